@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Build the reader: generate the site's pages from seeds/, or export the corpus.
+
+    python build_site.py                 generate docs/ from seeds/
+    python build_site.py export PATH     write the cleaned corpus as JSON
+    python build_site.py check           read every seed and report problems
+
+This file only parses arguments and prints; the work is in the `reader` package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.corpus import read_corpus
+from reader.errors import Problems
+from reader.export import corpus_json
+from reader.site import generate
+
+ROOT = Path(__file__).resolve().parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except Problems as problems:
+        print(problems, file=sys.stderr)
+        return 1
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw texts (default: seeds/)")
+    common.add_argument(
+        "--annotations", type=Path, default=ROOT / "annotations", help="folder of annotation YAML (default: annotations/)"
+    )
+    top = argparse.ArgumentParser(prog="build_site.py", description=__doc__.split("\n")[0], parents=[common])
+    top.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the site's Markdown goes (default: docs/)")
+    top.set_defaults(run=run_build)
+    commands = top.add_subparsers(title="commands", metavar="COMMAND")
+    build = commands.add_parser("build", parents=[common], help="generate the site's pages into docs/ (the default)")
+    build.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the site's Markdown goes (default: docs/)")
+    build.set_defaults(run=run_build)
+    export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as JSON to PATH")
+    export.add_argument("path", type=Path, help="the JSON file to write ('-' for standard output)")
+    export.set_defaults(run=run_export)
+    check = commands.add_parser("check", parents=[common], help="read every input and report problems; write nothing")
+    check.set_defaults(run=run_check)
+    return top
+
+
+def run_build(args) -> int:
+    changed = generate(args.seeds, args.docs)
+    print(f"Generated the site's pages in {args.docs} ({len(changed)} file(s) changed).")
+    print("Now run: mkdocs build --strict   (or mkdocs serve)")
+    return 0
+
+
+def run_export(args) -> int:
+    text = corpus_json(read_corpus(args.seeds).articles)
+    if str(args.path) == "-":
+        sys.stdout.write(text)
+        return 0
+    args.path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = args.path.with_name(f".{args.path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(args.path)
+    print(f"Wrote {args.path}.")
+    return 0
+
+
+def run_check(args) -> int:
+    corpus = read_corpus(args.seeds)
+    print(f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

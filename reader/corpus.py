@@ -1,0 +1,84 @@
+"""Run the stages over every seed and name the articles: the pipeline in one call.
+
+`read_corpus` is what both the command line and the MkDocs hook call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from slugify import slugify
+
+from . import settings
+from .clean import clean
+from .errors import InternalError, Problems, ReaderError
+from .load import load_seeds
+from .model import Article, Seed
+from .split import split
+
+# Words left out of ids, so they stay short and readable.
+ID_STOPWORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "by", "with", "is", "are", "as")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    seeds: tuple[Seed, ...]
+    articles: tuple[Article, ...]
+
+
+def read_corpus(seeds_dir: Path) -> Corpus:
+    """Load, split and clean every seed; raise `Problems` listing every bad seed."""
+    seeds = load_seeds(seeds_dir)
+    articles: list[Article] = []
+    errors: list[ReaderError] = []
+    for seed in seeds:
+        try:
+            articles.extend(clean(story) for story in split(seed))
+        except ReaderError as error:
+            errors.append(replace(error, file=str(seeds_dir / seed.name)))
+        except Exception as error:  # a bug: say which file triggered it
+            errors.append(
+                InternalError(
+                    f"internal error ({type(error).__name__}: {error})",
+                    str(seeds_dir / seed.name),
+                    fix="reporting it as a bug, with this seed attached.",
+                )
+            )
+    if errors:
+        raise Problems(errors)
+    return Corpus(tuple(seeds), tuple(assign_ids(articles)))
+
+
+def assign_ids(articles: list[Article]) -> list[Article]:
+    """Readable, stable ids: the title's words and the outlet, numbered only on a clash.
+
+    Two copies of one article differ by outlet ("...-asia-times", "...-global-research").
+    """
+    named, taken = [], set()
+    for article in articles:
+        base = article_slug(article)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        named.append(replace(article, id=candidate))
+    return named
+
+
+def article_slug(article: Article) -> str:
+    meta = article.metadata
+    title = _shorten(slugify(meta.title, stopwords=ID_STOPWORDS), settings.ID_MAX_CHARS)
+    title = title or _shorten(slugify(Path(article.seed).stem), settings.ID_MAX_CHARS) or "article"
+    outlet = _shorten(slugify(meta.outlet or meta.original_outlet), 30)
+    return f"{title}-{outlet}" if outlet else title
+
+
+def _shorten(slug: str, limit: int) -> str:
+    """The slug's leading words, as many as fit in `limit` characters (at least one)."""
+    words, kept = slug.split("-"), []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word)
+    return "-".join(kept)

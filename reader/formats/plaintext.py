@@ -1,0 +1,49 @@
+"""Plain text: paragraphs are runs of non-blank lines separated by blank lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+from ..text import WEEKDAY_DATE, normalize_space
+
+# Lines of prose wrapped at a width are at least this long, all but the last.
+WRAPPED_MIN_CHARS = 40
+
+_WIDGET = re.compile(rf"^(?:-?\d{{1,3}}(?:[.,]\d+)?\s?°?\s?[CF]|{WEEKDAY_DATE})$")
+_BREADCRUMB = re.compile(r"^Home(?:[A-Z]|\s*[>/»›|])")
+_RELATED = re.compile(r"^(?:Related|Latest|More) (?:stories|articles|news|posts)$", re.I)
+
+
+def blocks(lines: list[str], offset: int = 0) -> list[Block]:
+    """Group lines into blocks; `offset` is the seed line number before `lines[0]`.
+
+    A run of lines is one paragraph when it is prose wrapped at a width; when it
+    is not (a widget, a date and a breadcrumb stacked on three lines), each line
+    is a block of its own.
+    """
+    found: list[Block] = []
+    run: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=offset + 1):
+        text = normalize_space(line)
+        if text:
+            run.append((number, text))
+            continue
+        if _is_wrapped(run):
+            found.append(Block(" ".join(t for _, t in run), run[0][0], run[-1][0]))
+        else:
+            found.extend(Block(t, n, n) for n, t in run)
+        run = []
+    return found
+
+
+def _is_wrapped(run: list[tuple[int, str]]) -> bool:
+    return len(run) > 1 and all(len(text) >= WRAPPED_MIN_CHARS for _, text in run[:-1])
+
+
+def looks_like_webpage(text: str) -> bool:
+    """A page scraped as text: a widget or breadcrumb in the first lines, or a teaser block."""
+    head = [normalize_space(line) for line in text.split("\n")[:40] if line.strip()]
+    return any(_WIDGET.match(line) or _BREADCRUMB.match(line) for line in head[:5]) or any(
+        _RELATED.match(line) for line in head
+    )

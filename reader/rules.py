@@ -1,0 +1,367 @@
+"""The cleaning rules: each names a kind of text that is not the article, and why.
+
+A rule looks at one block in its story (`Context`) and either passes or returns
+a `Match`: how many blocks it removes from this one on, and any metadata the
+removed text states. The rule's name goes into every `Removal` it makes, and
+its docstring is what the site shows as the reason. Rules target patterns of a
+site template or of scraped text in general, never one seed.
+
+`RULES` are tried in order on every block; the first match wins.
+`TRAILING_RULE` runs afterwards, on what the others kept.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import settings
+from .model import Block
+from .text import (
+    DATE,
+    WEEKDAY_DATE,
+    ends_sentence,
+    ends_with_ellipsis,
+    iso_date,
+    last_char,
+    word_count,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A story's blocks, as a rule sees them."""
+
+    blocks: tuple[Block, ...]
+    format: str
+
+    def near_start(self, i: int) -> bool:
+        return i < settings.EDGE_BLOCKS
+
+    def near_end(self, i: int) -> bool:
+        return i >= len(self.blocks) - settings.EDGE_BLOCKS
+
+    def near_edge(self, i: int) -> bool:
+        return self.near_start(i) or self.near_end(i)
+
+    def text(self, i: int) -> str:
+        return self.blocks[i].text if 0 <= i < len(self.blocks) else ""
+
+
+@dataclass(frozen=True)
+class Match:
+    span: int = 1
+    found: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    check: Callable[[Context, int], Match | None]
+
+    @property
+    def why(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str):
+    def register(check: Callable[[Context, int], Match | bool | None]) -> Rule:
+        def as_match(ctx: Context, i: int) -> Match | None:
+            result = check(ctx, i)
+            return Match() if result is True else (result or None)
+
+        as_match.__doc__ = check.__doc__
+        found = Rule(name, as_match)
+        RULES.append(found)
+        return found
+
+    return register
+
+
+def _matches(pattern: str, text: str) -> re.Match | None:
+    return re.search(pattern, text, re.IGNORECASE)
+
+
+# --- Page furniture ------------------------------------------------------------
+
+
+@rule("page-chrome")
+def page_chrome(ctx: Context, i: int) -> bool:
+    """Navigation, header, footer, aside, form, script and style elements of an HTML page: the site around the article."""
+    return ctx.blocks[i].kind == "chrome" and ctx.blocks[i].tag != "outside-article"
+
+
+@rule("outside-article")
+def outside_article(ctx: Context, i: int) -> bool:
+    """Text outside the element an HTML page marks as its article (`<article>`, `<main>`)."""
+    return ctx.blocks[i].tag == "outside-article"
+
+
+@rule("raw-html")
+def raw_html(ctx: Context, i: int) -> bool:
+    """Raw HTML blocks in a Markdown scrape: embeds and widgets, never article prose."""
+    return ctx.blocks[i].kind == "html"
+
+
+@rule("weather-widget")
+def weather_widget(ctx: Context, i: int) -> bool:
+    """A temperature such as "14.1 C" at the top of a page: the site's weather widget."""
+    return ctx.near_start(i) and bool(re.fullmatch(r"-?\d{1,3}(?:[.,]\d+)?\s?°?\s?[CF]", ctx.text(i)))
+
+
+@rule("date-widget")
+def date_widget(ctx: Context, i: int) -> Match | None:
+    """A weekday and date alone at the top of a scraped page ("Saturday, July 13, 2024").
+
+    It is the site's clock, so it says when the page was captured, not when the
+    article was published; it is kept as the capture date.
+    """
+    if ctx.format == "webpage" and i < 5 and re.fullmatch(WEEKDAY_DATE, ctx.text(i)):
+        return Match(found={"captured": iso_date(ctx.text(i))})
+    return None
+
+
+@rule("breadcrumb")
+def breadcrumb(ctx: Context, i: int) -> bool:
+    """The navigation trail above a page's title ("Home > China > ..."), often scraped with
+    its separators lost ("HomeChinaChina, Russia ...")."""
+    return i < 5 and bool(re.match(r"Home(?:[A-Z]|\s*[>/»›|])", ctx.text(i)))
+
+
+_TEASER_HEADINGS = (
+    r"(?:Related|Latest|More|Recommended|Popular|Trending|Top|Recent) (?:stories|articles|news|posts|reads)"
+    r"|You (?:may|might) also like|Read (?:also|next)|See also|Most (?:read|popular)|Also read"
+)
+
+
+@rule("teaser-list")
+def teaser_list(ctx: Context, i: int) -> Match | None:
+    """A "Related stories" or "Latest stories" heading and the teasers under it: links to
+    other articles, each a headline and a snippet cut off with "..."."""
+    if not re.fullmatch(_TEASER_HEADINGS, ctx.text(i), re.IGNORECASE):
+        return None
+    span = 1
+    while i + span < len(ctx.blocks) and _is_teaser(ctx.text(i + span)):
+        span += 1
+    return Match(span=span)
+
+
+def _is_teaser(text: str) -> bool:
+    if ends_with_ellipsis(text):
+        return True
+    return word_count(text) <= settings.TEASER_MAX_WORDS and last_char(text) not in set(".!?:;,")
+
+
+# --- Bylines and other metadata lines -------------------------------------------
+
+
+@rule("byline")
+def byline(ctx: Context, i: int) -> Match | None:
+    """The author's byline at the top ("By M. K. Bhadrakumar"); kept as the author."""
+    found = re.fullmatch(r"(?:Written )?By:?\s+(?P<author>[^\W\d][\w.'’ -]{1,60})", ctx.text(i), re.I)
+    if ctx.near_start(i) and found and word_count(found.group("author")) <= 6:
+        return Match(found={"author": found.group("author").strip()})
+    return None
+
+
+@rule("outlet-date-line")
+def outlet_date_line(ctx: Context, i: int) -> Match | None:
+    """An outlet's name and this copy's date under the byline ("Global Research, April 23, 2023")."""
+    found = re.fullmatch(rf"(?P<outlet>[A-Z][\w.&'’ -]{{1,50}}), (?P<date>{DATE})", ctx.text(i))
+    if ctx.near_start(i) and found:
+        return Match(found={"outlet": found.group("outlet"), "published": iso_date(found.group("date"))})
+    return None
+
+
+@rule("first-published")
+def first_published(ctx: Context, i: int) -> Match | None:
+    """A note that the text appeared elsewhere first ("First published on April 19, 2023")."""
+    text = ctx.text(i)
+    if ctx.near_edge(i) and re.match(r"(?:First|Originally) published\b", text, re.I) and word_count(text) <= 15:
+        return Match(found={"first_published": iso_date(text)})
+    return None
+
+
+@rule("taxonomy")
+def taxonomy(ctx: Context, i: int) -> bool:
+    """The site's filing labels ("Region: Asia", "Theme: Intelligence", "Tags: ...")."""
+    return ctx.near_edge(i) and bool(
+        re.match(r"(?:Regions?|Themes?|Topics?|Tags?|Categor(?:y|ies)|Filed under|Section)\s*:", ctx.text(i), re.I)
+    )
+
+
+_PROMOTIONS = (
+    r"can be read in \d+ languages",
+    r"\bTranslate Website\b",
+    r"\bnewsletter\b.*\b(?:click|sign up|subscribe)\b|\b(?:click|sign up|subscribe)\b.*\bnewsletter\b",
+    r"\bclick the share button\b",
+    r"\bfollow us on\b",
+    r"^Note to readers\b",
+    r"^Become a (?:member|subscriber|patron|supporter)\b",
+    r"^Comment on .* on our (?:Facebook|Twitter|X)\b",
+    r"^(?:Please )?(?:support|donate to) (?:us|our|independent)\b",
+)
+
+
+@rule("site-promotion")
+def site_promotion(ctx: Context, i: int) -> bool:
+    """The site asking for something: newsletter sign-ups, share and follow buttons,
+    memberships, translation widgets. Only near the start or end, where templates put them."""
+    return ctx.near_edge(i) and any(_matches(p, ctx.text(i)) for p in _PROMOTIONS)
+
+
+@rule("advertisement")
+def advertisement(ctx: Context, i: int) -> bool:
+    """An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""
+    return bool(
+        re.fullmatch(r"(?:advertisement|sponsored|story continues below(?: this)? advertisement|scroll to continue with content)", ctx.text(i), re.I)
+    )
+
+
+@rule("separator")
+def separator(ctx: Context, i: int) -> bool:
+    """A line of only asterisks, dashes or bullets ("***", "---"): layout, not text."""
+    return ctx.blocks[i].kind == "separator" or bool(re.fullmatch(r"[*\-_=~•·#◆◊ ]+", ctx.text(i)))
+
+
+@rule("link-only")
+def link_only(ctx: Context, i: int) -> bool:
+    """A line that is nothing but a link, at the top or bottom of a Markdown scrape: a site's
+    name, "Become a Member", "Comment on Facebook". Navigation, not prose."""
+    return ctx.blocks[i].link_only and ctx.near_edge(i) and word_count(ctx.text(i)) <= 12
+
+
+@rule("original-source")
+def original_source(ctx: Context, i: int) -> Match | None:
+    """The line naming where this copy was taken from ("Source : Asia Times",
+    "The original source of this article is Indian Punchline"); kept as the original outlet."""
+    text = ctx.text(i)
+    found = re.fullmatch(
+        r"(?:The original source of this article is|Source\s*:|Originally (?:appeared|published) (?:on|in|at)|"
+        r"This article (?:was )?(?:originally|first) (?:appeared|published) (?:on|in|at|by))\s*(?P<outlet>.+?)\.?",
+        text,
+        re.I,
+    )
+    if ctx.near_edge(i) and found and word_count(found.group("outlet")) <= 8:
+        return Match(found={"original_outlet": found.group("outlet").strip()})
+    return None
+
+
+@rule("copyright")
+def copyright_line(ctx: Context, i: int) -> bool:
+    """A copyright notice ("Copyright © M. K. Bhadrakumar, Indian Punchline, 2023")."""
+    text = ctx.text(i)
+    return ctx.near_edge(i) and word_count(text) <= 40 and bool(
+        re.match(r"(?:Copyright\b|©|\(c\) \d{4})", text, re.I) or _matches(r"\ball rights reserved\b", text)
+    )
+
+
+@rule("disclaimer")
+def disclaimer(ctx: Context, i: int) -> bool:
+    """The publisher's legal small print at the end: disclaimers, "fair use" notices,
+    reposting permissions, press contacts."""
+    text = ctx.text(i)
+    return ctx.near_end(i) and bool(
+        re.match(r"\**Disclaimer\b|For media inquiries\b", text, re.I)
+        or (_matches(r"\bfair use\b", text) and _matches(r"\bcopyrighted material\b", text))
+    )
+
+
+@rule("author-archive")
+def author_archive(ctx: Context, i: int) -> Match | None:
+    """A link to the author's other articles ("Articles by: M. K. Bhadrakumar")."""
+    found = re.fullmatch(r"(?:Articles|Posts|Stories|More) by:?\s*(?P<author>.+)", ctx.text(i), re.I)
+    if ctx.near_end(i) and found and word_count(found.group("author")) <= 6:
+        return Match(found={"author": found.group("author").strip()})
+    return None
+
+
+_CAPTION_LABEL = r"(?:Featured image|Image|Photo(?:graph)?|Picture|Illustration|Image credit|Photo credit|Top image)\s*:"
+_CAPTION_CREDIT = r"\((?:Representational|Representative|File|File photo|Photo|Reuters|AFP|AP|Getty Images|Twitter)(?: (?:image|photo|pic))?\)"
+
+
+@rule("image-caption")
+def image_caption(ctx: Context, i: int) -> bool:
+    """The caption of a picture the scrape dropped: labelled ("Featured image: ..."), ending
+    in a credit ("... (Representational)"), or the line above a story's dateline."""
+    text = ctx.text(i)
+    if ctx.blocks[i].kind == "caption" or re.match(_CAPTION_LABEL, text, re.I):
+        return True
+    if re.search(_CAPTION_CREDIT + r"\s*$", text, re.I) and ctx.near_edge(i):
+        return True
+    return i <= 2 and _is_dateline(ctx.text(i + 1)) and not _is_dateline(text)
+
+
+def _is_dateline(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][\w.'’ -]{1,40}:", text)) and word_count(text) <= 4
+
+
+@rule("dateline")
+def dateline(ctx: Context, i: int) -> Match | None:
+    """The place a story was filed from, alone on a line at its start ("Moscow:"); kept as the dateline."""
+    if i <= 3 and _is_dateline(ctx.text(i)):
+        return Match(found={"dateline": ctx.text(i).rstrip(":").strip()})
+    return None
+
+
+@rule("syndication-note")
+def syndication_note(ctx: Context, i: int) -> Match | None:
+    """A republisher's note that the story came from a syndicated feed
+    ("(Except for the headline, this story has not been edited by NDTV staff ...)"); kept as metadata."""
+    text = ctx.text(i)
+    if ctx.near_end(i) and _matches(r"\bsyndicated\b.*\bfeed\b|\bsyndication\b", text) and word_count(text) <= 40:
+        return Match(found={"syndication": text.strip("()")})
+    return None
+
+
+@rule("loading-placeholder")
+def loading_placeholder(ctx: Context, i: int) -> bool:
+    """Text a page shows while a widget loads ("Waiting for response to load…")."""
+    return bool(re.fullmatch(r"(?:Waiting for response to load|Loading|Please wait)\s*(?:…|\.\.\.)?", ctx.text(i), re.I))
+
+
+@dataclass(frozen=True)
+class TrailingRule:
+    name: str
+    why: str
+
+
+TRAILING_RULE = TrailingRule(
+    "trailing-chrome",
+    "Short lines after the last paragraph of the story (\"Leave a Comment\", \"Share it...\", "
+    "\"Source link\", \"Live Updates COVID-19 CASES\"): buttons and widgets of the page around it.",
+)
+
+
+def is_body_paragraph(block: Block) -> bool:
+    return word_count(block.text) >= settings.BODY_MIN_WORDS and ends_sentence(block.text)
+
+
+def is_trailing_chrome(block: Block) -> bool:
+    text = block.text
+    return word_count(text) <= settings.TRAILING_CHROME_MAX_WORDS and (
+        not ends_sentence(text) or ends_with_ellipsis(text)
+    )
+
+
+# What the split stage sets aside before any rule runs (see `reader.formats.feed`).
+SPLIT_REASONS = {
+    "feed-channel-header": "The feed's own header (its title, link, description, build date, "
+    "language, generator and image), which the dump runs into the first item's header.",
+    "feed-item-header": "A feed item's header line: its title, link, date, id and \"Read More\" "
+    "teaser, which the dump runs together; kept as the article's title, URL and item date.",
+    "feed-cdata-marker": "A \"]]>\" left where the feed's CDATA sections ended: XML, not text.",
+}
+
+
+def reasons() -> dict[str, str]:
+    """Every rule's name and why it removes what it does, for the site and the docs."""
+    found = dict(SPLIT_REASONS)
+    found.update({r.name: r.why for r in RULES})
+    found[TRAILING_RULE.name] = TRAILING_RULE.why
+    return found

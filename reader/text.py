@@ -1,0 +1,76 @@
+"""Small text helpers shared by the stages: whitespace, sentences, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+# No-break and other Unicode spaces, and invisible characters scrapes leave behind.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (no-break spaces included) to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_CLOSERS = "\"'”’»)]*_"
+
+
+def last_char(text: str) -> str:
+    """The last character that is not a closing quote, bracket or emphasis mark."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return stripped[-1:] if stripped else ""
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends as a sentence does: with . ! ? or an ellipsis."""
+    return last_char(text) in {".", "!", "?", "…"}
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    core = text.rstrip().rstrip(_CLOSERS)
+    return core.endswith(("...", "…"))
+
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "April 19, 2023" or "19 April 2023".
+DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})"
+WEEKDAY_DATE = rf"{_WEEKDAY},? {DATE}"
+RFC822_DATE = (
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r" \d{4} \d{2}:\d{2}:\d{2} (?:[+-]\d{4}|GMT|UTC)"
+)
+
+
+def iso_date(text: str) -> str:
+    """The ISO date (YYYY-MM-DD) written in `text`, or "" when it holds none."""
+    match = re.search(DATE, text)
+    if not match:
+        return ""
+    words = re.findall(r"\w+", match.group(0))
+    numbers = [w for w in words if w.isdigit()]
+    month = next(w for w in words if not w.isdigit())
+    month_number = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month[:3]))
+    day, year = (numbers[0], numbers[1]) if len(numbers[0]) <= 2 else (numbers[1], numbers[0])
+    try:
+        return datetime(int(year), month_number, int(day)).date().isoformat()
+    except ValueError:
+        return ""
+
+
+def iso_datetime(rfc822: str) -> str:
+    """An RSS date ("Thu, 25 Jul 2024 09:29:01 +0000") as ISO 8601, or ""."""
+    try:
+        return parsedate_to_datetime(rfc822).isoformat()
+    except (TypeError, ValueError):
+        return ""
