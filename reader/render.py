@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from urllib.parse import quote
 
 import yaml
@@ -51,8 +52,10 @@ def render_site(corpus: Corpus) -> dict[str, str | bytes]:
     }
     for seed in corpus.seeds:
         files[raw_path(seed.name)] = seed.text.encode("utf-8")
+    titles = Counter(display_title(a) for a in corpus.articles)
+    clashing = {title for title, count in titles.items() if count > 1}
     for article in corpus.articles:
-        files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(article)
+        files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(article, nav_title(article, clashing))
     return files
 
 
@@ -75,10 +78,22 @@ def display_title(article: Article) -> str:
     return article.title or f"Untitled ({article.seed})"
 
 
+def nav_title(article: Article, clashing: set[str]) -> str:
+    """The title in the navigation; copies of one article are told apart by outlet."""
+    title = display_title(article)
+    outlet = article.metadata.outlet or article.metadata.original_outlet
+    return f"{title} ({outlet})" if title in clashing and outlet else title
+
+
+def outlet_label(article: Article) -> str:
+    meta = article.metadata
+    return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else "")
+
+
 def render_home(articles: tuple[Article, ...]) -> str:
     rows = [
         f"| [{md_escape(display_title(a))}]({_link(f'{ARTICLES_DIR}/{a.id}.md')}) "
-        f"| {md_escape(a.metadata.outlet or a.metadata.original_outlet)} "
+        f"| {md_escape(outlet_label(a))} "
         f"| {md_escape(a.metadata.author)} | {display_date(a)} | {a.words:,} |"
         for a in articles
     ]
@@ -127,8 +142,10 @@ def render_rules() -> str:
     )
 
 
-def render_article(article: Article) -> str:
-    front = yaml.safe_dump({"title": display_title(article)}, allow_unicode=True, width=1000)
+def render_article(article: Article, title_in_nav: str = "") -> str:
+    # Theme templates print page titles unescaped (in the navigation), so escape them here.
+    nav = html.escape(title_in_nav or display_title(article))
+    front = yaml.safe_dump({"title": nav}, allow_unicode=True, width=1000)
     parts = ["---", front.strip(), "---", ""]
     title = next((p for p in article.paragraphs if p.kind == "title"), None)
     anchor = f" {{#{title.id}}}" if title else ""

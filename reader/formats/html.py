@@ -57,15 +57,24 @@ def _walk(node, found: list[Block], main, *, inside_main: bool, in_quote: bool) 
     first = node.sourceline or 1
     last = first + str(node).count("\n")
     if node.name in CHROME_TAGS or node.name == "head":
-        found.append(Block(node.get_text(" "), first, last, kind="chrome", tag=node.name))
-        found[-1] = _normalized(found[-1])
+        found.append(_chrome(node))
         return
     if node.name in BLOCK_TAGS:
+        # Furniture inside a paragraph (a script, a share button) is recorded on its own.
+        for inner in node.find_all(CHROME_TAGS):
+            found.append(_chrome(inner.extract()))
         found.append(_block(node.get_text(" "), first, last, inside_main, node.name, in_quote))
         return
     in_quote = in_quote or node.name == "blockquote"
     for child in node.children:
         _walk(child, found, main, inside_main=inside_main, in_quote=in_quote)
+
+
+def _chrome(node: Tag) -> Block:
+    """A piece of page furniture with all its text, scripts and styles included."""
+    first = node.sourceline or 1
+    text = " ".join(str(s) for s in node.find_all(string=True) if not isinstance(s, (Comment, Doctype)))
+    return _normalized(Block(text, first, first + str(node).count("\n"), kind="chrome", tag=node.name))
 
 
 def _block(text: str, first: int, last: int, inside_main: bool, tag: str, quote: bool) -> Block:

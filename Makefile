@@ -1,0 +1,32 @@
+# Two commands do all the set-up: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test build site bench clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+## serve: install, then preview the site at http://127.0.0.1:8000 (reloads on edits to seeds/ and annotations/)
+serve: $(BIN)/.installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve
+
+## test: install, then run every test
+test: $(BIN)/.installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+## build: generate docs/ from seeds/, then build the static site into site/
+build: $(BIN)/.installed
+	$(BIN)/python build_site.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
+
+## bench: time the pipeline and the full build
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench_build.py
+
+clean:
+	rm -rf site $(VENV)

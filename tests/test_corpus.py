@@ -1,0 +1,33 @@
+"""The corpus: five seeds make seven articles with distinct, stable, readable ids."""
+
+import re
+
+from reader.corpus import assign_ids, read_corpus
+
+from .conftest import SEEDS
+
+
+def test_five_seeds_make_seven_articles(corpus):
+    assert len(corpus.seeds) == 5
+    assert len(corpus.articles) == 7
+
+
+def test_ids_are_distinct_readable_slugs(corpus):
+    ids = [a.id for a in corpus.articles]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) and len(i) <= 80 for i in ids)
+
+
+def test_the_two_copies_of_circle_wagons_are_told_apart_by_outlet(articles_by_id):
+    assert "china-russia-circle-wagons-asia-pacific-asia-times" in articles_by_id
+    assert "china-russia-circle-wagons-asia-pacific-global-research" in articles_by_id
+
+
+def test_ids_are_stable_across_runs(corpus):
+    assert [a.id for a in read_corpus(SEEDS).articles] == [a.id for a in corpus.articles]
+
+
+def test_a_clash_of_ids_is_numbered_in_seed_order(corpus):
+    article = corpus.articles[0]
+    renamed = assign_ids([article, article, article])
+    assert [a.id for a in renamed] == [article.id, f"{article.id}-2", f"{article.id}-3"]

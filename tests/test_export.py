@@ -1,0 +1,43 @@
+"""Export: the cleaned corpus as a JSON list of articles, written by the command line."""
+
+import json
+import subprocess
+import sys
+
+from reader.export import corpus_json
+
+from .conftest import ROOT
+
+ARTICLE_KEYS = {
+    "id", "seed", "format", "title", "author", "outlet", "original_outlet", "published",
+    "first_published", "captured", "url", "item_date", "dateline", "syndication", "feed",
+    "words", "paragraphs", "removals",
+}  # fmt: skip
+
+
+def test_export_schema(corpus):
+    articles = json.loads(corpus_json(corpus.articles))
+    assert isinstance(articles, list) and len(articles) == 7
+    for article in articles:
+        assert set(article) == ARTICLE_KEYS
+        assert article["paragraphs"] and article["removals"] is not None
+        for paragraph in article["paragraphs"]:
+            assert set(paragraph) == {"id", "kind", "text", "first_line", "last_line"}
+            assert paragraph["kind"] in {"title", "paragraph", "heading", "quote", "list-item"}
+            assert paragraph["text"] == paragraph["text"].strip() and paragraph["text"]
+        for removal in article["removals"]:
+            assert set(removal) == {"rule", "first_line", "last_line", "text"}
+            assert removal["first_line"] <= removal["last_line"]
+
+
+def test_export_command_writes_the_same_json(tmp_path, corpus):
+    out = tmp_path / "corpus.json"
+    result = subprocess.run(
+        [sys.executable, "build_site.py", "export", str(out)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == corpus_json(corpus.articles)
+
+
+def test_export_is_deterministic(corpus):
+    assert corpus_json(corpus.articles) == corpus_json(corpus.articles)

@@ -1,0 +1,48 @@
+"""Render: the site's Markdown, with seed text escaped so it can never become markup."""
+
+from reader.corpus import read_corpus
+from reader.render import md_escape, raw_path, render_article, render_site
+
+
+def test_every_article_has_a_page_and_every_seed_a_raw_copy(corpus):
+    files = render_site(corpus)
+    for article in corpus.articles:
+        assert f"articles/{article.id}.md" in files
+    for seed in corpus.seeds:
+        assert files[raw_path(seed.name)] == seed.text.encode("utf-8")
+    assert {"index.md", "rules.md", "corpus.json"} <= set(files)
+
+
+def test_article_page_has_permalinked_paragraphs_and_the_removals(articles_by_id):
+    article = articles_by_id["china-russia-circle-wagons-asia-pacific-global-research"]
+    page = render_article(article)
+    assert '<p id="p2" class="reader-paragraph reader-paragraph">' in page
+    assert 'href="#p2"' in page
+    assert f'??? note "Removed from the source: {len(article.removals)} blocks"' in page
+    assert "[byline](../rules.md#byline)" in page
+    assert "(../raw/001_8f1cf0a67f0836c4.txt)" in page
+
+
+def test_raw_html_seeds_are_published_as_text():
+    assert raw_path("page.html") == "raw/page.html.txt"
+
+
+def test_markdown_escaping_leaves_no_markup():
+    escaped = md_escape("*bold* [link](javascript:alert(1)) <script>x</script> # not a heading")
+    assert "<script>" not in escaped
+    assert "\\*bold\\*" in escaped and "\\[link\\]" in escaped
+
+
+def test_hostile_seed_text_is_escaped_on_the_page(seed_folder):
+    folder = seed_folder(
+        {
+            "hostile.txt": "A title <script>alert(1)</script>\n\n"
+            "A paragraph with <img src=x onerror=alert(1)> and [a link](javascript:alert(1)) in it, long enough.\n\n"
+            "Another paragraph of ordinary prose, long enough to count as body text.\n"
+        }
+    )
+    corpus = read_corpus(folder)
+    page = render_article(corpus.articles[0])
+    assert "<script>" not in page and "<img" not in page
+    assert "title: A title &lt;script&gt;alert(1)&lt;/script&gt;" in page  # themes print titles raw
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page

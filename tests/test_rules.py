@@ -1,0 +1,141 @@
+"""Each cleaning rule, on a real example of what it removes and a paragraph it must keep."""
+
+import pytest
+
+from reader.model import Block
+from reader.rules import RULES, Context, reasons
+
+BODY = (
+    "The visit carries forward the pivotal decisions made at the intensive one-on-one talks "
+    "between Russian President Vladimir Putin and Chinese President Xi Jinping in Moscow."
+)
+
+
+def context(texts, fmt="plain", **block):
+    return Context(tuple(Block(t, n, n, **block) for n, t in enumerate(texts, 1)), fmt)
+
+
+def check(name, ctx, i):
+    rule = next(r for r in RULES if r.name == name)
+    return rule.check(ctx, i)
+
+
+# (rule, blocks, index of the block the rule should match, format, metadata it should find)
+CASES = [
+    ("weather-widget", ["14.1 C", "Saturday, July 13, 2024", BODY], 0, "webpage", {}),
+    ("date-widget", ["14.1 C", "Saturday, July 13, 2024", BODY], 1, "webpage", {"captured": "2024-07-13"}),
+    ("breadcrumb", ["14.1 C", "HomeChinaChina, Russia Circle Wagons in Asia-Pacific", BODY], 1, "webpage", {}),
+    ("breadcrumb", ["Home > World > Europe", BODY], 0, "plain", {}),
+    ("byline", ["China, Russia Circle Wagons", "By M. K. Bhadrakumar", BODY], 1, "markdown", {"author": "M. K. Bhadrakumar"}),
+    (
+        "outlet-date-line",
+        ["By M. K. Bhadrakumar", "Global Research, April 23, 2023", BODY],
+        1,
+        "markdown",
+        {"outlet": "Global Research", "published": "2023-04-23"},
+    ),
+    ("first-published", ["First published on April 19, 2023", BODY], 0, "markdown", {"first_published": "2023-04-19"}),
+    ("taxonomy", ["Region: Asia, Russia and FSU", BODY], 0, "markdown", {}),
+    ("taxonomy", ["Theme: Intelligence", BODY], 0, "markdown", {}),
+    (
+        "site-promotion",
+        ["All Global Research articles can be read in 51 languages by activating the Translate Website button below the author's name.", BODY],
+        0,
+        "markdown",
+        {},
+    ),
+    ("site-promotion", ["To receive Global Research's Daily Newsletter (selected articles), click here.", BODY], 0, "markdown", {}),
+    ("site-promotion", [BODY, "Become a Member of Global Research"], 1, "markdown", {}),
+    ("advertisement", [BODY, "Advertisement", BODY], 1, "plain", {}),
+    ("separator", [BODY, "***", BODY], 1, "markdown", {}),
+    ("separator", [BODY, "*"], 1, "markdown", {}),
+    (
+        "original-source",
+        [BODY, "The original source of this article is Indian Punchline"],
+        1,
+        "markdown",
+        {"original_outlet": "Indian Punchline"},
+    ),
+    ("original-source", [BODY, "Source : Asia Times", "Latest stories"], 1, "webpage", {"original_outlet": "Asia Times"}),
+    ("copyright", [BODY, "Copyright © M. K. Bhadrakumar, Indian Punchline, 2023"], 1, "markdown", {}),
+    (
+        "disclaimer",
+        [BODY, "Disclaimer: The contents of this article are of sole responsibility of the author(s)."],
+        1,
+        "markdown",
+        {},
+    ),
+    ("disclaimer", [BODY, "For media inquiries: publications@globalresearch.ca"], 1, "markdown", {}),
+    ("author-archive", [BODY, "Articles by: M. K. Bhadrakumar"], 1, "markdown", {"author": "M. K. Bhadrakumar"}),
+    ("image-caption", [BODY, 'Featured image: "Working meeting" between President Vladimir Putin (R)'], 1, "markdown", {}),
+    (
+        "image-caption",
+        ["China and Russia have drawn closer and hold joint military exercises often (Representational)", "Moscow:", BODY],
+        0,
+        "feed",
+        {},
+    ),
+    (
+        "image-caption",
+        ["Moving closer to Russia, China is becoming increasingly hostile to NATO.", "Warsaw:", BODY],
+        0,
+        "feed",
+        {},
+    ),
+    ("dateline", ["Moscow:", BODY], 0, "feed", {"dateline": "Moscow"}),
+    (
+        "syndication-note",
+        [BODY, "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)"],
+        1,
+        "feed",
+        {"syndication": "Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed."},
+    ),
+    ("loading-placeholder", [BODY, "Waiting for response to load…"], 1, "feed", {}),
+]
+
+
+@pytest.mark.parametrize("name, texts, index, fmt, found", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_matches_its_real_example(name, texts, index, fmt, found):
+    match = check(name, context(texts, fmt), index)
+    assert match, f"{name} should match {texts[index]!r}"
+    assert match.found == found
+
+
+@pytest.mark.parametrize("name", sorted({r.name for r in RULES}))
+def test_rule_keeps_a_body_paragraph(name):
+    ctx = context([BODY, BODY, BODY], "webpage")
+    assert not any(check(name, ctx, i) for i in range(3))
+
+
+def test_teaser_list_takes_the_heading_and_every_teaser_under_it():
+    texts = [
+        "Related stories",
+        "Putin’s war is the cause of NATO enlargement",
+        "Reporting from the NATO summitWe’re now hearing from US...",
+        "Tajikistan Passes Bill to Ban Hijab Despite 98% Muslim Population",
+        "Tajikistan officially banned the hijab, imposing hefty fines in...",
+        BODY,
+    ]
+    match = check("teaser-list", context(texts, "webpage"), 0)
+    assert match.span == 5
+
+
+def test_markup_rules_look_at_the_markup():
+    assert check("page-chrome", context(["Home News Sport"], "html", kind="chrome", tag="nav"), 0)
+    assert check("outside-article", context(["Most read"], "html", kind="chrome", tag="outside-article"), 0)
+    assert check("raw-html", context(['<iframe src="x"></iframe>'], "markdown", kind="html"), 0)
+    assert check("link-only", context(["Indian Punchline", BODY], "markdown", link_only=True), 0)
+
+
+def test_body_text_that_mentions_a_newsletter_mid_article_is_kept():
+    texts = [BODY] * 20 + ["The ministry's newsletter said readers should click through to subscribe to alerts."] + [BODY] * 20
+    assert not check("site-promotion", context(texts), 20)
+
+
+def test_every_rule_has_a_name_a_reason_and_a_test_case():
+    tested = {c[0] for c in CASES} | {"page-chrome", "outside-article", "raw-html", "link-only", "teaser-list"}
+    for rule in RULES:
+        assert rule.why, f"{rule.name} needs a docstring saying what it removes and why"
+        assert rule.name in tested, f"{rule.name} has no test case"
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert "trailing-chrome" in reasons()

@@ -1,0 +1,72 @@
+"""Split: each seed laid out as blocks with true line numbers; feeds split into items."""
+
+import pytest
+
+from reader.errors import SeedError
+from reader.load import read_seed
+from reader.split import split
+
+from .conftest import FIXTURES, SEEDS
+
+
+def stories_of(name, folder=SEEDS):
+    return split(read_seed(name, (folder / name).read_bytes()))
+
+
+def test_the_feed_seed_holds_three_stories_with_their_headers():
+    stories = stories_of("004_59bd7e55a98dfd6a.txt")
+    assert [s.metadata.title for s in stories] == [
+        "Russian And Chinese Bombers Patrol Near Alaska In Joint Military Exercise",
+        "China, Belarus Hold Army Drills Near NATO Border Amid Rising Tensions",
+        "China and Russia reaffirm their close ties as Moscow presses its offensive in Ukraine",
+    ]
+    assert [s.metadata.item_date for s in stories] == [
+        "2024-07-25T09:29:01+00:00",
+        "2024-07-11T04:47:08+00:00",
+        "2024-05-16T23:38:07+00:00",
+    ]
+    assert stories[2].metadata.url == "https://artifexnews.net/article68184348-ece/"
+    assert {s.metadata.outlet for s in stories} == {"Artifex.News"}
+    first_rules = [r.rule for r in stories[0].removals]
+    assert first_rules[:2] == ["feed-channel-header", "feed-item-header"]
+    assert "feed-channel-header" not in [r.rule for r in stories[1].removals]
+
+
+def test_another_wordpress_feed_splits_the_same_way():
+    stories = stories_of("feed-two-items.txt", FIXTURES)
+    assert [s.metadata.title for s in stories] == [
+        "Ferry fares rise for the summer season",
+        "Harbour wall repairs to start in May",
+    ]
+    assert stories[0].metadata.feed == "harbour news – Coastline Daily"
+    assert stories[0].metadata.outlet == "Coastline Daily"
+
+
+def test_a_feed_item_with_no_body_is_an_error_naming_its_line():
+    text = (FIXTURES / "feed-two-items.txt").read_text()
+    cut = text[: text.index("Repairs to the storm")].rstrip() + "\n"
+    with pytest.raises(SeedError) as caught:
+        split(read_seed("cut.txt", cut.encode()))
+    assert caught.value.line == 18  # the item's header line
+    assert "Harbour wall repairs to start in May" in str(caught.value)
+    assert "has no body" in str(caught.value)
+
+
+def test_markdown_blocks_keep_seed_line_numbers_and_lose_link_markup():
+    blocks = stories_of("001_8f1cf0a67f0836c4.txt")[0].blocks
+    byline = next(b for b in blocks if b.text.startswith("By "))
+    assert (byline.text, byline.first_line, byline.last_line) == ("By M. K. Bhadrakumar", 5, 5)
+    separator = next(b for b in blocks if b.first_line == 23)
+    assert separator.text == "***"  # the escapes \*\*\* are undone by the parser
+    # A hard line break ("  " at the end of a line) separates two blocks.
+    source = next(b for b in blocks if b.text.startswith("The original source"))
+    assert (source.first_line, source.last_line) == (91, 91)
+
+
+def test_html_blocks_mark_page_furniture_as_chrome():
+    stories = stories_of("page.html", FIXTURES)
+    kinds = {(b.kind, b.tag) for b in stories[0].blocks}
+    assert ("chrome", "nav") in kinds or ("chrome", "header") in kinds
+    assert ("chrome", "outside-article") in kinds
+    assert stories[0].metadata.outlet == "The Harbour Gazette"
+    assert stories[0].metadata.published == "2024-03-05"
