@@ -70,3 +70,13 @@ def test_html_blocks_mark_page_furniture_as_chrome():
     assert ("chrome", "outside-article") in kinds
     assert stories[0].metadata.outlet == "The Harbour Gazette"
     assert stories[0].metadata.published == "2024-03-05"
+
+
+def test_html_inline_markup_neither_splits_a_paragraph_nor_adds_spaces():
+    from reader.formats.html import parse
+
+    blocks, _ = parse(
+        "<html><body><div>He said <a href='#'>this</a>, and <em>that</em>.<br>Next line.</div>"
+        "<p>Li<em>’s</em> visit</p></body></html>"
+    )
+    assert [b.text for b in blocks] == ["He said this, and that. Next line.", "Li’s visit"]

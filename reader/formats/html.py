@@ -23,6 +23,15 @@ BLOCK_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "figcaption", "dt", "dd",
     "td", "th", "caption", "address",
 }  # fmt: skip
+CONTAINER_TAGS = {
+    "html", "body", "div", "section", "article", "main", "blockquote", "ul", "ol", "dl",
+    "table", "thead", "tbody", "tr", "figure", "hgroup", "details", "summary", "center",
+}  # fmt: skip
+INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+    "time", "u", "var", "wbr",
+}  # fmt: skip
 _KINDS = {"li": "list-item", "figcaption": "caption"}
 
 
@@ -35,22 +44,40 @@ def looks_like(text: str) -> bool:
 
 def parse(text: str) -> tuple[list[Block], Metadata]:
     soup = BeautifulSoup(text, "html.parser")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
     metadata = _head_metadata(soup)
     main = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"})
     found: list[Block] = []
-    for node in soup.contents:
-        _walk(node, found, main, inside_main=main is None, in_quote=False)
+    _walk_children(soup, found, main, inside_main=main is None, in_quote=False)
     return [b for b in found if b.text], metadata
 
 
-def _walk(node, found: list[Block], main, *, inside_main: bool, in_quote: bool) -> None:
+def _walk_children(node: Tag, found: list[Block], main, *, inside_main: bool, in_quote: bool) -> None:
+    """Walk a container; runs of loose text and inline elements become one block each."""
+    run: list = []
+    for child in [*node.children, None]:
+        if child is not None and _is_inline(child):
+            run.append(child)
+            continue
+        text = "".join(c.get_text("") if isinstance(c, Tag) else str(c) for c in run)
+        if normalize_space(text):
+            lines = [c.sourceline for c in run if isinstance(c, Tag) and c.sourceline] or [node.sourceline or 1]
+            found.append(_block(text, min(lines), max(lines), inside_main, "text", in_quote))
+        run = []
+        if child is not None:
+            _walk(child, found, main, inside_main=inside_main, in_quote=in_quote)
+
+
+def _is_inline(node) -> bool:
     if isinstance(node, (Comment, Doctype)):
-        return
+        return False
     if isinstance(node, NavigableString):
-        if normalize_space(str(node)):
-            line = getattr(node.parent, "sourceline", None) or 1
-            found.append(_block(str(node), line, line, inside_main, "text", in_quote))
-        return
+        return True
+    return node.name in INLINE_TAGS and node.find(BLOCK_TAGS | CHROME_TAGS | CONTAINER_TAGS) is None
+
+
+def _walk(node, found: list[Block], main, *, inside_main: bool, in_quote: bool) -> None:
     if not isinstance(node, Tag):
         return
     inside_main = inside_main or node is main
@@ -63,11 +90,10 @@ def _walk(node, found: list[Block], main, *, inside_main: bool, in_quote: bool) 
         # Furniture inside a paragraph (a script, a share button) is recorded on its own.
         for inner in node.find_all(CHROME_TAGS):
             found.append(_chrome(inner.extract()))
-        found.append(_block(node.get_text(" "), first, last, inside_main, node.name, in_quote))
+        found.append(_block(node.get_text(""), first, last, inside_main, node.name, in_quote))
         return
     in_quote = in_quote or node.name == "blockquote"
-    for child in node.children:
-        _walk(child, found, main, inside_main=inside_main, in_quote=in_quote)
+    _walk_children(node, found, main, inside_main=inside_main, in_quote=in_quote)
 
 
 def _chrome(node: Tag) -> Block:
