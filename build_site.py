@@ -3,7 +3,8 @@
 
     python build_site.py                 generate docs/ from seeds/
     python build_site.py export PATH     write the cleaned corpus as JSON
-    python build_site.py check           read every seed and report problems
+    python build_site.py check           validate every seed and annotation; report every problem
+    python build_site.py schema          write the annotation JSON Schemas into schema/
 
 This file only parses arguments and prints; the work is in the `reader` package.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from reader.corpus import read_corpus
 from reader.errors import Problems
 from reader.export import corpus_json
+from reader.schema import schemas
 from reader.site import generate
 
 ROOT = Path(__file__).resolve().parent
@@ -47,20 +49,25 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as JSON to PATH")
     export.add_argument("path", type=Path, help="the JSON file to write ('-' for standard output)")
     export.set_defaults(run=run_export)
-    check = commands.add_parser("check", parents=[common], help="read every input and report problems; write nothing")
+    check = commands.add_parser(
+        "check", parents=[common], help="validate every seed and annotation and report every problem; write nothing"
+    )
     check.set_defaults(run=run_check)
+    schema = commands.add_parser("schema", help="write the annotation files' JSON Schemas into schema/")
+    schema.add_argument("--out", type=Path, default=ROOT / "schema", help="where to write them (default: schema/)")
+    schema.set_defaults(run=run_schema)
     return top
 
 
 def run_build(args) -> int:
-    changed = generate(args.seeds, args.docs)
+    changed = generate(args.seeds, args.annotations, args.docs, ROOT / "mkdocs.yml")
     print(f"Generated the site's pages in {args.docs} ({len(changed)} file(s) changed).")
     print("Now run: mkdocs build --strict   (or mkdocs serve)")
     return 0
 
 
 def run_export(args) -> int:
-    text = corpus_json(read_corpus(args.seeds).articles)
+    text = corpus_json(read_corpus(args.seeds, args.annotations).annotated)
     if str(args.path) == "-":
         sys.stdout.write(text)
         return 0
@@ -73,8 +80,21 @@ def run_export(args) -> int:
 
 
 def run_check(args) -> int:
-    corpus = read_corpus(args.seeds)
-    print(f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles.")
+    corpus = read_corpus(args.seeds, args.annotations)
+    notes = sum(len(a.notes) for a in corpus.annotated)
+    print(
+        f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles, "
+        f"{notes} notes, {len(corpus.glossary)} glossary terms."
+    )
+    return 0
+
+
+def run_schema(args) -> int:
+    for name, text in schemas().items():
+        path = args.out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"Wrote {path}.")
     return 0
 
 

@@ -27,7 +27,7 @@ from reader.clean import clean  # noqa: E402
 from reader.corpus import assign_ids, read_corpus  # noqa: E402
 from reader.load import load_seeds  # noqa: E402
 from reader.render import render_site  # noqa: E402
-from reader.site import write_files  # noqa: E402
+from reader.site import copy_project, write_files  # noqa: E402
 from reader.split import split  # noqa: E402
 
 
@@ -37,15 +37,6 @@ def timed(step) -> float:
     return time.perf_counter() - start
 
 
-def project_copy(into: Path) -> Path:
-    for name in ("mkdocs.yml", "build_site.py"):
-        shutil.copy(ROOT / name, into)
-    for folder in ("reader", "seeds", "annotations"):
-        shutil.copytree(ROOT / folder, into / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "stylesheets", into / "docs" / "stylesheets")
-    return into
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--runs", type=int, default=7)
@@ -53,7 +44,8 @@ def main() -> None:
     seeds_dir = ROOT / "seeds"
     seeds = load_seeds(seeds_dir)
     stories = [s for seed in seeds for s in split(seed)]
-    corpus = read_corpus(seeds_dir)
+    annotations_dir = ROOT / "annotations"
+    corpus = read_corpus(seeds_dir, annotations_dir)
     figures: dict[str, list[float]] = {}
 
     def measure(name, step):
@@ -61,13 +53,13 @@ def main() -> None:
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as tmp:
-        project = project_copy(Path(tmp))
+        project = copy_project(ROOT, Path(tmp) / "project")
         for _ in range(runs):
             measure("load (read, decode, detect)", lambda: load_seeds(seeds_dir))
             measure("split", lambda: [split(seed) for seed in seeds])
             measure("clean + ids", lambda: assign_ids([clean(s) for s in stories]))
             measure("render", lambda: render_site(corpus))
-            measure("pipeline total", lambda: render_site(read_corpus(seeds_dir)))
+            measure("pipeline total", lambda: render_site(read_corpus(seeds_dir, annotations_dir)))
             shutil.rmtree(project / "docs" / "articles", ignore_errors=True)
             measure("write docs/ (fresh)", lambda: write_files(project / "docs", render_site(corpus)))
             measure(

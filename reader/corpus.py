@@ -11,10 +11,13 @@ from pathlib import Path
 from slugify import slugify
 
 from . import settings
+from .annotate import AnnotatedArticle, annotate
+from .annotations import Annotations, read_annotations
 from .clean import clean
 from .errors import InternalError, Problems, ReaderError
 from .load import load_seeds
 from .model import Article, Seed
+from .schema import Term
 from .split import split
 
 # Words left out of ids, so they stay short and readable.
@@ -25,9 +28,20 @@ ID_STOPWORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "b
 class Corpus:
     seeds: tuple[Seed, ...]
     articles: tuple[Article, ...]
+    annotated: tuple[AnnotatedArticle, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
 
-def read_corpus(seeds_dir: Path) -> Corpus:
+def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
+    """Load, split, clean and annotate; raise `Problems` listing every bad seed or annotation."""
+    corpus = read_articles(seeds_dir)
+    annotations = read_annotations(annotations_dir) if annotations_dir else Annotations({})
+    annotated = annotate(corpus.articles, annotations)
+    glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
+    return replace(corpus, annotated=annotated, glossary=glossary)
+
+
+def read_articles(seeds_dir: Path) -> Corpus:
     """Load, split and clean every seed; raise `Problems` listing every bad seed."""
     seeds = load_seeds(seeds_dir)
     articles: list[Article] = []

@@ -18,12 +18,17 @@ class ReaderError(Exception):
     file: str = ""
     line: int | None = None
     fix: str = ""
+    column: int | None = None
+    field: str = ""
 
     def __str__(self) -> str:
         where = self.file
         if where and self.line is not None:
             where = f"{where}:{self.line}"
-        text = f"{where}: {self.message}" if where else self.message
+            if self.column is not None:
+                where = f"{where}:{self.column}"
+        message = f"{self.field}: {self.message}" if self.field else self.message
+        text = f"{where}: {message}" if where else message
         if self.fix:
             text += f"\n  You can fix this by {self.fix}"
         return text
@@ -31,6 +36,10 @@ class ReaderError(Exception):
 
 class SeedError(ReaderError):
     """A raw text in `seeds/` that cannot be read as an article."""
+
+
+class AnnotationError(ReaderError):
+    """An annotation file that is not valid YAML, does not fit the schema, or does not anchor."""
 
 
 class InternalError(ReaderError):

@@ -2,7 +2,7 @@
 
 `mkdocs build` and `mkdocs serve` call `on_pre_build`, which runs the same
 generator as `python build_site.py`, so the site picks up edits to `seeds/`
-live. Bad input stops the build with the same messages the command prints.
+live, and to `annotations/`. Bad input stops the build with the same messages the command prints.
 """
 
 from __future__ import annotations
@@ -22,6 +22,6 @@ from reader.site import generate  # noqa: E402
 def on_pre_build(config, **kwargs) -> None:
     root = Path(config.config_file_path).resolve().parent
     try:
-        generate(root / "seeds", Path(config.docs_dir))
+        generate(root / "seeds", root / "annotations", Path(config.docs_dir), Path(config.config_file_path))
     except Problems as problems:
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None

@@ -1,61 +1,58 @@
-"""Stage 6, render: the site's pages as Markdown, from the cleaned corpus.
+"""Stage 6, render: the site's pages as Markdown, from the annotated corpus.
 
 `render_site` returns every generated file as a path (relative to `docs/`) and
-its content; `reader.site` writes them. Text from seeds is escaped on the way
-out: paragraphs are written as escaped HTML, headings and table cells as
-escaped Markdown, so nothing in a scrape can become markup or script.
+its content; `reader.site` writes them. Seed text is escaped on the way out and
+contributor text sanitised (`reader.markup`), so neither can become script.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import quote
 
-import yaml
-
+from .annotate import AnnotatedArticle, term_slug
+from .article_page import PageContext, md_escape, render_article
 from .corpus import Corpus
 from .export import corpus_json
-from .model import Article, Paragraph
+from .markup import safe_html
+from .model import Article
 from .rules import reasons
 
 ARTICLES_DIR = "articles"
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
-GENERATED = ("index.md", "rules.md", "corpus.json", ARTICLES_DIR, RAW_DIR)
-
-METADATA_LABELS = {
-    "author": "Author",
-    "outlet": "Outlet",
-    "original_outlet": "Original source",
-    "published": "Published",
-    "first_published": "First published",
-    "captured": "Page captured",
-    "item_date": "Feed item date",
-    "url": "URL",
-    "dateline": "Dateline",
-    "syndication": "Syndication",
-    "feed": "Feed",
-}
-
-def md_escape(text: str) -> str:
-    """Text that Markdown shows as it is: HTML escaped, Markdown punctuation backslashed."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=])", r"\\\1", html.escape(text, quote=True))
+GENERATED = ("index.md", "rules.md", "glossary.md", "corpus.json", ARTICLES_DIR, RAW_DIR)
 
 
-def render_site(corpus: Corpus) -> dict[str, str | bytes]:
+@dataclass(frozen=True)
+class SiteOptions:
+    """Where "edit this annotation" links go: `repo_url` + `annotations_edit_uri` from mkdocs.yml."""
+
+    edit_base: str = ""
+
+
+def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus.articles),
         "rules.md": render_rules(),
-        "corpus.json": corpus_json(corpus.articles),
+        "glossary.md": render_glossary(corpus),
+        "corpus.json": corpus_json(corpus.annotated),
     }
     for seed in corpus.seeds:
         files[raw_path(seed.name)] = seed.text.encode("utf-8")
     titles = Counter(display_title(a) for a in corpus.articles)
     clashing = {title for title, count in titles.items() if count > 1}
-    for article in corpus.articles:
-        files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(article, nav_title(article, clashing))
+    shown = {a.id: nav_title(a, clashing) for a in corpus.articles}
+    for item in corpus.annotated:
+        article = item.article
+        ctx = PageContext(
+            titles=shown,
+            raw_link=f"../{_link(raw_path(article.seed))}",
+            edit_link=edit_link(item, options),
+        )
+        files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(item, shown[article.id], ctx)
     return files
 
 
@@ -67,6 +64,15 @@ def raw_path(seed_name: str) -> str:
 
 def _link(path: str) -> str:
     return quote(path, safe="/.#-_")
+
+
+def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
+    name = f"annotations/{item.article.id}.yml"
+    verb = "Edit the annotations" if item.has_file else "Annotate this article"
+    if options.edit_base:
+        href = html.escape(options.edit_base.rstrip("/") + f"/{item.article.id}.yml", quote=True)
+        return f'<p class="reader-edit"><a href="{href}">{verb}</a> (<code>{name}</code>)</p>'
+    return f'<p class="reader-edit">{verb}: edit <code>{name}</code> in the repository (see Contributing).</p>'
 
 
 def display_date(article: Article) -> str:
@@ -109,8 +115,22 @@ def render_home(articles: tuple[Article, ...]) -> str:
             "Every article shows where its text came from: the raw seed is one click away, and every "
             "block the cleaner removed is listed with the rule that removed it.",
             "",
+            "## How to read an article",
+            "",
+            '- <mark class="reader-note">Marked words</mark> have a context note: its number links to the note, '
+            "and hovering or focusing the number shows it.",
+            '- <mark class="reader-correction">Marked words</mark> followed by '
+            '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
+            '<span class="reader-label">]</span></ins> are an error in the text: the original wording stays, '
+            "the corrected reading is beside it, and the note says why.",
+            '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
+            "that passage links back with ←.",
+            '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
+            "- ¶ beside a paragraph is its permanent link.",
+            "",
             f"The corpus holds **{len(articles)} articles**. "
-            "Download it as [JSON](corpus.json), or read [how the text is cleaned](rules.md).",
+            "Download it as [JSON](corpus.json), read [how the text is cleaned](rules.md), "
+            "or [add an annotation](contributing.md).",
             "",
             "## Articles",
             "",
@@ -142,48 +162,25 @@ def render_rules() -> str:
     )
 
 
-def render_article(article: Article, title_in_nav: str = "") -> str:
-    # Theme templates print page titles unescaped (in the navigation), so escape them here.
-    nav = html.escape(title_in_nav or display_title(article))
-    front = yaml.safe_dump({"title": nav}, allow_unicode=True, width=1000)
-    parts = ["---", front.strip(), "---", ""]
-    title = next((p for p in article.paragraphs if p.kind == "title"), None)
-    anchor = f" {{#{title.id}}}" if title else ""
-    parts += [f"# {md_escape(display_title(article))}{anchor}", "", _metadata_table(article), ""]
-    parts += [_paragraph(p) for p in article.paragraphs if p.kind != "title"]
-    parts += [_removals(article), ""]
-    return "\n".join(parts)
-
-
-def _metadata_table(article: Article) -> str:
-    meta = article.metadata.as_dict()
-    rows = [
-        f"| {label} | {md_escape(meta[field])} |" for field, label in METADATA_LABELS.items() if meta[field]
-    ]
-    rows.append(f"| Seed | [{md_escape(article.seed)}](../{_link(raw_path(article.seed))}) ({article.format}) |")
-    rows.append(f"| Length | {article.words:,} words |")
-    return "\n".join(['<div class="reader-meta" markdown>', "", "| | |", "| --- | --- |", *rows, "", "</div>"])
-
-
-def _paragraph(p: Paragraph) -> str:
-    if p.kind == "heading":
-        return f"## {md_escape(p.text)} {{#{p.id}}}\n"
-    text = html.escape(p.text, quote=False)
-    link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph">¶</a>'
-    if p.kind == "quote":
-        return f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}</p></blockquote>\n'
-    return f'<p id="{p.id}" class="reader-paragraph reader-{p.kind}">{text} {link}</p>\n'
-
-
-def _removals(article: Article) -> str:
-    count = len(article.removals)
-    if not count:
-        return '!!! success "Nothing was removed from the source"'
-    rows = [
-        f"    | [{r.rule}](../rules.md#{r.rule}) | {r.first_line}"
-        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)} | {md_escape(r.text)} |"
-        for r in article.removals
-    ]
-    header = f'??? note "Removed from the source: {count} block{"s" if count != 1 else ""}"'
-    return "\n".join([header, "", "    | Rule | Seed lines | Text |", "    | --- | --- | --- |", *rows])
-
+def render_glossary(corpus: Corpus) -> str:
+    uses: dict[str, list[tuple[Article, str]]] = {}
+    for item in corpus.annotated:
+        for use in item.terms:
+            uses.setdefault(use.slug, []).append((item.article, use.place.paragraph))
+    sections = []
+    for term in sorted(corpus.glossary, key=lambda t: t.term.lower()):
+        slug = term_slug(term)
+        used = uses.get(slug, [])
+        listed = "\n".join(
+            f"- [{md_escape(display_title(a))}]({ARTICLES_DIR}/{a.id}.md#{paragraph}) ¶{paragraph[1:]}"
+            for a, paragraph in used
+        )
+        also = f"\n\nAlso written: {md_escape(', '.join(term.aliases))}." if term.aliases else ""
+        sections.append(
+            f"## {md_escape(term.term)} {{#{slug}}}\n\n{safe_html(term.definition)}{also}\n\n"
+            + (f"Used in:\n\n{listed}\n" if used else "Not used in any article yet.\n")
+        )
+    return "\n".join(
+        ["---", "title: Glossary", "---", "", "# Glossary", "",
+         "Terms marked in the articles, with where each is first used in every article.", "", *sections]
+    )  # fmt: skip

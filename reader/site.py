@@ -8,16 +8,37 @@ files the generator wrote before but no longer makes are deleted.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import yaml
+
 from .corpus import read_corpus
-from .render import GENERATED, render_site
+from .render import GENERATED, SiteOptions, render_site
 
 
-def generate(seeds_dir: Path, docs_dir: Path) -> list[str]:
+def generate(seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file: Path | None = None) -> list[str]:
     """Build the corpus and write its pages; return the paths that changed."""
-    files = render_site(read_corpus(seeds_dir))
+    options = site_options(config_file) if config_file else SiteOptions()
+    files = render_site(read_corpus(seeds_dir, annotations_dir), options)
     return write_files(docs_dir, files)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, passing over the `!!python/name:` tags MkDocs configs may use."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def site_options(config_file: Path) -> SiteOptions:
+    """The generator's settings from mkdocs.yml, so the hook and the command agree."""
+    if not config_file.is_file():
+        return SiteOptions()
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    repo, edit = config.get("repo_url"), (config.get("extra") or {}).get("annotations_edit_uri")
+    return SiteOptions(edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "")
 
 
 def write_files(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -47,3 +68,19 @@ def _owned_files(docs_dir: Path) -> set[str]:
         elif path.is_file():
             owned.add(name)
     return owned
+
+
+# What a fresh clone needs to build the site, generated files left out.
+PROJECT_FILES = ("mkdocs.yml", "build_site.py", "CONTRIBUTING.md")
+PROJECT_FOLDERS = ("reader", "seeds", "annotations", "schema", "docs")
+
+
+def copy_project(root: Path, into: Path) -> Path:
+    """A copy of the project's sources, as a fresh clone has them, for tests and benchmarks."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        shutil.copy(root / name, into / name)
+    skip = shutil.ignore_patterns("__pycache__", *GENERATED)
+    for folder in PROJECT_FOLDERS:
+        shutil.copytree(root / folder, into / folder, ignore=skip)
+    return into

@@ -10,6 +10,7 @@ from reader.corpus import Corpus, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+ANNOTATIONS = ROOT / "annotations"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -23,7 +24,7 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
-    return read_corpus(SEEDS)
+    return read_corpus(SEEDS, ANNOTATIONS)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,11 @@ FEED_WITHOUT_BODY = FEED[: FEED.index("Repairs to the storm")].rstrip() + "\n"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "build_site.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True)
+    """build_site.py with these arguments; a custom --seeds folder gets no annotations."""
+    args = [str(a) for a in args]
+    if "--seeds" in args and "--annotations" not in args:
+        args += ["--annotations", str(Path(args[args.index("--seeds") + 1]).parent / "no-annotations")]
+    return subprocess.run([sys.executable, "build_site.py", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def snapshot(folder):
@@ -68,7 +73,7 @@ def test_missing_seeds_folder_is_an_error(tmp_path):
 def test_check_reports_the_corpus():
     result = run("check")
     assert result.returncode == 0
-    assert "5 seeds, 7 articles" in result.stdout
+    assert "5 seeds, 7 articles" in result.stdout and "notes" in result.stdout
 
 
 def test_stale_generated_pages_are_removed(tmp_path, seed_folder):

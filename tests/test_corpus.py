@@ -24,7 +24,7 @@ def test_the_two_copies_of_circle_wagons_are_told_apart_by_outlet(articles_by_id
 
 
 def test_ids_are_stable_across_runs(corpus):
-    assert [a.id for a in read_corpus(SEEDS).articles] == [a.id for a in corpus.articles]
+    assert [a.id for a in read_corpus(SEEDS, None).articles] == [a.id for a in corpus.articles]
 
 
 def test_a_clash_of_ids_is_numbered_in_seed_order(corpus):

@@ -11,12 +11,12 @@ from .conftest import ROOT
 ARTICLE_KEYS = {
     "id", "seed", "format", "title", "author", "outlet", "original_outlet", "published",
     "first_published", "captured", "url", "item_date", "dateline", "syndication", "feed",
-    "words", "paragraphs", "removals",
+    "words", "paragraphs", "removals", "about", "notes", "corrections",
 }  # fmt: skip
 
 
 def test_export_schema(corpus):
-    articles = json.loads(corpus_json(corpus.articles))
+    articles = json.loads(corpus_json(corpus.annotated))
     assert isinstance(articles, list) and len(articles) == 7
     for article in articles:
         assert set(article) == ARTICLE_KEYS
@@ -36,8 +36,8 @@ def test_export_command_writes_the_same_json(tmp_path, corpus):
         [sys.executable, "build_site.py", "export", str(out)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8") == corpus_json(corpus.articles)
+    assert out.read_text(encoding="utf-8") == corpus_json(corpus.annotated)
 
 
 def test_export_is_deterministic(corpus):
-    assert corpus_json(corpus.articles) == corpus_json(corpus.articles)
+    assert corpus_json(corpus.annotated) == corpus_json(corpus.annotated)

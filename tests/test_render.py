@@ -1,7 +1,14 @@
 """Render: the site's Markdown, with seed text escaped so it can never become markup."""
 
+from reader.annotate import AnnotatedArticle
+from reader.article_page import PageContext, md_escape, render_article
 from reader.corpus import read_corpus
-from reader.render import md_escape, raw_path, render_article, render_site
+from reader.render import raw_path, render_site
+
+
+def page_of(article):
+    ctx = PageContext(titles={article.id: article.title}, raw_link=f"../{raw_path(article.seed)}", edit_link="")
+    return render_article(AnnotatedArticle(article), article.title, ctx)
 
 
 def test_every_article_has_a_page_and_every_seed_a_raw_copy(corpus):
@@ -15,7 +22,7 @@ def test_every_article_has_a_page_and_every_seed_a_raw_copy(corpus):
 
 def test_article_page_has_permalinked_paragraphs_and_the_removals(articles_by_id):
     article = articles_by_id["china-russia-circle-wagons-asia-pacific-global-research"]
-    page = render_article(article)
+    page = page_of(article)
     assert '<p id="p2" class="reader-paragraph reader-paragraph">' in page
     assert 'href="#p2"' in page
     assert f'??? note "Removed from the source: {len(article.removals)} blocks"' in page
@@ -41,8 +48,8 @@ def test_hostile_seed_text_is_escaped_on_the_page(seed_folder):
             "Another paragraph of ordinary prose, long enough to count as body text.\n"
         }
     )
-    corpus = read_corpus(folder)
-    page = render_article(corpus.articles[0])
+    corpus = read_corpus(folder, folder.parent / "none")
+    page = page_of(corpus.articles[0])
     assert "<script>" not in page and "<img" not in page
     assert "title: A title &lt;script&gt;alert(1)&lt;/script&gt;" in page  # themes print titles raw
     assert "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -1,0 +1,243 @@
+"""Stage 4b, annotate: place every note and glossary term on the cleaned text.
+
+Each note's quote is anchored (`reader.anchor`); a link's target is anchored in
+the target article, which gets a link back. Glossary terms are marked at their
+first use in each article. Everything that does not anchor is an error that
+names the file, line and column of the quote and says what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, replace
+
+from .anchor import Ambiguous, Orphan, Place, anchor, excerpt
+from .annotations import Annotations, YamlFile, dotted
+from .errors import AnnotationError, Problems
+from .model import Article
+from .schema import About, CorrectionNote, LinkNote, Note, Term
+
+
+class OrphanQuoteError(AnnotationError):
+    """A quote that is nowhere in the article's text."""
+
+
+class AmbiguousQuoteError(AnnotationError):
+    """A quote that occurs more than once, with no prefix or suffix to choose."""
+
+
+class UnknownArticleError(AnnotationError):
+    """An annotation file or link naming an article that does not exist."""
+
+
+class OverlapError(AnnotationError):
+    """Two notes whose quotes overlap without one containing the other."""
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """A note where it belongs. `number` counts notes in reading order; `index` is its place in the file."""
+
+    note: Note
+    index: int
+    place: Place
+    target: Place | None = None
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A link note in another article that points here."""
+
+    source: str
+    note: LinkNote
+    source_place: Place
+    place: Place
+
+
+@dataclass(frozen=True)
+class TermUse:
+    term: Term
+    slug: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    article: Article
+    about: About | None = None
+    notes: tuple[PlacedNote, ...] = ()
+    backlinks: tuple[Backlink, ...] = ()
+    terms: tuple[TermUse, ...] = ()
+    has_file: bool = False
+
+    @property
+    def corrections(self) -> tuple[PlacedNote, ...]:
+        return tuple(n for n in self.notes if isinstance(n.note, CorrectionNote))
+
+
+def term_slug(term: Term) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", term.term.lower()).strip("-")
+
+
+def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[AnnotatedArticle, ...]:
+    by_id = {a.id: a for a in articles}
+    errors: list[AnnotationError] = []
+    placed: dict[str, list[PlacedNote]] = {a.id: [] for a in articles}
+    backlinks: dict[str, list[Backlink]] = {a.id: [] for a in articles}
+    for article_id, (parsed, model) in annotations.files.items():
+        if article_id not in by_id:
+            errors.append(_unknown_article(parsed, ("article",), article_id, by_id))
+            continue
+        article = by_id[article_id]
+        for index, note in enumerate(model.notes):
+            loc = ("notes", index)
+            place = _place(parsed, loc, article, note.quote, note.prefix, note.suffix, errors)
+            target = None
+            if isinstance(note, LinkNote):
+                target_article = by_id.get(note.target.article)
+                if target_article is None:
+                    errors.append(_unknown_article(parsed, loc + ("target", "article"), note.target.article, by_id))
+                else:
+                    t = note.target
+                    target = _place(parsed, loc + ("target",), target_article, t.quote, t.prefix, t.suffix, errors)
+                    if place and target:
+                        backlinks[target_article.id].append(Backlink(article_id, note, place, target))
+            if place:
+                placed[article_id].append(PlacedNote(note, index, place, target))
+        errors.extend(_overlaps(parsed, placed[article_id]))
+        placed[article_id] = _in_reading_order(article, placed[article_id])
+    if errors:
+        raise Problems(errors)
+    terms = annotations.glossary[1].terms if annotations.glossary else []
+    return tuple(
+        AnnotatedArticle(
+            article=a,
+            about=annotations.files[a.id][1].about if a.id in annotations.files else None,
+            notes=tuple(placed[a.id]),
+            backlinks=tuple(backlinks[a.id]),
+            terms=tuple(_term_uses(a, terms, placed[a.id], backlinks[a.id])),
+            has_file=a.id in annotations.files,
+        )
+        for a in articles
+    )
+
+
+def _place(parsed: YamlFile, loc: tuple, article: Article, quote, prefix, suffix, errors) -> Place | None:
+    found = anchor(article, quote, prefix, suffix)
+    if isinstance(found, Place):
+        return found
+    line, column = parsed.position(loc + ("quote",))
+    field = dotted(loc + ("quote",))
+    if isinstance(found, Orphan):
+        hint = (
+            f" The closest passage is in ¶{found.paragraph}: “{found.closest}” ({found.score:.0f}% alike)."
+            if found.paragraph
+            else ""
+        )
+        errors.append(
+            OrphanQuoteError(
+                f"the quote “{quote}” is not in the text of {article.id}.{hint}",
+                parsed.path,
+                line,
+                "copying the quote exactly from the article's cleaned text (the site shows it; "
+                "`python build_site.py export -` prints it). Notes are never moved to a merely similar passage.",
+                column,
+                field,
+            )
+        )
+    else:
+        listed = "; ".join(f"¶{p.paragraph}: “{excerpt(article, p)}”" for p in found.places)
+        errors.append(
+            AmbiguousQuoteError(
+                f"the quote “{quote}” occurs {len(found.places)} times in {article.id}: {listed}",
+                parsed.path,
+                line,
+                "adding a prefix: (the words just before the quote) or a suffix: (the words just after) "
+                "to say which one you mean.",
+                column,
+                field,
+            )
+        )
+    return None
+
+
+def _unknown_article(parsed: YamlFile, loc: tuple, article_id: str, by_id: dict) -> AnnotationError:
+    close = difflib.get_close_matches(article_id, list(by_id), n=1, cutoff=0.4)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    line, column = parsed.position(loc)
+    return UnknownArticleError(
+        f"there is no article {article_id!r}.{hint}",
+        parsed.path,
+        line,
+        "using an id from the corpus (`python build_site.py export -` lists them; the page address shows it).",
+        column,
+        dotted(loc),
+    )
+
+
+def _overlaps(parsed: YamlFile, notes: list[PlacedNote]) -> list[AnnotationError]:
+    errors = []
+    for i, a in enumerate(notes):
+        for b in notes[i + 1 :]:
+            if a.place.paragraph == b.place.paragraph and _crosses(a.place, b.place):
+                line, column = parsed.position(("notes", b.index, "quote"))
+                errors.append(
+                    OverlapError(
+                        f"the quote of note {b.note.id!r} overlaps the quote of note {a.note.id!r} "
+                        "without containing it or being contained in it",
+                        parsed.path,
+                        line,
+                        "shortening one quote so that the two do not overlap, or so that one lies inside the other.",
+                        column,
+                        dotted(("notes", b.index, "quote")),
+                    )
+                )
+    return errors
+
+
+def _in_reading_order(article: Article, notes: list[PlacedNote]) -> list[PlacedNote]:
+    order = {p.id: i for i, p in enumerate(article.paragraphs)}
+    ranked = sorted(notes, key=lambda n: (order[n.place.paragraph], n.place.start, -n.place.end, n.index))
+    return [replace(n, number=i) for i, n in enumerate(ranked, 1)]
+
+
+def _crosses(a: Place, b: Place) -> bool:
+    overlap = a.start < b.end and b.start < a.end
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return overlap and not nested
+
+
+def _term_uses(article: Article, terms, notes: list[PlacedNote], backlinks: list[Backlink]) -> list[TermUse]:
+    """Each term's first use in the article, where it does not cut across a note's quote."""
+    taken = [n.place for n in notes] + [b.place for b in backlinks]
+    uses: list[TermUse] = []
+    for term in terms:
+        pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted([term.term, *term.aliases], key=len, reverse=True)) + r")(?!\w)"
+        )
+        use = next(
+            (
+                place
+                for paragraph in article.paragraphs
+                for m in pattern.finditer(paragraph.text)
+                for place in [Place(paragraph.id, m.start(), m.end())]
+                if paragraph.kind in ("paragraph", "quote", "list-item")
+                and not any(p.paragraph == place.paragraph and (_crosses(p, place) or _inside(p, place)) for p in taken)
+                and not any(u.place.paragraph == place.paragraph and _overlap(u.place, place) for u in uses)
+            ),
+            None,
+        )
+        if use:
+            uses.append(TermUse(term, term_slug(term), use))
+    return uses
+
+
+def _inside(outer: Place, inner: Place) -> bool:
+    """A term inside a note's quote is left unmarked: one mark per passage reads better."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlap(a: Place, b: Place) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,290 @@
+"""Stage 4a, read annotations: the hand-written YAML in `annotations/`, validated.
+
+Files are parsed with PyYAML's safe loader only (a `!!python/...` tag is an
+error), keeping every node's line and column so that each problem is reported
+where the contributor wrote it. Then pydantic checks them against
+`reader.schema`. Every problem in every file is collected and raised together.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import AnnotationError, Problems
+from .schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
+
+GLOSSARY = "glossary.yml"
+# Larger than any hand-written file; a bigger one is a mistake or an attack.
+MAX_FILE_BYTES = 1_000_000
+SCHEMA_HINT = "See the Contributing page for the annotation format."
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, leaving dates as text so the schema checks them and says where."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A parsed YAML file, with the position of every value by its path."""
+
+    path: str
+    data: Any
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: tuple) -> tuple[int, int]:
+        """Line and column of the value at `loc`, or of its nearest parent that exists."""
+        loc = tuple(loc)
+        while loc and loc not in self.positions:
+            loc = loc[:-1]
+        return self.positions.get(loc, (1, 1))
+
+    def error(self, loc: tuple, message: str, fix: str, *, key: bool = False) -> AnnotationError:
+        line, column = self.position(loc + (("key",) if key else ()))
+        return AnnotationError(message, self.path, line, fix, column, dotted(loc))
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Every annotation file, validated, by article id; and the glossary."""
+
+    files: dict[str, tuple[YamlFile, AnnotationFile]]
+    glossary: tuple[YamlFile, GlossaryFile] | None = None
+
+
+def dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_annotations(folder: Path, shown_as: str = "annotations") -> Annotations:
+    files, glossary, errors = {}, None, []
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
+                continue
+            shown = f"{shown_as}/{path.name}"
+            try:
+                parsed = parse_yaml(path.read_bytes(), shown)
+                if path.name == GLOSSARY:
+                    glossary = (parsed, validate(parsed, GlossaryFile))
+                else:
+                    model = validate(parsed, AnnotationFile)
+                    _check_file_name(parsed, model, path)
+                    files[model.article] = (parsed, model)
+            except AnnotationError as error:
+                errors.append(error)
+            except Problems as problems:
+                errors.extend(problems.errors)
+    errors.extend(_duplicate_note_ids(files))
+    if errors:
+        raise Problems(errors)
+    return Annotations(files, glossary)
+
+
+def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
+    if len(data) > MAX_FILE_BYTES:
+        raise AnnotationError(
+            f"the file is {len(data):,} bytes, more than the {MAX_FILE_BYTES:,} an annotation file may be",
+            shown_as,
+            fix="splitting it, or checking that it is the file you meant to add.",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise AnnotationError("the file is not UTF-8", shown_as, line, "saving it as UTF-8.") from None
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        column = len(text[: text.index("\t")].rsplit("\n", 1)[-1]) + 1
+        raise AnnotationError(
+            "a tab character: YAML indents with spaces only", shown_as, line, "replacing the tab with spaces.", column
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise AnnotationError("the file is empty", shown_as, 1, fix="writing the annotations, or deleting the file.")
+        positions = _positions(node, (), shown_as, set())
+        data_value = loader.construct_document(node)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        context = getattr(error, "context", None)
+        message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+        if "could not determine a constructor" in problem:
+            message = f"the YAML tag {problem.split('tag ', 1)[-1]} is not allowed: only plain YAML is read"
+        raise AnnotationError(
+            message,
+            shown_as,
+            mark.line + 1 if mark else None,
+            "checking the indentation, quotes and colons on that line (a text with a colon needs quotes).",
+            mark.column + 1 if mark else None,
+        ) from None
+    finally:
+        loader.dispose()
+    return YamlFile(shown_as, data_value, positions)
+
+
+def _positions(node: yaml.Node, loc: tuple, shown_as: str, seen: set[int]) -> dict[tuple, tuple[int, int]]:
+    """Every path's position; refuses aliases (a "billion laughs" bomb) and duplicate keys."""
+    if id(node) in seen:
+        raise AnnotationError(
+            "YAML anchors and aliases (&name, *name) are not allowed",
+            shown_as,
+            node.start_mark.line + 1,
+            "writing the value out in full.",
+            node.start_mark.column + 1,
+        )
+    seen.add(id(node))
+    found = {loc: (node.start_mark.line + 1, node.start_mark.column + 1)}
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in keys:
+                raise AnnotationError(
+                    f"the key {key!r} appears twice",
+                    shown_as,
+                    key_node.start_mark.line + 1,
+                    "keeping one of them.",
+                    key_node.start_mark.column + 1,
+                    dotted(loc + (key,)),
+                )
+            keys.add(key)
+            found[loc + (key, "key")] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            found.update(_positions(value_node, loc + (key,), shown_as, seen))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found.update(_positions(item, loc + (index,), shown_as, seen))
+    return found
+
+
+def validate(parsed: YamlFile, model: type[BaseModel]):
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as error:
+        explained = [_explain(parsed, model, e) for e in error.errors()]
+        raise Problems(sorted(explained, key=lambda e: (e.line or 0, e.column or 0))) from None
+
+
+def _explain(parsed: YamlFile, model: type[BaseModel], error: dict) -> AnnotationError:
+    loc = _data_path(parsed.data, error["loc"])
+    kind, value = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1], parsed.data)
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"Did you mean {close[0]!r}? " if close else ""
+        return parsed.error(
+            loc, f"unknown key {loc[-1]!r}. {hint}Allowed here: {', '.join(sorted(allowed))}",
+            f"renaming or removing it. {SCHEMA_HINT}", key=True,
+        )  # fmt: skip
+    if kind == "missing":
+        return parsed.error(loc, f"the key {loc[-1]!r} is required here", f"adding {loc[-1]}: ... {SCHEMA_HINT}")
+    if kind == "string_too_short":
+        return parsed.error(loc, "is empty", "writing the text, or removing the key.")
+    if kind.startswith("date"):
+        return parsed.error(loc, f"{value!r} is not a date", "writing the date as YYYY-MM-DD, for example 2023-04-19.")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "article"):
+        return parsed.error(loc, f"{value!r} is not an id", "using lower-case letters, digits and single hyphens.")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
+        return parsed.error(loc, f"{value!r} is not an http(s) URL", "giving the full address, starting https://.")
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        return parsed.error(
+            loc + ("kind",), f"unknown kind {ctx.get('tag')!r}; expected {ctx.get('expected_tags')}", "choosing one of those."
+        )
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return parsed.error(loc, f"{value!r} is not allowed here; expected {expected}", "choosing one of those.")
+    if kind == "union_tag_not_found":
+        return parsed.error(loc, "the note has no 'kind'", "adding kind: context, kind: correction or kind: link.")
+    return parsed.error(loc, error["msg"].lower(), f"checking the value. {SCHEMA_HINT}")
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """pydantic's error path without the union tags it adds (notes.2.context.quote -> notes[2].quote)."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and part in ("context", "correction", "link"):
+            continue
+        else:
+            path.append(part)
+            node = None
+    return tuple(path)
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple, data: Any) -> list[str]:
+    """The keys the model allows at `loc`, following nested models and each note's kind."""
+    current: type[BaseModel] | None = model
+    node = data
+    for part in loc:
+        if not isinstance(part, int):
+            current = current or _note_model(node)
+            field_info = current.model_fields.get(part)
+            current = _model_in(field_info.annotation) if field_info else None
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+    return list((current or _note_model(node)).model_fields)
+
+
+def _has(node: dict | list, part: Any) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
+
+
+def _note_model(node: Any) -> type[BaseModel]:
+    kind = node.get("kind") if isinstance(node, dict) else None
+    return {"context": ContextNote, "correction": CorrectionNote, "link": LinkNote}.get(kind, ContextNote)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The one model a field holds (directly, in a list or optional), or None for a union of models."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    models = [m for m in (_model_in(a) for a in get_args(annotation)) if m is not None]
+    return models[0] if len(models) == 1 else None
+
+
+def _check_file_name(parsed: YamlFile, model: AnnotationFile, path: Path) -> None:
+    if path.stem != model.article:
+        raise parsed.error(
+            ("article",),
+            f"the file is named {path.name!r} but annotates {model.article!r}",
+            f"renaming the file to {model.article}.yml, or correcting the article id.",
+        )
+
+
+def _duplicate_note_ids(files: dict[str, tuple[YamlFile, AnnotationFile]]) -> list[AnnotationError]:
+    first: dict[str, str] = {}
+    errors = []
+    for parsed, model in files.values():
+        for index, note in enumerate(model.notes):
+            if note.id in first:
+                errors.append(
+                    parsed.error(
+                        ("notes", index, "id"),
+                        f"the note id {note.id!r} is already used in {first[note.id]}",
+                        "choosing an id no other note has.",
+                    )
+                )
+            else:
+                first[note.id] = parsed.path
+    return errors

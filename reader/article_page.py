@@ -1,0 +1,275 @@
+"""One article's page: metadata, the annotated text, the notes, and what was removed.
+
+Seed text is HTML-escaped; contributor text goes through `reader.markup`. Notes
+are marked in the text and listed, numbered, under "Notes", which is also how
+they print (as footnotes). Corrections leave the original words in the text,
+marked, with the corrected reading beside them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .annotate import AnnotatedArticle, PlacedNote
+from .markup import attribute, plain_text, safe_html
+from .model import Article, Paragraph
+from .schema import CorrectionNote, LinkNote, Source
+
+KIND_LABELS = {"context": "Context", "correction": "Correction", "link": "Link"}
+RELATION_LABELS = {
+    "same-passage": "the same passage in",
+    "related": "related passage in",
+    "contradicts": "contradicted by",
+    "follows-up": "followed up in",
+}
+METADATA_LABELS = {
+    "author": "Author",
+    "outlet": "Outlet",
+    "original_outlet": "Original source",
+    "published": "Published",
+    "first_published": "First published",
+    "captured": "Page captured",
+    "item_date": "Feed item date",
+    "url": "URL",
+    "dateline": "Dateline",
+    "syndication": "Syndication",
+    "feed": "Feed",
+}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What an article page needs to know about the rest of the site."""
+
+    titles: dict[str, str]
+    raw_link: str
+    edit_link: str
+    glossary_link: str = "../../glossary/"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    open: str
+    close: str
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as it is: HTML escaped, Markdown punctuation backslashed."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=])", r"\\\1", html.escape(text, quote=True))
+
+
+def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> str:
+    article = item.article
+    # Theme templates print page titles unescaped (in the navigation), so escape them here.
+    front = yaml.safe_dump({"title": html.escape(nav_title)}, allow_unicode=True, width=1000)
+    title = next((p for p in article.paragraphs if p.kind == "title"), None)
+    anchor = f" {{#{title.id}}}" if title else ""
+    parts = ["---", front.strip(), "---", ""]
+    parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
+    if item.about:
+        parts += [_about(item), ""]
+    if item.notes:
+        parts += [_note_counts(item), ""]
+    spans = _spans(item, ctx)
+    backlinks = _backlinks(item, ctx)
+    parts += [_paragraph(p, spans.get(p.id, []), backlinks.get(p.id, "")) for p in article.paragraphs if p.kind != "title"]
+    if item.notes:
+        parts += ["## Notes {#notes}", "", _notes_list(item, ctx), ""]
+    parts += [_removals(article), "", ctx.edit_link, ""]
+    return "\n".join(parts)
+
+
+def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
+    article = item.article
+    meta = article.metadata.as_dict()
+    rows = [f"| {label} | {md_escape(meta[f])} |" for f, label in METADATA_LABELS.items() if meta[f]]
+    original = item.about.original if item.about else None
+    if original:
+        stated = [
+            ("Original outlet", original.outlet),
+            ("Original author", original.author),
+            ("Originally published", original.published and original.published.isoformat()),
+            ("Original URL", original.url),
+        ]
+        rows += [f"| {label} (annotation) | {md_escape(value)} |" for label, value in stated if value]
+    rows.append(f"| Seed | [{md_escape(article.seed)}]({ctx.raw_link}) ({article.format}) |")
+    rows.append(f"| Length | {article.words:,} words |")
+    return "\n".join(['<div class="reader-meta" markdown>', "", "| | |", "| --- | --- |", *rows, "", "</div>"])
+
+
+def _about(item: AnnotatedArticle) -> str:
+    body = safe_html(item.about.note) + _sources(item.about.sources)
+    return (
+        '<div class="admonition info reader-about"><p class="admonition-title">About this text</p>'
+        f"{body}</div>"
+    )
+
+
+def _note_counts(item: AnnotatedArticle) -> str:
+    counts = {kind: sum(1 for n in item.notes if n.note.kind == kind) for kind in KIND_LABELS}
+    names = {"context": ("context note", "context notes"), "correction": ("correction", "corrections"), "link": ("link", "links")}
+    listed = ", ".join(f"{n} {names[k][n != 1]}" for k, n in counts.items() if n)
+    return f'<p class="reader-note-counts"><a href="#notes">{len(item.notes)} notes</a>: {listed}.</p>'
+
+
+def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {}
+    for placed in item.notes:
+        spans.setdefault(placed.place.paragraph, []).append(_note_span(placed, ctx))
+    for use in item.terms:
+        tip = attribute(plain_text(use.term.definition))
+        spans.setdefault(use.place.paragraph, []).append(
+            Span(
+                use.place.start,
+                use.place.end,
+                f'<a class="reader-term" href="{ctx.glossary_link}#{use.slug}" title="{tip}">',
+                "</a>",
+            )
+        )
+    return spans
+
+
+def _note_ref(placed: PlacedNote) -> str:
+    note = placed.note
+    tip = attribute(plain_text(note.text)) if note.text else ""
+    label = f"{KIND_LABELS[note.kind]} note {placed.number}"
+    return (
+        f'<sup class="reader-ref"><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
+        f'aria-label="{label}">{placed.number}</a></sup>'
+    )
+
+
+def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
+    note, place = placed.note, placed.place
+    if isinstance(note, CorrectionNote):
+        reading = html.escape(note.reading)
+        return Span(
+            place.start,
+            place.end,
+            f'<mark class="reader-correction" title="Original wording, corrected beside it">',
+            f'</mark> <ins class="reader-reading"><span class="reader-label">[correction:</span> {reading}'
+            f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
+        )
+    if isinstance(note, LinkNote):
+        target = _target_href(note, placed, ctx)
+        where = f"{ctx.titles[note.target.article]} ¶{placed.target.paragraph[1:]}"
+        relation = RELATION_LABELS[note.relation]
+        return Span(
+            place.start,
+            place.end,
+            '<mark class="reader-link">',
+            f'</mark><sup class="reader-ref"><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
+            f'title="{attribute(relation + " " + where)}">→ {html.escape(relation)} {html.escape(where)}</a></sup>',
+        )
+    return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
+
+
+def _target_href(note: LinkNote, placed: PlacedNote, ctx: PageContext) -> str:
+    return f"../{note.target.article}/#{placed.target.paragraph}"
+
+
+def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for back in item.backlinks:
+        where = f"{ctx.titles[back.source]} ¶{back.source_place.paragraph[1:]}"
+        relation = RELATION_LABELS[back.note.relation]
+        found[back.place.paragraph] = found.get(back.place.paragraph, "") + (
+            f' <a class="reader-backlink" href="../{back.source}/#{back.source_place.paragraph}" '
+            f'title="{attribute("Linked from " + where)}">← {html.escape(relation.replace(" in", ""))}: '
+            f"{html.escape(where)}</a>"
+        )
+    return found
+
+
+def marked_html(text: str, spans: list[Span]) -> str:
+    """The text, HTML-escaped, with each span's markup around it. Spans nest or are apart."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    return _marked(text, ordered, 0, len(text))
+
+
+def _marked(text: str, spans: list[Span], low: int, high: int) -> str:
+    out, position, i = [], low, 0
+    while i < len(spans):
+        span, j = spans[i], i + 1
+        while j < len(spans) and spans[j].start < span.end:
+            j += 1
+        out += [html.escape(text[position : span.start], quote=False), span.open]
+        out += [_marked(text, spans[i + 1 : j], span.start, span.end), span.close]
+        position, i = span.end, j
+    out.append(html.escape(text[position:high], quote=False))
+    return "".join(out)
+
+
+def _paragraph(p: Paragraph, spans: list[Span], backlinks: str) -> str:
+    if p.kind == "heading":
+        return f"## {md_escape(p.text)} {{#{p.id}}}\n"
+    text = marked_html(p.text, spans)
+    link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph">¶</a>'
+    if p.kind == "quote":
+        return f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{backlinks}</p></blockquote>\n'
+    return f'<p id="{p.id}" class="reader-paragraph reader-{p.kind}">{text} {link}{backlinks}</p>\n'
+
+
+def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
+    quoted = {p.id: p.text for p in item.article.paragraphs}
+    entries = []
+    for placed in item.notes:
+        note = placed.note
+        words = quoted[placed.place.paragraph][placed.place.start : placed.place.end]
+        head = (
+            f'<span class="reader-kind reader-kind-{note.kind}">{KIND_LABELS[note.kind]}</span> '
+            f'<a href="#{placed.place.paragraph}" class="reader-quote">“{html.escape(words)}”</a>'
+        )
+        extra = ""
+        if isinstance(note, CorrectionNote):
+            extra = (
+                f'<p class="reader-reading-line">Should read: “{html.escape(note.reading)}” '
+                f"(<em>{note.category}</em>)</p>"
+            )
+        elif isinstance(note, LinkNote):
+            where = f"{ctx.titles[note.target.article]} ¶{placed.target.paragraph[1:]}"
+            extra = (
+                f'<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} '
+                f'<a href="{_target_href(note, placed, ctx)}">{html.escape(where)}</a></p>'
+            )
+        date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
+        body = safe_html(note.text) if note.text else ""
+        back = f' <a href="#ref-{note.id}" class="reader-back" title="Back to the text">↩</a>'
+        entries.append(
+            f'<li id="note-{note.id}" class="reader-note-entry">{head}{back}{extra}{body}{date}'
+            f"{_sources(note.sources)}</li>"
+        )
+    return f'<ol class="reader-notes">{"".join(entries)}</ol>'
+
+
+def _sources(sources: list[Source]) -> str:
+    if not sources:
+        return ""
+    items = []
+    for source in sources:
+        title = html.escape(source.title)
+        if source.url:
+            title = f'<a href="{attribute(source.url)}" rel="noopener noreferrer nofollow">{title}</a>'
+        details = ", ".join(html.escape(x) for x in [source.outlet or "", source.date.isoformat() if source.date else ""] if x)
+        items.append(f"<li>{title}{', ' + details if details else ''}</li>")
+    return f'<p class="reader-sources-title">Sources:</p><ul class="reader-sources">{"".join(items)}</ul>'
+
+
+def _removals(article: Article) -> str:
+    count = len(article.removals)
+    if not count:
+        return '!!! success "Nothing was removed from the source"'
+    rows = [
+        f"    | [{r.rule}](../rules.md#{r.rule}) | {r.first_line}"
+        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)} | {md_escape(r.text)} |"
+        for r in article.removals
+    ]
+    header = f'??? note "Removed from the source: {count} block{"s" if count != 1 else ""}"'
+    return "\n".join([header, "", "    | Rule | Seed lines | Text |", "    | --- | --- | --- |", *rows])
+

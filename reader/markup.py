@@ -1,0 +1,40 @@
+"""Contributor Markdown to safe HTML: rendered by markdown-it-py, then sanitised by nh3.
+
+Note texts and glossary definitions come from outside contributors. Raw HTML
+in them is not rendered, and nh3 removes whatever could still run: scripts,
+event handlers, `javascript:` and `data:` URLs, styles, frames.
+"""
+
+from __future__ import annotations
+
+import html
+
+import nh3
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote", "br", "q", "cite"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def safe_html(markdown_text: str, *, inline: bool = False) -> str:
+    """Sanitised HTML for a contributor's Markdown; `inline` drops the outer paragraph."""
+    rendered = _MARKDOWN.renderInline(markdown_text) if inline else _MARKDOWN.render(markdown_text)
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    ).strip()
+
+
+def plain_text(markdown_text: str) -> str:
+    """The text of a contributor's Markdown, with no markup, for tooltips and attributes."""
+    return " ".join(BeautifulSoup(safe_html(markdown_text), "html.parser").get_text(" ").split())
+
+
+def attribute(text: str) -> str:
+    return html.escape(text, quote=True)
