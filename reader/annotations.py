@@ -115,10 +115,11 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
         )
     loader = _Loader(text)
     try:
+        _refuse_aliases(text, shown_as)
         node = loader.get_single_node()
         if node is None:
             raise AnnotationError("the file is empty", shown_as, 1, fix="writing the annotations, or deleting the file.")
-        positions = _positions(node, (), shown_as, set())
+        positions = _positions(node, (), shown_as)
         data_value = loader.construct_document(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -139,17 +140,21 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
     return YamlFile(shown_as, data_value, positions)
 
 
-def _positions(node: yaml.Node, loc: tuple, shown_as: str, seen: set[int]) -> dict[tuple, tuple[int, int]]:
-    """Every path's position; refuses aliases (a "billion laughs" bomb) and duplicate keys."""
-    if id(node) in seen:
-        raise AnnotationError(
-            "YAML anchors and aliases (&name, *name) are not allowed",
-            shown_as,
-            node.start_mark.line + 1,
-            "writing the value out in full.",
-            node.start_mark.column + 1,
-        )
-    seen.add(id(node))
+def _refuse_aliases(text: str, shown_as: str) -> None:
+    """Aliases are refused where they are used: one can make a "billion laughs" bomb."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise AnnotationError(
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                shown_as,
+                event.start_mark.line + 1,
+                "writing the value out in full.",
+                event.start_mark.column + 1,
+            )
+
+
+def _positions(node: yaml.Node, loc: tuple, shown_as: str) -> dict[tuple, tuple[int, int]]:
+    """Every path's position; refuses duplicate keys, which YAML would silently overwrite."""
     found = {loc: (node.start_mark.line + 1, node.start_mark.column + 1)}
     if isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
@@ -166,10 +171,10 @@ def _positions(node: yaml.Node, loc: tuple, shown_as: str, seen: set[int]) -> di
                 )
             keys.add(key)
             found[loc + (key, "key")] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            found.update(_positions(value_node, loc + (key,), shown_as, seen))
+            found.update(_positions(value_node, loc + (key,), shown_as))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            found.update(_positions(item, loc + (index,), shown_as, seen))
+            found.update(_positions(item, loc + (index,), shown_as))
     return found
 
 

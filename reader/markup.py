@@ -33,7 +33,7 @@ def safe_html(markdown_text: str, *, inline: bool = False) -> str:
 
 def plain_text(markdown_text: str) -> str:
     """The text of a contributor's Markdown, with no markup, for tooltips and attributes."""
-    return " ".join(BeautifulSoup(safe_html(markdown_text), "html.parser").get_text(" ").split())
+    return " ".join(BeautifulSoup(safe_html(markdown_text), "html.parser").get_text("").split())
 
 
 def attribute(text: str) -> str:
