@@ -70,7 +70,8 @@ class AnnotatedArticle:
     notes: tuple[PlacedNote, ...] = ()
     backlinks: tuple[Backlink, ...] = ()
     terms: tuple[TermUse, ...] = ()
-    has_file: bool = False
+    source: str = ""
+    """The annotation file's YAML as written, or "" when the article has none."""
 
     @property
     def corrections(self) -> tuple[PlacedNote, ...]:
@@ -118,7 +119,7 @@ def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[A
             notes=tuple(placed[a.id]),
             backlinks=tuple(backlinks[a.id]),
             terms=tuple(_term_uses(a, terms, placed[a.id], backlinks[a.id])),
-            has_file=a.id in annotations.files,
+            source=annotations.files[a.id][0].text if a.id in annotations.files else "",
         )
         for a in articles
     )

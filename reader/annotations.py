@@ -42,6 +42,7 @@ class YamlFile:
     path: str
     data: Any
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
 
     def position(self, loc: tuple) -> tuple[int, int]:
         """Line and column of the value at `loc`, or of its nearest parent that exists."""
@@ -137,7 +138,7 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
         ) from None
     finally:
         loader.dispose()
-    return YamlFile(shown_as, data_value, positions)
+    return YamlFile(shown_as, data_value, positions, text)
 
 
 def _refuse_aliases(text: str, shown_as: str) -> None:

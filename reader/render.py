@@ -23,7 +23,8 @@ from .rules import reasons
 ARTICLES_DIR = "articles"
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
-GENERATED = ("index.md", "rules.md", "glossary.md", "corpus.json", ARTICLES_DIR, RAW_DIR)
+ANNOTATIONS_DIR = "annotations"
+GENERATED = ("index.md", "rules.md", "glossary.md", "corpus.json", ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
     shown = {a.id: nav_title(a, clashing) for a in corpus.articles}
     for item in corpus.annotated:
         article = item.article
+        if item.source:
+            files[annotation_path(article.id)] = item.source.encode("utf-8")
         ctx = PageContext(
             titles=shown,
             raw_link=f"../{_link(raw_path(article.seed))}",
@@ -66,13 +69,25 @@ def _link(path: str) -> str:
     return quote(path, safe="/.#-_")
 
 
+def annotation_path(article_id: str) -> str:
+    """Where an article's annotation file is published, as text a browser shows."""
+    return f"{ANNOTATIONS_DIR}/{article_id}.yml.txt"
+
+
 def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
+    """Opens the article's YAML: in GitHub's editor when mkdocs.yml names the repository,
+    else the copy published with the site."""
     name = f"annotations/{item.article.id}.yml"
-    verb = "Edit the annotations" if item.has_file else "Annotate this article"
+    verb = "Edit the annotations" if item.source else "Annotate this article"
     if options.edit_base:
         href = html.escape(options.edit_base.rstrip("/") + f"/{item.article.id}.yml", quote=True)
         return f'<p class="reader-edit"><a href="{href}">{verb}</a> (<code>{name}</code>)</p>'
-    return f'<p class="reader-edit">{verb}: edit <code>{name}</code> in the repository (see Contributing).</p>'
+    if item.source:
+        return (
+            f'<p class="reader-edit"><a href="../../{annotation_path(item.article.id)}">{verb}</a>: '
+            f"open <code>{name}</code>, change it in a pull request (see Contributing).</p>"
+        )
+    return f'<p class="reader-edit">{verb}: add <code>{name}</code> in a pull request (see Contributing).</p>'
 
 
 def display_date(article: Article) -> str:

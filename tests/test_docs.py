@@ -32,3 +32,39 @@ def test_every_rule_is_on_the_rules_page():
     page = render_rules()
     for name in reasons():
         assert f"## {name}\n" in page
+
+
+def schema_keys(model, seen=None) -> set[str]:
+    """Every key an annotation or glossary file may contain."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    seen = seen if seen is not None else set()
+    keys = set()
+    for name, info in model.model_fields.items():
+        keys.add(name)
+        stack = [info.annotation]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, type) and issubclass(current, BaseModel) and current not in seen:
+                seen.add(current)
+                keys |= schema_keys(current, seen)
+            stack.extend(get_args(current))
+    return keys
+
+
+def test_every_annotation_key_is_documented_in_contributing():
+    from reader.schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    keys = set()
+    for model in (AnnotationFile, ContextNote, CorrectionNote, LinkNote, GlossaryFile):
+        keys |= schema_keys(model)
+    for key in sorted(keys):
+        assert f"`{key}`" in guide, f"CONTRIBUTING.md does not document the key {key!r}"
+
+
+def test_the_site_includes_the_contributing_guide():
+    page = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    assert '--8<-- "CONTRIBUTING.md"' in page

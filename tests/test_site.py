@@ -5,7 +5,9 @@ pages) and `python build_site.py` first, then `mkdocs build`, as a tool that
 runs no hooks (Zensical) would need.
 """
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +110,141 @@ def test_a_bad_seed_stops_the_build_with_the_seeds_error(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "broken.txt" in result.stderr and "binary" in result.stderr
+
+
+def page(site: Path, article_id: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "articles" / article_id / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+MIL = "military-relationship-between-china-russia"
+AT = "china-russia-circle-wagons-asia-pacific-asia-times"
+GR = "china-russia-circle-wagons-asia-pacific-global-research"
+
+
+def test_a_correction_shows_the_original_marked_with_the_reading_and_reason(built_site):
+    soup = page(built_site, MIL)
+    mark = next(m for m in soup.select("mark.reader-correction") if "ends with" in m.get_text())
+    assert mark.get_text() == "The partnership ends with a formal military alliance"
+    reading = mark.find_next_sibling("ins")
+    assert "The partnership stops short of a formal military alliance" in reading.get_text()
+    assert "[correction:" in reading.get_text()  # a word, not only a colour, says what it is
+    ref = reading.find_next_sibling("sup").a
+    note = soup.find(id=ref["href"][1:])
+    assert "Chinese officials call an alliance unnecessary" in note.get_text()
+    assert "Should read" in note.get_text() and "translation" in note.get_text()
+
+
+def test_a_context_note_is_a_numbered_link_with_its_text_as_tooltip(built_site):
+    soup = page(built_site, AT)
+    ref = soup.find("a", attrs={"href": "#note-at-li-shangfu-removed"})
+    assert ref["title"].startswith("Li Shangfu disappeared from public view")
+    assert ref["aria-label"].startswith("Context note")
+    entry = soup.find(id="note-at-li-shangfu-removed")
+    assert entry.find("a", href="#ref-at-li-shangfu-removed")  # and back again
+    assert entry.find("a", class_="reader-quote")["href"] == "#p2"
+
+
+def test_a_link_goes_to_the_target_paragraph_which_links_back(built_site):
+    soup = page(built_site, AT)
+    link = soup.find("a", id="ref-at-on-april-12")
+    assert link["href"] == f"../{GR}/#p6"
+    target = page(built_site, GR).find(id="p6")
+    back = target.find("a", class_="reader-backlink", href=f"../{AT}/#p6")
+    assert back is not None
+
+
+def test_the_about_box_and_note_counts_head_each_article(built_site, corpus):
+    for item in corpus.annotated:
+        soup = page(built_site, item.article.id)
+        assert soup.select_one(".reader-about .admonition-title").get_text() == "About this text"
+        assert f"{len(item.notes)} notes" in soup.select_one(".reader-note-counts").get_text()
+
+
+def test_the_glossary_lists_every_term_and_where_it_is_used(built_site, corpus):
+    soup = BeautifulSoup((built_site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    headings = {h.get("id") for h in soup.select("h2")}
+    assert {"s-400", "tu-95ms", "norad", "kuril-islands", "valdai-discussion-club"} <= headings
+    s400 = soup.find(id="s-400").find_next("ul")
+    assert s400.find("a", href=f"../articles/{MIL}/#p19")
+    term = page(built_site, MIL).find("a", class_="reader-term", string="S-400")
+    assert term["href"] == "../../glossary/#s-400" and "surface-to-air" in term["title"]
+
+
+def test_annotation_text_is_in_the_search_index(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Wittenberg University" in index and "Orthodox Easter Sunday" in index
+    assert "A Moscow-based think tank" in index  # the glossary
+
+
+XSS = [
+    "<script>window.pwned=1</script>",
+    "<img src=x onerror=window.pwned=1>",
+    "[x](javascript:window.pwned=1)",
+    "<svg onload=window.pwned=1>",
+    "<iframe src=javascript:window.pwned=1></iframe>",
+    "[y](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)",
+]
+
+
+def hostile_markup(html: str) -> list[str]:
+    """Anything in a built page that could run a payload: its scripts, handlers and URLs."""
+    found = []
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        if tag.name == "script" and "pwned" in tag.get_text():
+            found.append(str(tag))
+        if tag.name in ("iframe", "object", "embed", "svg") and "pwned" in str(tag):
+            found.append(str(tag))
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.startswith("on") and "pwned" in text:
+                found.append(f"{tag.name} {name}")
+            if name in ("href", "src") and re.match(r"\s*(?:javascript|data|vbscript):", text, re.I):
+                found.append(f"{tag.name} {name}={text}")
+    return found
+
+
+def test_no_contributor_payload_reaches_a_built_page(tmp_path):
+    project = project_copy(tmp_path)
+    payloads = "\n".join(f"      - {json.dumps(p)}" for p in XSS)
+    note = " ".join(XSS)
+    (project / "annotations" / f"{MIL}.yml").write_text(
+        f"article: {MIL}\nabout:\n  note: {json.dumps(note)}\n  topics:\n{payloads}\n"
+        f"notes:\n  - id: x1\n    kind: context\n    quote: Nearly a month later\n    text: {json.dumps(note)}\n"
+        f"    sources:\n      - title: {json.dumps(note)}\n",
+        encoding="utf-8",
+    )
+    glossary = project / "annotations" / "glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + f"  - term: Nearly\n    definition: {json.dumps(note)}\n", encoding="utf-8"
+    )
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    pages = list((project / "site").rglob("*.html"))
+    assert len(pages) > 10
+    for built in pages:
+        assert hostile_markup(built.read_text(encoding="utf-8")) == [], built
+    search = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    # The search index holds HTML too: payloads may appear there only escaped.
+    assert "<script>window.pwned" not in search and "<img src=x onerror" not in search
+    assert "&lt;script&gt;window.pwned" in search
+
+
+def test_each_article_links_to_its_annotation_file(built_site, corpus):
+    for item in corpus.annotated:
+        link = page(built_site, item.article.id).select_one(".reader-edit a")
+        published = (built_site / "articles" / item.article.id / link["href"]).resolve()
+        assert published.read_text(encoding="utf-8") == (ROOT / "annotations" / f"{item.article.id}.yml").read_text(
+            encoding="utf-8"
+        )
+
+
+def test_with_a_repository_the_edit_link_opens_githubs_editor(tmp_path):
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("# repo_url: https://github.com/OWNER/REPO", "repo_url: https://github.com/example/reader"),
+        encoding="utf-8",
+    )
+    assert build(project).returncode == 0
+    link = page(project / "site", MIL).select_one(".reader-edit a")
+    assert link["href"] == f"https://github.com/example/reader/edit/main/annotations/{MIL}.yml"
