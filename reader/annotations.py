@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import AnnotationError, Problems
+from .text import decode_utf8, line_of
 from .schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 
 GLOSSARY = "glossary.yml"
@@ -103,11 +104,9 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
             shown_as,
             fix="splitting it, or checking that it is the file you meant to add.",
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise AnnotationError("the file is not UTF-8", shown_as, line, "saving it as UTF-8.") from None
+    text, error = decode_utf8(data)
+    if error:
+        raise AnnotationError("the file is not UTF-8", shown_as, line_of(data, error.start), "saving it as UTF-8.")
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         column = len(text[: text.index("\t")].rsplit("\n", 1)[-1]) + 1

@@ -13,7 +13,7 @@ from . import settings
 from .errors import Problems, ReaderError, SeedError
 from .formats import feed, html, markdown, plaintext
 from .model import Seed
-from .text import word_count
+from .text import decode_utf8, line_of, word_count
 
 # Files in seeds/ that are not seeds.
 NOT_SEEDS = {"SHA256SUMS", "README.md", "README"}
@@ -55,16 +55,14 @@ def decode(data: bytes, shown_as: str) -> str:
             shown_as,
             fix="saving the article as plain text, Markdown or HTML (UTF-8) instead.",
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+    text, error = decode_utf8(data)
+    if error:
         raise SeedError(
             f"the seed is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
             shown_as,
-            line,
+            line_of(data, error.start),
             fix="converting it to UTF-8, for example: iconv -f windows-1252 -t utf-8 FILE > FILE.new",
-        ) from None
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

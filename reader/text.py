@@ -10,6 +10,18 @@ from email.utils import parsedate_to_datetime
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
+def decode_utf8(data: bytes) -> tuple[str, None] | tuple[None, UnicodeDecodeError]:
+    """The text (a byte-order mark dropped), or the decoding error for the caller to report."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        return None, error
+
+
+def line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace (no-break spaces included) to one space."""
     return _SPACES.sub(" ", text).strip()

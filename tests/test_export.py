@@ -41,3 +41,19 @@ def test_export_command_writes_the_same_json(tmp_path, corpus):
 
 def test_export_is_deterministic(corpus):
     assert corpus_json(corpus.annotated) == corpus_json(corpus.annotated)
+
+
+def test_export_keeps_the_original_text_and_lists_corrections_apart(corpus):
+    articles = {a["id"]: a for a in json.loads(corpus_json(corpus.annotated))}
+    article = articles["military-relationship-between-china-russia"]
+    texts = " ".join(p["text"] for p in article["paragraphs"])
+    assert "The partnership ends with a formal military alliance" in texts
+    assert "stops short of" not in texts
+    correction = next(c for c in article["corrections"] if c["id"] == "mil-ends-with")
+    assert correction["reading"] == "The partnership stops short of a formal military alliance"
+    assert correction["category"] == "translation"
+    paragraph = next(p for p in article["paragraphs"] if p["id"] == correction["anchor"]["paragraph"])
+    start, end = correction["anchor"]["start"], correction["anchor"]["end"]
+    assert paragraph["text"][start:end] == correction["quote"]
+    assert all(n["kind"] != "correction" for n in article["notes"])
+    assert article["about"]["note"].startswith("An analysis of China–Russia military ties")
