@@ -178,6 +178,15 @@ def outlet_date_line(ctx: Context, i: int) -> Match | None:
     return None
 
 
+@rule("date-line")
+def date_line(ctx: Context, i: int) -> Match | None:
+    """A date alone on a line at the top of the article ("March 3, 2024"): when this copy was published."""
+    text = ctx.text(i)
+    if i < 6 and (re.fullmatch(DATE, text) or re.fullmatch(WEEKDAY_DATE, text)):
+        return Match(found={"published": iso_date(text)})
+    return None
+
+
 @rule("first-published")
 def first_published(ctx: Context, i: int) -> Match | None:
     """A note that the text appeared elsewhere first ("First published on April 19, 2023")."""
@@ -250,6 +259,17 @@ def original_source(ctx: Context, i: int) -> Match | None:
     if ctx.near_edge(i) and found and word_count(found.group("outlet")) <= 8:
         return Match(found={"original_outlet": found.group("outlet").strip()})
     return None
+
+
+@rule("credit-line")
+def credit_line(ctx: Context, i: int) -> bool:
+    """A wire service's or newspaper's credit at the end of a report ("(Reporting by Jane Doe;
+    Editing by John Smith)", "Pei Lin Wu in Taipei contributed to this report.")."""
+    text = ctx.text(i)
+    return ctx.near_end(i) and word_count(text) <= 40 and bool(
+        re.fullmatch(r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b.*", text, re.I)
+        or re.search(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text, re.I)
+    )
 
 
 @rule("copyright")

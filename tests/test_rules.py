@@ -35,6 +35,9 @@ CASES = [
         {"outlet": "Global Research", "published": "2023-04-23"},
     ),
     ("first-published", ["First published on April 19, 2023", BODY], 0, "markdown", {"first_published": "2023-04-19"}),
+    ("date-line", ["Floods hit valley towns", "March 3, 2024", BODY], 1, "plain", {"published": "2024-03-03"}),
+    ("credit-line", [BODY, "Pei Lin Wu in Taipei, Taiwan contributed to this report."], 1, "plain", {}),
+    ("credit-line", [BODY, "(Reporting by Jane Doe; Editing by John Smith)"], 1, "plain", {}),
     ("taxonomy", ["Region: Asia, Russia and FSU", BODY], 0, "markdown", {}),
     ("taxonomy", ["Theme: Intelligence", BODY], 0, "markdown", {}),
     (
