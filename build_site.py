@@ -66,8 +66,12 @@ def run_build(args) -> int:
     return 0
 
 
+def exported(corpus):
+    return corpus.annotated, corpus.reprints, corpus.alignments
+
+
 def run_export(args) -> int:
-    text = corpus_json(read_corpus(args.seeds, args.annotations).annotated)
+    text = corpus_json(*exported(read_corpus(args.seeds, args.annotations)))
     if str(args.path) == "-":
         sys.stdout.write(text)
         return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -49,6 +49,8 @@ class PageContext:
     raw_link: str
     edit_link: str
     glossary_link: str = "../../glossary/"
+    banner: str = ""
+    counterparts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,13 +74,19 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     anchor = f" {{#{title.id}}}" if title else ""
     parts = ["---", front.strip(), "---", ""]
     parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
+    if ctx.banner:
+        parts += [ctx.banner, ""]
     if item.about:
         parts += [_about(item), ""]
     if item.notes:
         parts += [_note_counts(item), ""]
     spans = _spans(item, ctx)
     backlinks = _backlinks(item, ctx)
-    parts += [_paragraph(p, spans.get(p.id, []), backlinks.get(p.id, "")) for p in article.paragraphs if p.kind != "title"]
+    parts += [
+        _paragraph(p, spans.get(p.id, []), backlinks.get(p.id, "") + ctx.counterparts.get(p.id, ""))
+        for p in article.paragraphs
+        if p.kind != "title"
+    ]
     if item.notes:
         parts += ["## Notes {#notes}", "", _notes_list(item, ctx), ""]
     parts += [_removals(article), "", ctx.edit_link, ""]

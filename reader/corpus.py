@@ -11,12 +11,14 @@ from pathlib import Path
 from slugify import slugify
 
 from . import settings
+from .align import Alignment, align
 from .annotate import AnnotatedArticle, annotate
 from .annotations import Annotations, read_annotations
 from .clean import clean
 from .errors import InternalError, Problems, ReaderError
 from .load import load_seeds
 from .model import Article, Seed
+from .reprints import ReprintGroup, detect_reprints
 from .schema import Term
 from .split import split
 
@@ -30,6 +32,8 @@ class Corpus:
     articles: tuple[Article, ...]
     annotated: tuple[AnnotatedArticle, ...] = ()
     glossary: tuple[Term, ...] = ()
+    reprints: tuple[ReprintGroup, ...] = ()
+    alignments: tuple[Alignment, ...] = ()
 
 
 def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
@@ -38,7 +42,15 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
     annotations = read_annotations(annotations_dir) if annotations_dir else Annotations({})
     annotated = annotate(corpus.articles, annotations)
     glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
-    return replace(corpus, annotated=annotated, glossary=glossary)
+    groups = detect_reprints(corpus.articles)
+    by_id = {a.id: a for a in corpus.articles}
+    alignments = tuple(
+        align(by_id[left], by_id[right])
+        for group in groups
+        for i, left in enumerate(group.articles)
+        for right in group.articles[i + 1 :]
+    )
+    return replace(corpus, annotated=annotated, glossary=glossary, reprints=groups, alignments=alignments)
 
 
 def read_articles(seeds_dir: Path) -> Corpus:

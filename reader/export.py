@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from .align import Alignment
 from .annotate import AnnotatedArticle, PlacedNote
+from .reprints import ReprintGroup
 from .schema import CorrectionNote
 
 
-def article_record(item: AnnotatedArticle) -> dict:
+def article_record(item: AnnotatedArticle, reprints: dict | None = None) -> dict:
     article = item.article
     notes = [n for n in item.notes if not isinstance(n.note, CorrectionNote)]
     return {
@@ -26,6 +28,7 @@ def article_record(item: AnnotatedArticle) -> dict:
         "about": item.about.model_dump(mode="json", exclude_none=True) if item.about else None,
         "notes": [note_record(n) for n in notes],
         "corrections": [note_record(n) for n in item.corrections],
+        "reprints": (reprints or {}).get(article.id),
     }
 
 
@@ -37,6 +40,50 @@ def note_record(placed: PlacedNote) -> dict:
     return record
 
 
-def corpus_json(annotated: tuple[AnnotatedArticle, ...] | list[AnnotatedArticle]) -> str:
-    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes and corrections."""
-    return json.dumps([article_record(a) for a in annotated], ensure_ascii=False, indent=2) + "\n"
+def reprint_records(groups: tuple[ReprintGroup, ...], alignments: tuple[Alignment, ...]) -> dict[str, dict]:
+    """Each article's reprint group, and its alignment with every other copy, by article id."""
+    records = {}
+    for group in groups:
+        for article_id in group.articles:
+            aligned = []
+            for alignment in alignments:
+                if article_id not in (alignment.left, alignment.right):
+                    continue
+                mine = "left" if alignment.left == article_id else "right"
+                other = alignment.right if mine == "left" else alignment.left
+                aligned.append(
+                    {
+                        "other": other,
+                        "counts": alignment.counts(),
+                        "pairs": [
+                            {"this": list(getattr(p, mine)), "other": list(getattr(p, "right" if mine == "left" else "left")),
+                             "status": _status_for(p.status, mine), "similarity": round(p.similarity, 3)}
+                            for p in alignment.pairs
+                        ],
+                    }
+                )
+            records[article_id] = {
+                "group": group.id,
+                "copies": list(group.articles),
+                "original": group.original or None,
+                "order_basis": group.order_basis,
+                "alignments": aligned,
+            }
+    return records
+
+
+def _status_for(status: str, side: str) -> str:
+    """"only-left"/"only-right" seen from one copy: only in this copy, or only in the other."""
+    if status.startswith("only-"):
+        return "only-this" if status == f"only-{side}" else "only-other"
+    return status
+
+
+def corpus_json(
+    annotated: tuple[AnnotatedArticle, ...] | list[AnnotatedArticle],
+    groups: tuple[ReprintGroup, ...] = (),
+    alignments: tuple[Alignment, ...] = (),
+) -> str:
+    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints."""
+    reprints = reprint_records(groups, alignments)
+    return json.dumps([article_record(a, reprints) for a in annotated], ensure_ascii=False, indent=2) + "\n"

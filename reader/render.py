@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from .annotate import AnnotatedArticle, term_slug
 from .article_page import PageContext, md_escape, render_article
+from .compare_page import article_banner, compare_path, counterparts, render_comparison
 from .corpus import Corpus
 from .export import corpus_json
 from .markup import safe_html
@@ -24,7 +25,7 @@ ARTICLES_DIR = "articles"
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
 ANNOTATIONS_DIR = "annotations"
-GENERATED = ("index.md", "rules.md", "glossary.md", "corpus.json", ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR)
+GENERATED = ("index.md", "rules.md", "glossary.md", "corpus.json", ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR, "compare")
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,18 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
         "index.md": render_home(corpus.articles),
         "rules.md": render_rules(),
         "glossary.md": render_glossary(corpus),
-        "corpus.json": corpus_json(corpus.annotated),
+        "corpus.json": corpus_json(corpus.annotated, corpus.reprints, corpus.alignments),
     }
     for seed in corpus.seeds:
         files[raw_path(seed.name)] = seed.text.encode("utf-8")
     titles = Counter(display_title(a) for a in corpus.articles)
     clashing = {title for title, count in titles.items() if count > 1}
     shown = {a.id: nav_title(a, clashing) for a in corpus.articles}
+    by_id = {a.id: a for a in corpus.articles}
+    group_of = {a: g for g in corpus.reprints for a in g.articles}
+    for group in corpus.reprints:
+        aligned = [al for al in corpus.alignments if al.left in group.articles]
+        files[compare_path(group)] = render_comparison(group, aligned, by_id)
     for item in corpus.annotated:
         article = item.article
         if item.source:
@@ -54,6 +60,8 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
             titles=shown,
             raw_link=f"../{_link(raw_path(article.seed))}",
             edit_link=edit_link(item, options),
+            banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
+            counterparts=counterparts(article.id, list(corpus.alignments), by_id),
         )
         files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(item, shown[article.id], ctx)
     return files

@@ -25,3 +25,17 @@ BINARY_CONTROL_RATIO = 0.05
 
 # Words of the title kept in an article's id, before the outlet.
 ID_MAX_CHARS = 48
+
+# Reprint detection: texts are compared as sets of word 5-grams ("shingles").
+SHINGLE_WORDS = 5
+MINHASH_PERMUTATIONS = 128
+# Copies of one text share at least this share of shingles (Jaccard). The two
+# Circle Wagons copies, edited for spelling, dates and wording, share 0.75;
+# articles on the same topic share under 0.01. A copy cut to half of the text
+# shares about 0.5; 0.3 keeps copies with up to about two thirds cut or reworded.
+REPRINT_THRESHOLD = 0.3
+
+# Two paragraphs are aligned when at least this share of their words match in order.
+ALIGN_MIN_SIMILARITY = 0.5
+# At most this many paragraphs of one copy may align with one paragraph of the other.
+ALIGN_MAX_MERGE = 3

@@ -11,7 +11,7 @@ from .conftest import ROOT
 ARTICLE_KEYS = {
     "id", "seed", "format", "title", "author", "outlet", "original_outlet", "published",
     "first_published", "captured", "url", "item_date", "dateline", "syndication", "feed",
-    "words", "paragraphs", "removals", "about", "notes", "corrections",
+    "words", "paragraphs", "removals", "about", "notes", "corrections", "reprints",
 }  # fmt: skip
 
 
@@ -36,7 +36,7 @@ def test_export_command_writes_the_same_json(tmp_path, corpus):
         [sys.executable, "build_site.py", "export", str(out)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8") == corpus_json(corpus.annotated)
+    assert out.read_text(encoding="utf-8") == corpus_json(corpus.annotated, corpus.reprints, corpus.alignments)
 
 
 def test_export_is_deterministic(corpus):

@@ -81,7 +81,7 @@ def test_article_page_shows_text_permalinks_removals_and_the_raw_seed(built_site
 
 def original_text(element) -> str:
     """A paragraph's text as the seed has it: without note numbers, readings, links and ¶."""
-    for added in element.select("sup, ins, .reader-backlink, .reader-permalink"):
+    for added in element.select("sup, ins, .reader-backlink, .reader-permalink, .reader-counterpart"):
         added.decompose()
     return " ".join(element.get_text().split())
 

@@ -1,0 +1,136 @@
+"""The comparison page of a reprint group, and what article pages show of their copies.
+
+Copies are shown side by side, aligned paragraph by paragraph, words only in
+the left copy struck through (`del`) and words only in the right copy
+underlined (`ins`), each row labelled in words (identical, spelling only,
+edited, only in one copy). A checkbox hides spelling-only rows with CSS alone.
+On narrow screens the two columns stack.
+"""
+
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from .align import Alignment, AlignedPair
+from .model import Article
+from .reprints import ReprintGroup
+
+STATUS_LABELS = {
+    "identical": "identical",
+    "spelling": "spelling only",
+    "edited": "edited",
+    "only-left": "only in the left copy",
+    "only-right": "only in the right copy",
+}
+
+
+def compare_path(group: ReprintGroup) -> str:
+    return f"compare/{group.id}.md"
+
+
+def copy_name(article: Article) -> str:
+    meta = article.metadata
+    return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else article.id)
+
+
+def render_comparison(group: ReprintGroup, alignments: list[Alignment], by_id: dict[str, Article]) -> str:
+    first = by_id[group.articles[0]]
+    title = first.title or first.id
+    front = yaml.safe_dump({"title": html.escape(f"Copies of: {title}")}, allow_unicode=True, width=1000)
+    copies = "\n".join(
+        f"{n}. [{html.escape(copy_name(by_id[a]))}](../articles/{a}.md){' (the original)' if a == group.original else ''}"
+        for n, a in enumerate(group.articles, 1)
+    )
+    parts = ["---", front.strip(), "---", "", f"# Copies of “{html.escape(title)}”", "", copies, "",
+             f"Order: {html.escape(group.order_basis)}.", ""]  # fmt: skip
+    for alignment in alignments:
+        parts += _section(alignment, by_id)
+    return "\n".join(parts)
+
+
+def _section(alignment: Alignment, by_id: dict[str, Article]) -> list[str]:
+    left, right = by_id[alignment.left], by_id[alignment.right]
+    counts = alignment.counts()
+    summary = (
+        f"{counts['identical']} identical, {counts['spelling']} spelling only, {counts['edited']} edited, "
+        f"{counts['only-left'] + counts['only-right']} only in one copy"
+    )
+    toggle = f"hide-spelling-{alignment.left}-{alignment.right}"
+    rows = "".join(_row(pair, left, right) for pair in alignment.pairs)
+    return [
+        f"## {html.escape(copy_name(left))} and {html.escape(copy_name(right))}",
+        "",
+        f'<p class="reader-compare-summary">{len(alignment.pairs)} aligned passages: {summary}.</p>',
+        "",
+        f'<div class="reader-comparison"><input type="checkbox" id="{toggle}" class="reader-toggle">'
+        f'<label for="{toggle}">Hide spelling-only differences</label>'
+        f'<div class="reader-compare"><div class="reader-row reader-head"><div>{html.escape(copy_name(left))}</div>'
+        f"<div>{html.escape(copy_name(right))}</div></div>{rows}</div></div>",
+        "",
+    ]
+
+
+def _row(pair: AlignedPair, left: Article, right: Article) -> str:
+    left_html = "".join(
+        f"<del>{html.escape(s.text)}</del>" if s.op == "delete" else html.escape(s.text)
+        for s in pair.diff
+        if s.op != "insert"
+    )
+    right_html = "".join(
+        f"<ins>{html.escape(s.text)}</ins>" if s.op == "insert" else html.escape(s.text)
+        for s in pair.diff
+        if s.op != "delete"
+    )
+    status = STATUS_LABELS[pair.status]
+    return (
+        f'<div class="reader-row reader-status-{pair.status}">'
+        f'<div class="reader-cell">{_where(left, pair.left)}{left_html}</div>'
+        f'<div class="reader-cell">{_where(right, pair.right)}{right_html}</div>'
+        f'<p class="reader-status">{status}</p></div>'
+    )
+
+
+def _where(article: Article, ids: tuple[str, ...]) -> str:
+    if not ids:
+        return ""
+    label = f"{copy_name(article)} ¶" + "–".join(dict.fromkeys([ids[0][1:], ids[-1][1:]]))
+    return f'<a class="reader-cell-label" href="../../articles/{article.id}/#{ids[0]}">{html.escape(label)}</a> '
+
+
+def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Article]) -> str:
+    others = [a for a in group.articles if a != article_id]
+    names = ", ".join(
+        f'<a href="../{a}/">{html.escape(copy_name(by_id[a]))}</a>{" (the original)" if a == group.original else ""}'
+        for a in others
+    )
+    return (
+        '<div class="admonition abstract reader-reprints"><p class="admonition-title">Also published as</p>'
+        f'<p>This text has {len(others)} other cop{"y" if len(others) == 1 else "ies"} in the corpus: {names}. '
+        f'<a href="../../{compare_path(group)[:-3]}/">Compare the copies</a>.</p></div>'
+    )
+
+
+def counterparts(article_id: str, alignments: list[Alignment], by_id: dict[str, Article]) -> dict[str, str]:
+    """For each paragraph, links to its counterparts in the other copies, marked where the wording differs."""
+    found: dict[str, str] = {}
+    for alignment in alignments:
+        if article_id not in (alignment.left, alignment.right):
+            continue
+        mine_left = alignment.left == article_id
+        other = by_id[alignment.right if mine_left else alignment.left]
+        for pair in alignment.pairs:
+            mine, theirs = (pair.left, pair.right) if mine_left else (pair.right, pair.left)
+            if not mine or not theirs:
+                continue
+            differs = pair.status != "identical"
+            label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
+            title = "the wording differs" if differs else "the same wording"
+            link = (
+                f' <a class="reader-counterpart" href="../{other.id}/#{theirs[0]}" '
+                f'title="{html.escape(title)}">{html.escape(label)}</a>'
+            )
+            for paragraph in mine:
+                found[paragraph] = found.get(paragraph, "") + link
+    return found

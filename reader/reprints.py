@@ -1,0 +1,115 @@
+"""Stage 5a, link reprints: find groups of articles that are copies of the same text.
+
+Each article's text becomes a set of word 5-gram shingles, summarised by a
+MinHash; locality-sensitive hashing (datasketch) proposes candidate pairs
+without comparing every pair, and a pair is kept when its estimated Jaccard
+similarity reaches `settings.REPRINT_THRESHOLD`. Pairs are joined into groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from . import settings
+from .model import Article
+
+
+@dataclass(frozen=True)
+class ReprintGroup:
+    """Copies of one text, oldest first as far as the metadata tells.
+
+    `original` is the id of the copy the texts say is the original, or "" when
+    they do not say; `order_basis` says how the order was decided.
+    """
+
+    id: str
+    articles: tuple[str, ...]
+    original: str
+    order_basis: str
+
+
+def shingles(article: Article, size: int = settings.SHINGLE_WORDS) -> set[str]:
+    words = re.findall(r"\w+", " ".join(p.text for p in article.paragraphs if p.kind != "title").lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def minhash(shingle_set: set[str]) -> MinHash:
+    signature = MinHash(num_perm=settings.MINHASH_PERMUTATIONS, seed=1)
+    signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
+    return signature
+
+
+def similar_pairs(articles: list[Article], threshold: float = settings.REPRINT_THRESHOLD) -> list[tuple[str, str]]:
+    """Pairs of article ids whose texts are near-duplicates, found through LSH."""
+    signatures = {a.id: minhash(shingles(a)) for a in articles}
+    index = MinHashLSH(threshold=threshold, num_perm=settings.MINHASH_PERMUTATIONS)
+    for article_id, signature in signatures.items():
+        index.insert(article_id, signature)
+    pairs = set()
+    for article_id, signature in signatures.items():
+        for other in index.query(signature):
+            if other != article_id and signature.jaccard(signatures[other]) >= threshold:
+                pairs.add(tuple(sorted((article_id, other))))
+    return sorted(pairs)
+
+
+def brute_force_pairs(articles: list[Article], threshold: float = settings.REPRINT_THRESHOLD) -> list[tuple[str, str]]:
+    """The same pairs by exact Jaccard over every pair: the baseline the benchmark compares with."""
+    sets = [(a.id, shingles(a)) for a in articles]
+    pairs = []
+    for i, (first, a) in enumerate(sets):
+        for second, b in sets[i + 1 :]:
+            if a and b and len(a & b) / len(a | b) >= threshold:
+                pairs.append(tuple(sorted((first, second))))
+    return sorted(pairs)
+
+
+def groups_from_pairs(pairs: list[tuple[str, str]]) -> list[set[str]]:
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    groups: dict[str, set[str]] = {}
+    for x in list(parent):
+        groups.setdefault(root(x), set()).add(x)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+def detect_reprints(articles: tuple[Article, ...]) -> tuple[ReprintGroup, ...]:
+    by_id = {a.id: a for a in articles}
+    found = []
+    for members in groups_from_pairs(similar_pairs(list(articles))):
+        ordered, original, basis = order_copies([by_id[m] for m in members])
+        found.append(ReprintGroup(f"reprints-{ordered[0]}", tuple(ordered), original, basis))
+    return tuple(found)
+
+
+def order_copies(copies: list[Article]) -> tuple[list[str], str, str]:
+    """Oldest first by each copy's own date; the original only where a text names its outlet."""
+
+    def date(a: Article) -> str:
+        return a.metadata.published or a.metadata.item_date[:10] or a.metadata.captured or "9999"
+
+    ordered = sorted(copies, key=lambda a: (date(a), a.id))
+    outlets = {a.metadata.outlet for a in copies if a.metadata.outlet}
+    named = {a.metadata.original_outlet for a in copies if a.metadata.original_outlet}
+    original = next((a.id for a in ordered if a.metadata.outlet and a.metadata.outlet in named), "")
+    dates = "ordered by each copy's own date (published, feed item or page capture)"
+    if original:
+        basis = f"another copy names this copy's outlet as the original source; {dates}"
+    elif named - outlets:
+        basis = f"the copies name {', '.join(sorted(named - outlets))} as their source, which the corpus does not hold; {dates}"
+    else:
+        basis = f"no copy says which is the original; {dates}"
+    return [a.id for a in ordered], original, basis
