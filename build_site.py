@@ -86,9 +86,11 @@ def run_export(args) -> int:
 def run_check(args) -> int:
     corpus = read_corpus(args.seeds, args.annotations)
     notes = sum(len(a.notes) for a in corpus.annotated)
+    for suggestion in corpus.suggestions:
+        print(f"suggestion: {suggestion}")
     print(
         f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles, "
-        f"{notes} notes, {len(corpus.glossary)} glossary terms."
+        f"{notes} notes, {len(corpus.glossary)} glossary terms, {len(corpus.reprints)} reprint group(s)."
     )
     return 0
 

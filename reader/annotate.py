@@ -44,6 +44,8 @@ class PlacedNote:
     place: Place
     target: Place | None = None
     number: int = 0
+    origin: str = ""
+    """For a note shown on another copy of its text: the id of the article it was written for."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[A
             if place:
                 placed[article_id].append(PlacedNote(note, index, place, target))
         errors.extend(_overlaps(parsed, placed[article_id]))
-        placed[article_id] = _in_reading_order(article, placed[article_id])
+        placed[article_id] = in_reading_order(article, placed[article_id])
     if errors:
         raise Problems(errors)
     terms = annotations.glossary[1].terms if annotations.glossary else []
@@ -182,7 +184,7 @@ def _overlaps(parsed: YamlFile, notes: list[PlacedNote]) -> list[AnnotationError
     errors = []
     for i, a in enumerate(notes):
         for b in notes[i + 1 :]:
-            if a.place.paragraph == b.place.paragraph and _crosses(a.place, b.place):
+            if a.place.paragraph == b.place.paragraph and crosses(a.place, b.place):
                 line, column = parsed.position(("notes", b.index, "quote"))
                 errors.append(
                     OverlapError(
@@ -198,13 +200,13 @@ def _overlaps(parsed: YamlFile, notes: list[PlacedNote]) -> list[AnnotationError
     return errors
 
 
-def _in_reading_order(article: Article, notes: list[PlacedNote]) -> list[PlacedNote]:
+def in_reading_order(article: Article, notes: list[PlacedNote]) -> list[PlacedNote]:
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
     ranked = sorted(notes, key=lambda n: (order[n.place.paragraph], n.place.start, -n.place.end, n.index))
     return [replace(n, number=i) for i, n in enumerate(ranked, 1)]
 
 
-def _crosses(a: Place, b: Place) -> bool:
+def crosses(a: Place, b: Place) -> bool:
     overlap = a.start < b.end and b.start < a.end
     nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
     return overlap and not nested
@@ -225,7 +227,7 @@ def _term_uses(article: Article, terms, notes: list[PlacedNote], backlinks: list
                 for m in pattern.finditer(paragraph.text)
                 for place in [Place(paragraph.id, m.start(), m.end())]
                 if paragraph.kind in ("paragraph", "quote", "list-item")
-                and not any(p.paragraph == place.paragraph and (_crosses(p, place) or _inside(p, place)) for p in taken)
+                and not any(p.paragraph == place.paragraph and (crosses(p, place) or _inside(p, place)) for p in taken)
                 and not any(u.place.paragraph == place.paragraph and _overlap(u.place, place) for u in uses)
             ),
             None,
@@ -242,3 +244,46 @@ def _inside(outer: Place, inner: Place) -> bool:
 
 def _overlap(a: Place, b: Place) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+class ReprintDeclarationError(AnnotationError):
+    """A `reprints:` entry naming the article itself, an unknown article, or both confirmed and denied."""
+
+
+@dataclass(frozen=True)
+class ReprintDeclarations:
+    """Pairs of article ids the annotations say are (or are not) copies of one text."""
+
+    confirmed: frozenset[tuple[str, str]] = frozenset()
+    denied: frozenset[tuple[str, str]] = frozenset()
+
+
+def reprint_declarations(articles: tuple[Article, ...], annotations: Annotations) -> ReprintDeclarations:
+    known = {a.id for a in articles}
+    confirmed, denied, errors = set(), set(), []
+    for article_id, (parsed, model) in annotations.files.items():
+        declared = model.about.reprints if model.about else None
+        if declared is None:
+            continue
+        for verb, ids, into in (("confirm", declared.confirm, confirmed), ("deny", declared.deny, denied)):
+            for index, other in enumerate(ids):
+                loc = ("about", "reprints", verb, index)
+                line, column = parsed.position(loc)
+                if other == article_id:
+                    errors.append(ReprintDeclarationError(
+                        "an article cannot be a reprint of itself", parsed.path, line,
+                        "removing this id, or naming the other copy.", column, dotted(loc),
+                    ))  # fmt: skip
+                elif other not in known:
+                    errors.append(_unknown_article(parsed, loc, other, {a: None for a in known}))
+                else:
+                    into.add(tuple(sorted((article_id, other))))
+    for pair in sorted(confirmed & denied):
+        parsed = annotations.files[pair[0]][0] if pair[0] in annotations.files else annotations.files[pair[1]][0]
+        errors.append(ReprintDeclarationError(
+            f"{pair[0]} and {pair[1]} are both confirmed and denied as copies", parsed.path,
+            parsed.position(("about", "reprints"))[0], "keeping only one of the two declarations.",
+        ))  # fmt: skip
+    if errors:
+        raise Problems(errors)
+    return ReprintDeclarations(frozenset(confirmed), frozenset(denied))

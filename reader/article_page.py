@@ -146,7 +146,7 @@ def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
 def _note_ref(placed: PlacedNote) -> str:
     note = placed.note
     tip = attribute(plain_text(note.text)) if note.text else ""
-    label = f"{KIND_LABELS[note.kind]} note {placed.number}"
+    label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
     return (
         f'<sup class="reader-ref"><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
         f'aria-label="{label}">{placed.number}</a></sup>'
@@ -247,6 +247,11 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
                 f'<a href="{_target_href(note, placed, ctx)}">{html.escape(where)}</a></p>'
             )
         date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
+        if placed.origin:
+            head += (
+                f' <span class="reader-origin">(written for <a href="../{placed.origin}/#note-{note.id}">'
+                f"{html.escape(ctx.titles[placed.origin])}</a>)</span>"
+            )
         body = safe_html(note.text) if note.text else ""
         back = f' <a href="#ref-{note.id}" class="reader-back" title="Back to the text">↩</a>'
         entries.append(

@@ -16,6 +16,7 @@ import yaml
 from .align import Alignment, AlignedPair
 from .model import Article
 from .reprints import ReprintGroup
+from .travel import StrandedNote
 
 STATUS_LABELS = {
     "identical": "identical",
@@ -35,7 +36,9 @@ def copy_name(article: Article) -> str:
     return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else article.id)
 
 
-def render_comparison(group: ReprintGroup, alignments: list[Alignment], by_id: dict[str, Article]) -> str:
+def render_comparison(
+    group: ReprintGroup, alignments: list[Alignment], by_id: dict[str, Article], stranded: list[StrandedNote] = ()
+) -> str:
     first = by_id[group.articles[0]]
     title = first.title or first.id
     front = yaml.safe_dump({"title": html.escape(f"Copies of: {title}")}, allow_unicode=True, width=1000)
@@ -47,7 +50,27 @@ def render_comparison(group: ReprintGroup, alignments: list[Alignment], by_id: d
              f"Order: {html.escape(group.order_basis)}.", ""]  # fmt: skip
     for alignment in alignments:
         parts += _section(alignment, by_id)
+    if stranded:
+        parts += _stranded(stranded, by_id)
     return "\n".join(parts)
+
+
+def _stranded(stranded: list[StrandedNote], by_id: dict[str, Article]) -> list[str]:
+    items = "".join(
+        f'<li><a href="../../articles/{s.origin}/#note-{s.note.note.id}">{html.escape(s.note.note.kind)} note '
+        f"on “{html.escape(s.note.note.quote)}”</a>, written for {html.escape(copy_name(by_id[s.origin]))}: "
+        f"its quote is not in the aligned passage of {html.escape(copy_name(by_id[s.copy]))}.</li>"
+        for s in stranded
+    )
+    return [
+        "## Notes that did not travel",
+        "",
+        "A note written for one copy is shown on the others where its quote is in the aligned passage. "
+        "These notes are not, so they are listed here instead:",
+        "",
+        f'<ul class="reader-stranded">{items}</ul>',
+        "",
+    ]
 
 
 def _section(alignment: Alignment, by_id: dict[str, Article]) -> list[str]:

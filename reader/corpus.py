@@ -12,7 +12,7 @@ from slugify import slugify
 
 from . import settings
 from .align import Alignment, align
-from .annotate import AnnotatedArticle, annotate
+from .annotate import AnnotatedArticle, annotate, reprint_declarations
 from .annotations import Annotations, read_annotations
 from .clean import clean
 from .errors import InternalError, Problems, ReaderError
@@ -21,6 +21,7 @@ from .model import Article, Seed
 from .reprints import ReprintGroup, detect_reprints
 from .schema import Term
 from .split import split
+from .travel import StrandedNote, travel
 
 # Words left out of ids, so they stay short and readable.
 ID_STOPWORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "by", "with", "is", "are", "as")
@@ -34,6 +35,8 @@ class Corpus:
     glossary: tuple[Term, ...] = ()
     reprints: tuple[ReprintGroup, ...] = ()
     alignments: tuple[Alignment, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    stranded: tuple[StrandedNote, ...] = ()
 
 
 def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
@@ -42,7 +45,13 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
     annotations = read_annotations(annotations_dir) if annotations_dir else Annotations({})
     annotated = annotate(corpus.articles, annotations)
     glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
-    groups = detect_reprints(corpus.articles)
+    declared = reprint_declarations(corpus.articles, annotations)
+    groups, unconfirmed = detect_reprints(corpus.articles, declared.confirmed, declared.denied)
+    suggestions = tuple(
+        f"{a} and {b} look like copies of one text; confirm it with `reprints: {{confirm: [{b}]}}` in "
+        f"annotations/{a}.yml (or deny it with `deny:`)."
+        for a, b in unconfirmed
+    )
     by_id = {a.id: a for a in corpus.articles}
     alignments = tuple(
         align(by_id[left], by_id[right])
@@ -50,7 +59,16 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
         for i, left in enumerate(group.articles)
         for right in group.articles[i + 1 :]
     )
-    return replace(corpus, annotated=annotated, glossary=glossary, reprints=groups, alignments=alignments)
+    annotated, stranded = travel(annotated, alignments)
+    return replace(
+        corpus,
+        annotated=annotated,
+        glossary=glossary,
+        reprints=groups,
+        alignments=alignments,
+        suggestions=suggestions,
+        stranded=stranded,
+    )
 
 
 def read_articles(seeds_dir: Path) -> Corpus:

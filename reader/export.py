@@ -35,6 +35,8 @@ def article_record(item: AnnotatedArticle, reprints: dict | None = None) -> dict
 def note_record(placed: PlacedNote) -> dict:
     record = placed.note.model_dump(mode="json", exclude_none=True)
     record["anchor"] = asdict(placed.place)
+    if placed.origin:
+        record["written_for"] = placed.origin
     if placed.target:
         record["target"]["anchor"] = asdict(placed.target)
     return record

@@ -51,7 +51,8 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
     group_of = {a: g for g in corpus.reprints for a in g.articles}
     for group in corpus.reprints:
         aligned = [al for al in corpus.alignments if al.left in group.articles]
-        files[compare_path(group)] = render_comparison(group, aligned, by_id)
+        stranded = [n for n in corpus.stranded if n.origin in group.articles]
+        files[compare_path(group)] = render_comparison(group, aligned, by_id, stranded)
     for item in corpus.annotated:
         article = item.article
         if item.source:

@@ -86,13 +86,21 @@ def groups_from_pairs(pairs: list[tuple[str, str]]) -> list[set[str]]:
     return sorted(groups.values(), key=lambda g: sorted(g))
 
 
-def detect_reprints(articles: tuple[Article, ...]) -> tuple[ReprintGroup, ...]:
+def detect_reprints(
+    articles: tuple[Article, ...],
+    confirmed: frozenset[tuple[str, str]] = frozenset(),
+    denied: frozenset[tuple[str, str]] = frozenset(),
+) -> tuple[tuple[ReprintGroup, ...], tuple[tuple[str, str], ...]]:
+    """The groups, from detected pairs less those an annotation denies plus those it confirms;
+    and the detected pairs no annotation confirms, to suggest confirming them."""
     by_id = {a.id: a for a in articles}
+    detected = [p for p in similar_pairs(list(articles)) if p not in denied]
+    unconfirmed = tuple(p for p in detected if p not in confirmed)
     found = []
-    for members in groups_from_pairs(similar_pairs(list(articles))):
+    for members in groups_from_pairs(sorted(set(detected) | set(confirmed))):
         ordered, original, basis = order_copies([by_id[m] for m in members])
         found.append(ReprintGroup(f"reprints-{ordered[0]}", tuple(ordered), original, basis))
-    return tuple(found)
+    return tuple(found), unconfirmed
 
 
 def order_copies(copies: list[Article]) -> tuple[list[str], str, str]:

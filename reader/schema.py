@@ -41,6 +41,13 @@ class Original(Strict):
     url: Url | None = None
 
 
+class Reprints(Strict):
+    """Overrule or confirm the reprint detector for this article."""
+
+    confirm: list[Id] = Field(default_factory=list, description="Ids of articles that are copies of this text.")
+    deny: list[Id] = Field(default_factory=list, description="Ids of articles the detector wrongly takes for copies.")
+
+
 class About(Strict):
     """Article-level annotations: metadata the text lacks, and a reader's introduction."""
 
@@ -48,6 +55,7 @@ class About(Strict):
     original: Original | None = None
     topics: list[Text] = Field(default_factory=list, description="Topics for browsing.")
     sources: list[Source] = Field(default_factory=list)
+    reprints: Reprints | None = None
 
 
 class Anchor(Strict):
