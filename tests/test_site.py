@@ -248,3 +248,30 @@ def test_with_a_repository_the_edit_link_opens_githubs_editor(tmp_path):
     assert build(project).returncode == 0
     link = page(project / "site", MIL).select_one(".reader-edit a")
     assert link["href"] == f"https://github.com/example/reader/edit/main/annotations/{MIL}.yml"
+
+
+def test_the_comparison_page_shows_both_copies_aligned(built_site, corpus):
+    (group,) = corpus.reprints
+    (alignment,) = corpus.alignments
+    soup = BeautifulSoup((built_site / "compare" / group.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+    counts = alignment.counts()
+    assert f"{counts['edited']} edited" in soup.select_one(".reader-compare-summary").get_text()
+    toggle = soup.select_one("input.reader-toggle[type=checkbox]")
+    assert "Hide spelling-only" in soup.find("label", attrs={"for": toggle["id"]}).get_text()
+    rows = soup.select(".reader-row:not(.reader-head)")
+    assert len(rows) == len(alignment.pairs)
+    wednesday = next(r for r in rows if "Last Wednesday" in r.get_text())
+    assert wednesday.select_one("del").get_text().strip() == "Last Wednesday,"
+    assert "On April 12" in wednesday.select_one("ins").get_text()
+    assert wednesday.select_one(".reader-status").get_text() == "edited"
+    assert "at-li-shangfu-removed" in str(soup.select_one(".reader-stranded"))
+
+
+def test_each_copy_names_the_others_and_links_paragraphs_to_their_counterparts(built_site, corpus):
+    (group,) = corpus.reprints
+    soup = page(built_site, AT)
+    banner = soup.select_one(".reader-reprints")
+    assert banner.find("a", href=f"../{GR}/") and banner.find("a", href=f"../../compare/{group.id}/")
+    counterpart = soup.find(id="p6").select_one(".reader-counterpart")
+    assert counterpart["href"] == f"../{GR}/#p6"
+    assert counterpart.get_text() == "also in Global Research ¶6 ≠"
