@@ -205,6 +205,8 @@ def _explain(parsed: YamlFile, model: type[BaseModel], error: dict) -> Annotatio
         return parsed.error(loc, f"{value!r} is not a date", "writing the date as YYYY-MM-DD, for example 2023-04-19.")
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "article"):
         return parsed.error(loc, f"{value!r} is not an id", "using lower-case letters, digits and single hyphens.")
+    if kind == "string_pattern_mismatch" and len(loc) > 1 and loc[-2] == "topics":
+        return parsed.error(loc, f"{value!r} is not a topic: topics are plain words", "removing markup and symbols from it.")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
         return parsed.error(loc, f"{value!r} is not an http(s) URL", "giving the full address, starting https://.")
     if kind == "union_tag_invalid":

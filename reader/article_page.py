@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
@@ -69,7 +70,10 @@ def md_escape(text: str) -> str:
 def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> str:
     article = item.article
     # Theme templates print page titles unescaped (in the navigation), so escape them here.
-    front = yaml.safe_dump({"title": html.escape(nav_title)}, allow_unicode=True, width=1000)
+    meta = {"title": html.escape(nav_title), "description": html.escape(_description(item))}
+    if item.about and item.about.topics:
+        meta["tags"] = list(item.about.topics)
+    front = yaml.safe_dump(meta, allow_unicode=True, width=1000, sort_keys=False)
     title = next((p for p in article.paragraphs if p.kind == "title"), None)
     anchor = f" {{#{title.id}}}" if title else ""
     parts = ["---", front.strip(), "---", ""]
@@ -91,6 +95,15 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
         parts += ["## Notes {#notes}", "", _notes_list(item, ctx), ""]
     parts += [_removals(article), "", ctx.edit_link, ""]
     return "\n".join(parts)
+
+
+def _description(item: AnnotatedArticle) -> str:
+    """The page's description for search engines and link previews."""
+    meta = item.article.metadata
+    source = meta.outlet or meta.original_outlet
+    text = next((p.text for p in item.article.paragraphs if p.kind == "paragraph"), "")
+    lead = f"{source}: " if source else ""
+    return (lead + text)[:200]
 
 
 def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
@@ -214,14 +227,19 @@ def _marked(text: str, spans: list[Span], low: int, high: int) -> str:
     return "".join(out)
 
 
-def _paragraph(p: Paragraph, spans: list[Span], backlinks: str) -> str:
+def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
+    """A paragraph with its permalink. A hidden heading before it makes it a search section of
+    its own, so a search result lands on the paragraph, not the top of the page."""
     if p.kind == "heading":
         return f"## {md_escape(p.text)} {{#{p.id}}}\n"
     text = marked_html(p.text, spans)
     link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph">¶</a>'
+    anchor = f'<h6 class="reader-anchor" id="s-{p.id}" aria-hidden="true">¶{p.id[1:]}</h6>'
     if p.kind == "quote":
-        return f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{backlinks}</p></blockquote>\n'
-    return f'<p id="{p.id}" class="reader-paragraph reader-{p.kind}">{text} {link}{backlinks}</p>\n'
+        body = f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{after}</p></blockquote>'
+    else:
+        body = f'<p id="{p.id}" class="reader-paragraph reader-{p.kind}">{text} {link}{after}</p>'
+    return f'<div class="reader-passage">{anchor}{body}</div>\n'
 
 
 def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
@@ -275,14 +293,20 @@ def _sources(sources: list[Source]) -> str:
 
 
 def _removals(article: Article) -> str:
+    """What the cleaner removed, by rule; left out of the search index, which it would only clutter."""
     count = len(article.removals)
     if not count:
-        return '!!! success "Nothing was removed from the source"'
-    rows = [
-        f"    | [{r.rule}](../rules.md#{r.rule}) | {r.first_line}"
-        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)} | {md_escape(r.text)} |"
+        return '<p class="reader-removed-none" data-search-exclude>Nothing was removed from the source.</p>'
+    rows = "".join(
+        f'<tr><td><a href="../../rules/#{r.rule}">{r.rule}</a></td><td>{r.first_line}'
+        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)}</td><td>{html.escape(r.text)}</td></tr>"
         for r in article.removals
-    ]
-    header = f'??? note "Removed from the source: {count} block{"s" if count != 1 else ""}"'
-    return "\n".join([header, "", "    | Rule | Seed lines | Text |", "    | --- | --- | --- |", *rows])
-
+    )
+    by_rule = Counter(r.rule for r in article.removals)
+    summary = ", ".join(f"{rule} ({n})" for rule, n in sorted(by_rule.items()))
+    return (
+        f'<details class="note reader-removals" data-search-exclude><summary>Removed from the source: '
+        f'{count} block{"s" if count != 1 else ""}</summary><p>By rule: {html.escape(summary)}.</p>'
+        f"<table><thead><tr><th>Rule</th><th>Seed lines</th><th>Text</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</details>"
+    )

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from .annotate import AnnotatedArticle, term_slug
 from .article_page import PageContext, md_escape, render_article
+from .browse_pages import render_dates, render_download, render_outlets, render_timeline, web_annotations
 from .compare_page import article_banner, compare_path, counterparts, render_comparison
 from .corpus import Corpus
 from .export import corpus_json
@@ -25,7 +26,10 @@ ARTICLES_DIR = "articles"
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
 ANNOTATIONS_DIR = "annotations"
-GENERATED = ("index.md", "rules.md", "glossary.md", "corpus.json", ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR, "compare")
+GENERATED = (
+    "index.md", "rules.md", "glossary.md", "timeline.md", "download.md", "corpus.json", "annotations.jsonld",
+    ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR, "compare", "browse",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,17 +40,23 @@ class SiteOptions:
 
 
 def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {
-        "index.md": render_home(corpus.articles),
-        "rules.md": render_rules(),
-        "glossary.md": render_glossary(corpus),
-        "corpus.json": corpus_json(corpus.annotated, corpus.reprints, corpus.alignments),
-    }
-    for seed in corpus.seeds:
-        files[raw_path(seed.name)] = seed.text.encode("utf-8")
     titles = Counter(display_title(a) for a in corpus.articles)
     clashing = {title for title, count in titles.items() if count > 1}
     shown = {a.id: nav_title(a, clashing) for a in corpus.articles}
+    files: dict[str, str | bytes] = {
+        "index.md": render_home(corpus),
+        "rules.md": render_rules(),
+        "glossary.md": render_glossary(corpus),
+        "timeline.md": render_timeline(corpus.annotated, shown),
+        "download.md": render_download(),
+        "browse/outlets.md": render_outlets(corpus.articles, shown),
+        "browse/dates.md": render_dates(corpus.articles, shown),
+        "browse/topics.md": TOPICS_PAGE,
+        "corpus.json": corpus_json(corpus.annotated, corpus.reprints, corpus.alignments),
+        "annotations.jsonld": web_annotations(corpus.annotated),
+    }
+    for seed in corpus.seeds:
+        files[raw_path(seed.name)] = seed.text.encode("utf-8")
     by_id = {a.id: a for a in corpus.articles}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
     for group in corpus.reprints:
@@ -120,11 +130,27 @@ def outlet_label(article: Article) -> str:
     return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else "")
 
 
-def render_home(articles: tuple[Article, ...]) -> str:
+TOPICS_PAGE = """---
+title: By topic
+---
+
+# By topic
+
+Topics are given to each article in its annotation file (`about.topics`).
+
+<!-- material/tags -->
+"""
+
+
+def render_home(corpus: Corpus) -> str:
+    articles = corpus.articles
+    notes = {i.article.id: len(i.notes) for i in corpus.annotated}
+    group_of = {a: g for g in corpus.reprints for a in g.articles}
     rows = [
         f"| [{md_escape(display_title(a))}]({_link(f'{ARTICLES_DIR}/{a.id}.md')}) "
         f"| {md_escape(outlet_label(a))} "
-        f"| {md_escape(a.metadata.author)} | {display_date(a)} | {a.words:,} |"
+        f"| {md_escape(a.metadata.author)} | {display_date(a)} | {a.words} | {notes.get(a.id, 0)} "
+        f"| {_group_cell(a, group_of)} |"
         for a in articles
     ]
     return "\n".join(
@@ -154,16 +180,42 @@ def render_home(articles: tuple[Article, ...]) -> str:
             "",
             f"The corpus holds **{len(articles)} articles**. "
             "Download it as [JSON](corpus.json), read [how the text is cleaned](rules.md), "
-            "or [add an annotation](contributing.md).",
+            "or [add an annotation](contributing.md). Browse [by outlet](browse/outlets.md), "
+            "[by date](browse/dates.md) or [by topic](browse/topics.md), follow the [timeline](timeline.md), "
+            "or [download](download.md) the data.",
             "",
             "## Articles",
             "",
-            "| Title | Outlet | Author | Date | Words |",
-            "| --- | --- | --- | --- | ---: |",
+            "Select a column heading to sort the table by it.",
+            "",
+            '<div class="reader-sortable" markdown>',
+            "",
+            "| Title | Outlet | Author | Date | Words | Notes | Reprint group |",
+            "| --- | --- | --- | --- | ---: | ---: | --- |",
             *rows,
+            "",
+            "</div>",
+            "",
+            "## Reprint groups",
+            "",
+            *(_group_line(g, articles) for g in corpus.reprints),
+            "" if corpus.reprints else "No article in the corpus is a copy of another.",
             "",
         ]
     )
+
+
+def _group_cell(article: Article, group_of: dict) -> str:
+    group = group_of.get(article.id)
+    if not group:
+        return ""
+    return f"[{len(group.articles)} copies]({_link(compare_path(group))})"
+
+
+def _group_line(group, articles: tuple[Article, ...]) -> str:
+    by_id = {a.id: a for a in articles}
+    names = ", ".join(md_escape(outlet_label(by_id[a]) or a) for a in group.articles)
+    return f"- [{md_escape(display_title(by_id[group.articles[0]]))}]({_link(compare_path(group))}): {names}"
 
 
 def render_rules() -> str:

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+# Topics become tags in the site's navigation: plain words only.
+Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60, pattern=r"^[\w][\w\s\-–'’,.&()]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
 
 
@@ -53,7 +55,7 @@ class About(Strict):
 
     note: Text = Field(description="A reader's introduction (Markdown): what it is, where it comes from, what to watch for.")
     original: Original | None = None
-    topics: list[Text] = Field(default_factory=list, description="Topics for browsing.")
+    topics: list[Topic] = Field(default_factory=list, description="Topics for browsing (words, no markup).")
     sources: list[Source] = Field(default_factory=list)
     reprints: Reprints | None = None
 

@@ -72,7 +72,7 @@ def _owned_files(docs_dir: Path) -> set[str]:
 
 # What a fresh clone needs to build the site, generated files left out.
 PROJECT_FILES = ("mkdocs.yml", "build_site.py", "CONTRIBUTING.md")
-PROJECT_FOLDERS = ("reader", "seeds", "annotations", "schema", "docs")
+PROJECT_FOLDERS = ("reader", "seeds", "annotations", "schema", "docs", "overrides")
 
 
 def copy_project(root: Path, into: Path) -> Path:

@@ -80,8 +80,13 @@ def test_a_good_file_has_no_errors():
             ["annotations/some-article.yml:3:5: notes[0]: the note has no 'kind'\n"
              "  You can fix this by adding kind: context, kind: correction or kind: link."],
         ),
+        (
+            GOOD.replace("notes:", "about:\n  note: x\n  topics: ['<img src=x onerror=alert(1)>']\nnotes:"),
+            ["annotations/some-article.yml:4:12: about.topics[0]: '<img src=x onerror=alert(1)>' is not a topic: "
+             "topics are plain words\n  You can fix this by removing markup and symbols from it."],
+        ),
     ],
-    ids=["misspelt-key", "empty-text", "bad-date", "bad-kind", "bad-id", "javascript-url", "bad-category", "no-kind"],
+    ids=["misspelt-key", "empty-text", "bad-date", "bad-kind", "bad-id", "javascript-url", "bad-category", "no-kind", "markup-topic"],
 )
 def test_schema_errors_name_file_line_column_field_and_fix(text, expected):
     assert errors_of(text) == expected

@@ -25,8 +25,9 @@ def test_article_page_has_permalinked_paragraphs_and_the_removals(articles_by_id
     page = page_of(article)
     assert '<p id="p2" class="reader-paragraph reader-paragraph">' in page
     assert 'href="#p2"' in page
-    assert f'??? note "Removed from the source: {len(article.removals)} blocks"' in page
-    assert "[byline](../rules.md#byline)" in page
+    assert f"<summary>Removed from the source: {len(article.removals)} blocks</summary>" in page
+    assert '<details class="note reader-removals" data-search-exclude>' in page
+    assert '<a href="../../rules/#byline">byline</a>' in page
     assert "(../raw/001_8f1cf0a67f0836c4.txt)" in page
 
 
