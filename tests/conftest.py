@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from reader.corpus import Corpus, read_corpus
+from reader.site import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -45,3 +49,29 @@ def seed_folder(tmp_path):
         return folder
 
     return make
+
+
+def project_copy(tmp: Path) -> Path:
+    """The project as a fresh clone has it: no generated pages in docs/."""
+    return copy_project(ROOT, tmp / "project")
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a project copy."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, corpus):
+    """The real corpus built into a static site, once for the whole run."""
+    project = project_copy(tmp_path_factory.mktemp("site"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"

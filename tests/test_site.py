@@ -6,7 +6,6 @@ runs no hooks (Zensical) would need.
 """
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -15,35 +14,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from reader.site import copy_project
 
-from .conftest import ROOT
+from .conftest import ROOT, build, project_copy
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def project_copy(tmp: Path) -> Path:
-    """The project as a fresh clone has it: no generated pages in docs/."""
-    return copy_project(ROOT, tmp / "project")
-
-
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory, corpus):
-    project = project_copy(tmp_path_factory.mktemp("site"))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return project / "site"
 
 
 def test_strict_build_makes_a_page_per_article(built_site, corpus):

@@ -1,0 +1,188 @@
+"""The site as a reader uses it: a real headless Chromium against the built site on 127.0.0.1.
+
+Uses Playwright with the system Chromium (Debian's `chromium` package); no
+browser is ever downloaded. Without Chromium these tests are skipped with a
+message saying how to install it, except in CI (CI=true), where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+SCREENSHOTS = ROOT / "screenshots"
+AT = "china-russia-circle-wagons-asia-pacific-asia-times"
+GR = "china-russia-circle-wagons-asia-pacific-global-research"
+MIL = "military-relationship-between-china-russia"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        raise RuntimeError("Chromium is required in CI: .ci/run installs it with apt-get install -y chromium")
+    pytest.skip("Chromium is not installed: apt-get install -y chromium (Debian/Ubuntu)", allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+PAGES = {
+    "home": "/",
+    "article": f"/articles/{MIL}/",
+    "comparison": f"/compare/reprints-{GR}/",
+    "glossary": "/glossary/",
+    "timeline": "/timeline/",
+    "rules": "/rules/",
+    "by-outlet": "/browse/outlets/",
+    "by-date": "/browse/dates/",
+    "by-topic": "/browse/topics/",
+    "download": "/download/",
+    "contributing": "/contributing/",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_each_page_type_loads_and_has_no_serious_accessibility_violations(page, server, name):
+    response = page.goto(server + PAGES[name])
+    assert response.status == 200
+    expect(page.locator("h1").first).to_be_visible()
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_the_404_page(page, server):
+    response = page.goto(server + "/no-such-page/")
+    assert response.status == 404
+
+
+def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, server):
+    page.goto(server + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("Shoigu", delay=50)
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(f"/{AT}/" in h and "#s-p" in h for h in hrefs), hrefs
+    assert any(f"/{GR}/" in h and "#s-p" in h for h in hrefs), hrefs
+    target = next(h for h in hrefs if f"/{GR}/" in h and "#s-p" in h)
+    # Material folds a page's further matches under "more"; follow the link as a reader would after unfolding.
+    page.goto(target)
+    paragraph = target.split("#s-")[1]
+    expect(page.locator(f"#{paragraph}")).to_be_in_viewport()
+    expect(page.locator(f"#{paragraph}")).to_contain_text("Shoigu")
+
+
+def test_a_correction_shows_its_reading_and_its_reason(page, server):
+    page.goto(server + f"/articles/{MIL}/")
+    mark = page.locator("mark.reader-correction", has_text="The partnership ends with a formal military alliance")
+    expect(mark).to_be_visible()
+    expect(page.locator("ins.reader-reading", has_text="stops short of")).to_be_visible()
+    page.locator("#ref-mil-ends-with").click()
+    note = page.locator("#note-mil-ends-with")
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text("Chinese officials call an alliance unnecessary")
+
+
+def test_a_reprint_link_leads_to_the_counterpart_paragraph(page, server):
+    page.goto(server + f"/articles/{AT}/")
+    page.locator("#p6 .reader-counterpart").click()
+    page.wait_for_url(f"**/{GR}/#p6")
+    expect(page.locator("#p6")).to_be_in_viewport()
+    expect(page.locator("#p6")).to_contain_text("Last Wednesday")
+
+
+def test_a_glossary_term_shows_its_definition_on_focus(page, server):
+    page.goto(server + f"/articles/{MIL}/")
+    term = page.locator("a.reader-term", has_text="S-400")
+    term.focus()
+    tooltip = page.locator(".md-tooltip2", has_text="surface-to-air")
+    expect(tooltip.first).to_be_visible(timeout=5000)
+
+
+def test_dark_mode_toggles(page, server):
+    page.goto(server + "/")
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before)
+
+
+def test_the_home_table_sorts_by_a_column(page, server):
+    page.goto(server + "/")
+    page.locator("th button", has_text="Words").click()
+    words = [int(t) for t in page.locator(".reader-sortable tbody tr td:nth-child(5)").all_inner_texts()]
+    assert words == sorted(words)
+    page.locator("th button", has_text="Words").click()
+    words = [int(t) for t in page.locator(".reader-sortable tbody tr td:nth-child(5)").all_inner_texts()]
+    assert words == sorted(words, reverse=True)
+
+
+def test_the_spelling_toggle_hides_spelling_only_rows(page, server):
+    page.goto(server + PAGES["comparison"])
+    spelling = page.locator(".reader-status-spelling").first
+    expect(spelling).to_be_visible()
+    page.locator("label", has_text="Hide spelling-only differences").click()
+    expect(spelling).to_be_hidden()
+
+
+@pytest.mark.parametrize("name", ["home", "article", "comparison"])
+def test_pages_fit_a_phone_and_screenshots_are_taken(browser, server, name):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for label, width in (("desktop", 1280), ("phone", 360)):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(server + PAGES[name])
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at {width}px"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"))
+        context.close()
