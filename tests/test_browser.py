@@ -186,3 +186,11 @@ def test_pages_fit_a_phone_and_screenshots_are_taken(browser, server, name):
         assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at {width}px"
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"))
         context.close()
+
+
+def test_printed_notes_become_footnotes(page, server):
+    page.goto(server + f"/articles/{MIL}/")
+    page.emulate_media(media="print")
+    expect(page.locator("ol.reader-notes")).to_be_visible()
+    expect(page.locator(".reader-permalink").first).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()

@@ -247,3 +247,57 @@ def test_each_copy_names_the_others_and_links_paragraphs_to_their_counterparts(b
     counterpart = soup.find(id="p6").select_one(".reader-counterpart")
     assert counterpart["href"] == f"../{GR}/#p6"
     assert counterpart.get_text() == "also in Global Research ¶6 ≠"
+
+
+def test_removal_lists_and_raw_seeds_stay_out_of_the_search_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Tajikistan" not in text  # a teaser the cleaner removed from the Asia Times page
+    assert "Removed from the source" not in text
+    assert not any(doc["location"].startswith("raw/") for doc in index["docs"])
+
+
+def test_each_paragraph_is_a_search_section_of_its_own(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert f"articles/{GR}/#s-p22" in locations
+
+
+def test_web_annotations_have_a_text_quote_selector_per_note(built_site, corpus):
+    collection = json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    items = collection["first"]["items"]
+    written = sum(1 for a in corpus.annotated for n in a.notes if not n.origin)
+    assert collection["total"] == len(items) == written
+    correction = next(i for i in items if i["id"].endswith("#note-mil-ends-with"))
+    assert correction["motivation"] == "editing"
+    selector = correction["target"]["selector"]
+    assert selector["type"] == "TextQuoteSelector"
+    assert selector["exact"] == "The partnership ends with a formal military alliance"
+    assert selector["suffix"].startswith(", which Chinese officials")
+    link = next(i for i in items if i["id"].endswith("#note-at-on-april-12"))
+    assert link["motivation"] == "linking" and link["body"][-1]["selector"]["exact"] == "Last Wednesday"
+
+
+def test_the_timeline_orders_dated_notes_and_article_dates(built_site):
+    soup = BeautifulSoup((built_site / "timeline" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    dates = [b.get_text() for b in soup.select("article li strong")]
+    assert dates == sorted(dates) and "1999-05-07" in dates and "2024-07-25" in dates
+    belgrade = next(li for li in soup.select("article li") if "1999-05-07" in li.get_text())
+    assert belgrade.find("a", href=re.compile(r"china-belarus.*#p\d+$"))
+
+
+def test_browse_pages_list_every_article(built_site, corpus):
+    for page_name in ("outlets", "dates"):
+        soup = BeautifulSoup((built_site / "browse" / page_name / "index.html").read_text(encoding="utf-8"), "html.parser")
+        links = {a["href"].split("#")[0] for a in soup.select("article li a")}
+        assert {f"../../articles/{a.id}/" for a in corpus.articles} == links
+    topics = (built_site / "browse" / "topics" / "index.html").read_text(encoding="utf-8")
+    assert "China–Russia military ties" in topics
+
+
+def test_pages_carry_link_preview_tags(built_site):
+    soup = page(built_site, MIL)
+    assert soup.find("meta", property="og:title")["content"].startswith("The military relationship")
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith("If war had broken out, Yu")
+    assert (built_site / "404.html").is_file()
