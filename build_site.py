@@ -12,6 +12,7 @@ This file only parses arguments and prints; the work is in the `reader` package.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     except Problems as problems:
         print(problems, file=sys.stderr)
         return 1
+    except Exception as error:  # a bug, not bad input: say so, without a traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "  This is a bug in the reader, not in your files. Nothing was written.\n"
+            "  Run again with READER_DEBUG=1 to see the traceback, and report it with the files involved.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def parser() -> argparse.ArgumentParser:

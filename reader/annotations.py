@@ -16,7 +16,7 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import AnnotationError, Problems
+from .errors import AnnotationError, InternalError, Problems
 from .text import decode_utf8, line_of
 from .schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 
@@ -91,6 +91,9 @@ def read_annotations(folder: Path, shown_as: str = "annotations") -> Annotations
                 errors.append(error)
             except Problems as problems:
                 errors.extend(problems.errors)
+            except Exception as error:  # a bug: say which file triggered it
+                errors.append(InternalError(f"internal error ({type(error).__name__}: {error})", shown,
+                                            fix="reporting it as a bug, with this file attached."))  # fmt: skip
     errors.extend(_duplicate_note_ids(files))
     if errors:
         raise Problems(errors)

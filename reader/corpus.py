@@ -43,7 +43,15 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
     """Load, split, clean and annotate; raise `Problems` listing every bad seed or annotation."""
     corpus = read_articles(seeds_dir)
     annotations = read_annotations(annotations_dir) if annotations_dir else Annotations({})
-    annotated = annotate(corpus.articles, annotations)
+    try:
+        annotated = annotate(corpus.articles, annotations)
+    except Problems:
+        raise
+    except Exception as error:  # a bug: name the stage and the folder it was reading
+        raise Problems([InternalError(
+            f"internal error while placing annotations ({type(error).__name__}: {error})",
+            str(annotations_dir), fix="reporting it as a bug, with the annotation files attached.",
+        )]) from error  # fmt: skip
     glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     declared = reprint_declarations(corpus.articles, annotations)
     groups, unconfirmed = detect_reprints(corpus.articles, declared.confirmed, declared.denied)

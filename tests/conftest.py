@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from reader.corpus import Corpus, read_corpus
 from reader.site import copy_project
@@ -74,4 +78,38 @@ def built_site(tmp_path_factory, corpus):
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def hostile_markup(html: str) -> list[str]:
+    """Anything in a built page that could run a payload: its scripts, handlers and URLs."""
+    found = []
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        if tag.name == "script" and "pwned" in tag.get_text():
+            found.append(str(tag))
+        if tag.name in ("iframe", "object", "embed", "svg") and "pwned" in str(tag):
+            found.append(str(tag))
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.startswith("on") and "pwned" in text:
+                found.append(f"{tag.name} {name}")
+            if name in ("href", "src") and re.match(r"\s*(?:javascript|data|vbscript):", text, re.I):
+                found.append(f"{tag.name} {name}={text}")
+    return found
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """A site built from seeds and a glossary full of script payloads (tests/fixtures/hostile/)."""
+    project = project_copy(tmp_path_factory.mktemp("hostile"))
+    shutil.rmtree(project / "seeds")
+    shutil.copytree(FIXTURES / "hostile", project / "seeds")
+    for path in (project / "annotations").glob("*.yml"):
+        path.unlink()
+    note = json.dumps("<script>window.pwned=1</script> [x](javascript:window.pwned=1) <img src=x onerror=window.pwned=1>")
+    (project / "annotations" / "glossary.yml").write_text(
+        f"terms:\n  - term: paragraph\n    definition: {note}\n", encoding="utf-8"
+    )
+    result = build(project)
+    assert result.returncode == 0, result.stderr
     return project / "site"

@@ -37,13 +37,17 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
 @pytest.fixture(scope="module")
 def server(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, url = serve(built_site)
+    yield url
     httpd.shutdown()
 
 
@@ -66,6 +70,11 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and "Failed to load resource" not in message.text and errors.append(message.text),
+    )
+    page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
@@ -194,3 +203,43 @@ def test_printed_notes_become_footnotes(page, server):
     expect(page.locator("ol.reader-notes")).to_be_visible()
     expect(page.locator(".reader-permalink").first).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_no_payload_in_a_hostile_corpus_runs_in_the_browser(browser, hostile_site):
+    httpd, url = serve(hostile_site)
+    try:
+        pages = ["/", "/glossary/"] + [f"/articles/{p.parent.name}/" for p in (hostile_site / "articles").glob("*/index.html")]
+        for path in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            dialogs = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            for element in page.locator("article a, article mark, article p").all()[:40]:
+                if element.is_visible():
+                    element.hover()
+            assert page.evaluate("typeof window.pwned") == "undefined", path
+            assert dialogs == [], path
+            context.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_the_content_security_policy_blocks_an_inline_script_in_the_content(browser, built_site, tmp_path):
+    """Were a payload ever to slip into an article, the policy would still stop it."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page_file = site / "articles" / MIL / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("<h1", "<script>window.pwned=1</script><h1", 1), encoding="utf-8")
+    httpd, url = serve(site)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}/articles/{MIL}/")
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert page.evaluate("typeof document$") != "undefined"  # the theme's own scripts still run
+        context.close()
+    finally:
+        httpd.shutdown()

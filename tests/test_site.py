@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 
-from .conftest import ROOT, build, project_copy
+from .conftest import ROOT, build, hostile_markup, project_copy
 
 
 
@@ -157,23 +157,6 @@ XSS = [
     "<iframe src=javascript:window.pwned=1></iframe>",
     "[y](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)",
 ]
-
-
-def hostile_markup(html: str) -> list[str]:
-    """Anything in a built page that could run a payload: its scripts, handlers and URLs."""
-    found = []
-    for tag in BeautifulSoup(html, "html.parser").find_all(True):
-        if tag.name == "script" and "pwned" in tag.get_text():
-            found.append(str(tag))
-        if tag.name in ("iframe", "object", "embed", "svg") and "pwned" in str(tag):
-            found.append(str(tag))
-        for name, value in tag.attrs.items():
-            text = " ".join(value) if isinstance(value, list) else str(value)
-            if name.startswith("on") and "pwned" in text:
-                found.append(f"{tag.name} {name}")
-            if name in ("href", "src") and re.match(r"\s*(?:javascript|data|vbscript):", text, re.I):
-                found.append(f"{tag.name} {name}={text}")
-    return found
 
 
 def test_no_contributor_payload_reaches_a_built_page(tmp_path):
