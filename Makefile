@@ -19,10 +19,9 @@ serve: $(BIN)/.installed
 test: $(BIN)/.installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
-## build: generate docs/ from seeds/, then build the static site into site/
+## build: build the static site into site/, replacing it only if the build succeeds
 build: $(BIN)/.installed
-	$(BIN)/python build_site.py
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
+	$(BIN)/python build_site.py site
 
 ## bench: time the pipeline and the full build
 bench: $(BIN)/.installed

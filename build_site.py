@@ -5,6 +5,7 @@
     python build_site.py export PATH     write the cleaned corpus as JSON
     python build_site.py check           validate every seed and annotation; report every problem
     python build_site.py schema          write the annotation JSON Schemas into schema/
+    python build_site.py site            build the static site into site/, replacing it only on success
 
 This file only parses arguments and prints; the work is in the `reader` package.
 """
@@ -20,7 +21,7 @@ from reader.corpus import read_corpus
 from reader.errors import Problems
 from reader.export import corpus_json
 from reader.schema import schemas
-from reader.site import generate
+from reader.site import BuildFailed, build_static_site, generate
 
 ROOT = Path(__file__).resolve().parent
 
@@ -64,6 +65,11 @@ def parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="validate every seed and annotation and report every problem; write nothing"
     )
     check.set_defaults(run=run_check)
+    site = commands.add_parser(
+        "site", parents=[common], help="build the static site (mkdocs build --strict), swapped in only on success"
+    )
+    site.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    site.set_defaults(run=run_site)
     schema = commands.add_parser("schema", help="write the annotation files' JSON Schemas into schema/")
     schema.add_argument("--out", type=Path, default=ROOT / "schema", help="where to write them (default: schema/)")
     schema.set_defaults(run=run_schema)
@@ -103,6 +109,17 @@ def run_check(args) -> int:
         f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles, "
         f"{notes} notes, {len(corpus.glossary)} glossary terms, {len(corpus.reprints)} reprint group(s)."
     )
+    return 0
+
+
+def run_site(args) -> int:
+    read_corpus(args.seeds, args.annotations)  # report bad input as the other commands do
+    try:
+        build_static_site(ROOT, args.site_dir)
+    except BuildFailed as failed:
+        print(f"{failed}\nThe site was not built; {args.site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    print(f"Built the site into {args.site_dir}.")
     return 0
 
 

@@ -1,8 +1,10 @@
-"""The MkDocs side: a thin hook that regenerates the site's pages before each build.
+"""The MkDocs side: a thin hook that adds the generated pages to every build.
 
-`mkdocs build` and `mkdocs serve` call `on_pre_build`, which runs the same
-generator as `python build_site.py`, so the site picks up edits to `seeds/`
-live, and to `annotations/`. Bad input stops the build with the same messages the command prints.
+`mkdocs build` and `mkdocs serve` call `on_files`, which renders the same pages
+as `python build_site.py` and hands them to MkDocs in memory: nothing is
+written to `docs/`, so a failed or killed build cannot leave it half-written,
+and `mkdocs serve` picks up edits to `seeds/` and `annotations/` live. Bad
+input stops the build with the same messages the command prints.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 
 from reader.errors import Problems  # noqa: E402
-from reader.site import generate  # noqa: E402
+from reader.site import rendered_files  # noqa: E402
 
 
 # Inline scripts outside the page's content are the theme's own; only they are allowed to run.
@@ -52,9 +55,16 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def on_pre_build(config, **kwargs) -> None:
+def on_files(files: Files, /, *, config) -> Files:
     root = Path(config.config_file_path).resolve().parent
     try:
-        generate(root / "seeds", root / "annotations", Path(config.docs_dir), Path(config.config_file_path))
+        generated = rendered_files(root / "seeds", root / "annotations", Path(config.config_file_path))
     except Problems as problems:
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
+    for path, content in sorted(generated.items()):
+        # Pages `build_site.py` wrote into docs/ earlier are replaced by the fresh ones.
+        stale = files.get_file_from_path(path)
+        if stale is not None:
+            files.remove(stale)
+        files.append(File.generated(config, path, content=content))
+    return files

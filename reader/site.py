@@ -1,14 +1,21 @@
-"""Write the generated site files into `docs/`, touching only what changed.
+"""Write the generated site: into `docs/` for tools that run no hooks, or into `site/`.
 
-Everything is rendered in memory first, so a bad seed stops the build before a
-single file is written. Unchanged files are left alone, so `mkdocs serve`
-(which watches `docs/`) is not sent into a rebuild loop by its own hook, and
-files the generator wrote before but no longer makes are deleted.
+Nothing is ever half-written. Everything is rendered in memory first, so bad
+input stops the build before a file is touched. Then the new `docs/` (or
+`site/`) is assembled beside the old one and the two are exchanged in one
+step (Linux `renameat2(RENAME_EXCHANGE)`), so a build killed at any moment
+leaves either the old tree or the new one, never a mix. Where the exchange is
+not available the old tree is renamed aside first, and the next run puts it
+back if the build died between the two renames.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -16,12 +23,19 @@ import yaml
 from .corpus import read_corpus
 from .render import GENERATED, SiteOptions, render_site
 
+STAGING = ".new"
+PREVIOUS = ".old"
+
 
 def generate(seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file: Path | None = None) -> list[str]:
-    """Build the corpus and write its pages; return the paths that changed."""
+    """Build the corpus and replace the generated pages in `docs_dir`; return the paths that changed."""
+    files = rendered_files(seeds_dir, annotations_dir, config_file)
+    return replace_generated(docs_dir, files)
+
+
+def rendered_files(seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None) -> dict[str, str | bytes]:
     options = site_options(config_file) if config_file else SiteOptions()
-    files = render_site(read_corpus(seeds_dir, annotations_dir), options)
-    return write_files(docs_dir, files)
+    return render_site(read_corpus(seeds_dir, annotations_dir), options)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -41,33 +55,91 @@ def site_options(config_file: Path) -> SiteOptions:
     return SiteOptions(edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "")
 
 
-def write_files(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:
-    changed = []
+def replace_generated(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Swap in a `docs_dir` holding the hand-written files as they are and the generated ones anew."""
+    recover(docs_dir)
+    old = _snapshot(docs_dir) if docs_dir.is_dir() else {}
+    staging = _fresh(docs_dir.with_name(docs_dir.name + STAGING))
+    if docs_dir.is_dir():
+        shutil.copytree(docs_dir, staging, ignore=_generated_at_top(docs_dir), dirs_exist_ok=True)
     for relative, content in sorted(files.items()):
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = docs_dir / relative
-        if path.is_file() and path.read_bytes() == data:
-            continue
+        path = staging / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
-        changed.append(relative)
-    for stale in _owned_files(docs_dir) - set(files):
-        (docs_dir / stale).unlink()
-        changed.append(stale)
-    return changed
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    new = _snapshot(staging)
+    exchange(staging, docs_dir)
+    return sorted(p for p in set(old) | set(new) if old.get(p) != new.get(p))
 
 
-def _owned_files(docs_dir: Path) -> set[str]:
-    owned = set()
-    for name in GENERATED:
-        path = docs_dir / name
-        if path.is_dir():
-            owned.update(p.relative_to(docs_dir).as_posix() for p in path.rglob("*") if p.is_file())
-        elif path.is_file():
-            owned.add(name)
-    return owned
+def build_static_site(project: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` into a fresh folder, swapped in for `site_dir` only if it succeeds."""
+    recover(site_dir)
+    staging = _fresh(site_dir.with_name(site_dir.name + STAGING))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(result.stderr.strip())
+    exchange(staging, site_dir)
+
+
+class BuildFailed(Exception):
+    """MkDocs refused to build; its own messages say why."""
+
+
+def exchange(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` in one step; the old tree is then deleted."""
+    if target.exists() and _rename_exchange(new, target):
+        shutil.rmtree(new)
+        return
+    previous = target.with_name(target.name + PREVIOUS)
+    if target.exists():
+        target.rename(previous)
+    new.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """Undo what a build killed mid-way left behind: a half-assembled tree, or the old one set aside."""
+    previous = target.with_name(target.name + PREVIOUS)
+    if previous.exists():
+        if target.exists():
+            shutil.rmtree(previous)
+        else:
+            previous.rename(target)
+    shutil.rmtree(target.with_name(target.name + STAGING), ignore_errors=True)
+
+
+def _rename_exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _fresh(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def _generated_at_top(root: Path):
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return set(GENERATED) & set(names) if Path(folder) == root else set()
+
+    return ignore
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 # What a fresh clone needs to build the site, generated files left out.
