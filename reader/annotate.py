@@ -144,8 +144,8 @@ def _place(parsed: YamlFile, loc: tuple, article: Article, quote, prefix, suffix
                 f"the quote “{quote}” is not in the text of {article.id}.{hint}",
                 parsed.path,
                 line,
-                "copying the quote exactly from the article's cleaned text (the site shows it; "
-                "`python build_site.py export -` prints it). Notes are never moved to a merely similar passage.",
+                "copying the quote exactly from the article's cleaned text, as the site shows it. "
+                "Notes are never moved to a merely similar passage.",
                 column,
                 field,
             )
@@ -174,7 +174,7 @@ def _unknown_article(parsed: YamlFile, loc: tuple, article_id: str, by_id: dict)
         f"there is no article {article_id!r}.{hint}",
         parsed.path,
         line,
-        "using an id from the corpus (`python build_site.py export -` lists them; the page address shows it).",
+        "using an id from the corpus: the last part of the article's page address (or see python build_site.py export -).",
         column,
         dotted(loc),
     )

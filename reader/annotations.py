@@ -129,14 +129,12 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
         problem = getattr(error, "problem", None) or str(error)
         context = getattr(error, "context", None)
         message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+        fix = "checking the indentation, quotes and colons on that line and the next (a text with a colon needs quotes)."
         if "could not determine a constructor" in problem:
             message = f"the YAML tag {problem.split('tag ', 1)[-1]} is not allowed: only plain YAML is read"
+            fix = "removing the tag: only plain text, numbers, lists and mappings are read."
         raise AnnotationError(
-            message,
-            shown_as,
-            mark.line + 1 if mark else None,
-            "checking the indentation, quotes and colons on that line (a text with a colon needs quotes).",
-            mark.column + 1 if mark else None,
+            message, shown_as, mark.line + 1 if mark else None, fix, mark.column + 1 if mark else None
         ) from None
     finally:
         loader.dispose()
@@ -185,7 +183,16 @@ def validate(parsed: YamlFile, model: type[BaseModel]):
     try:
         return model.model_validate(parsed.data)
     except ValidationError as error:
-        explained = [_explain(parsed, model, e) for e in error.errors()]
+        errors = error.errors()
+        # A misspelt key is reported once, as a misspelling, not also as the key it should have been.
+        misspelt = {
+            _data_path(parsed.data, e["loc"])[:-1] + (close,)
+            for e in errors
+            if e["type"] == "extra_forbidden"
+            for close in difflib.get_close_matches(str(e["loc"][-1]), _allowed_keys(model, _data_path(parsed.data, e["loc"])[:-1], parsed.data), n=1)
+        }
+        errors = [e for e in errors if not (e["type"] == "missing" and _data_path(parsed.data, e["loc"]) in misspelt)]
+        explained = [_explain(parsed, model, e) for e in errors]
         raise Problems(sorted(explained, key=lambda e: (e.line or 0, e.column or 0))) from None
 
 
@@ -222,6 +229,11 @@ def _explain(parsed: YamlFile, model: type[BaseModel], error: dict) -> Annotatio
         return parsed.error(loc, f"{value!r} is not allowed here; expected {expected}", "choosing one of those.")
     if kind == "union_tag_not_found":
         return parsed.error(loc, "the note has no 'kind'", "adding kind: context, kind: correction or kind: link.")
+    expected = {"list_type": "a list (lines starting with '- ')", "dict_type": "a mapping (key: value lines)",
+                "model_type": "a mapping (key: value lines)", "string_type": "text", "model_attributes_type": "a mapping"}  # fmt: skip
+    if kind in expected:
+        return parsed.error(loc, f"should be {expected[kind]}, not {type(value).__name__} {value!r}"[:200],
+                            f"writing it as {expected[kind]}. {SCHEMA_HINT}")  # fmt: skip
     return parsed.error(loc, error["msg"].lower(), f"checking the value. {SCHEMA_HINT}")
 
 
