@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
-from .anchor import Ambiguous, Orphan, Place, anchor, excerpt
+from .anchor import Orphan, Place, anchor, excerpt
 from .annotations import Annotations, YamlFile, dotted
 from .errors import AnnotationError, Problems
 from .model import Article

@@ -173,12 +173,12 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
         return Span(
             place.start,
             place.end,
-            f'<mark class="reader-correction" title="Original wording, corrected beside it">',
+            '<mark class="reader-correction" title="Original wording, corrected beside it">',
             f'</mark> <ins class="reader-reading"><span class="reader-label">[correction:</span> {reading}'
             f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
         )
     if isinstance(note, LinkNote):
-        target = _target_href(note, placed, ctx)
+        target = _target_href(note, placed)
         where = f"{ctx.titles[note.target.article]} ¶{placed.target.paragraph[1:]}"
         relation = RELATION_LABELS[note.relation]
         return Span(
@@ -191,7 +191,7 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
     return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
 
 
-def _target_href(note: LinkNote, placed: PlacedNote, ctx: PageContext) -> str:
+def _target_href(note: LinkNote, placed: PlacedNote) -> str:
     return f"../{note.target.article}/#{placed.target.paragraph}"
 
 
@@ -262,7 +262,7 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
             where = f"{ctx.titles[note.target.article]} ¶{placed.target.paragraph[1:]}"
             extra = (
                 f'<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} '
-                f'<a href="{_target_href(note, placed, ctx)}">{html.escape(where)}</a></p>'
+                f'<a href="{_target_href(note, placed)}">{html.escape(where)}</a></p>'
             )
         date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
         if placed.origin:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -100,7 +100,7 @@ class LinkNote(BaseNote):
     text: Text | None = Field(None, description="Optional: what the link shows (Markdown).")  # type: ignore[assignment]
 
 
-Note = Annotated[Union[ContextNote, CorrectionNote, LinkNote], Field(discriminator="kind")]
+Note = Annotated[ContextNote | CorrectionNote | LinkNote, Field(discriminator="kind")]
 
 
 class AnnotationFile(Strict):
