@@ -224,6 +224,34 @@ def site_promotion(ctx: Context, i: int) -> bool:
     return ctx.near_edge(i) and any(_matches(p, ctx.text(i)) for p in _PROMOTIONS)
 
 
+@rule("read-also")
+def read_also(ctx: Context, i: int) -> bool:
+    """A one-line link to another story inside the article ("Also Read: ...", "READ MORE | ...")."""
+    text = ctx.text(i)
+    return word_count(text) <= 25 and bool(
+        re.match(r"(?:Also read|Read also|Read more|Must read|See also|Related|Recommended)\s*[:|»–-]\s*\S", text, re.I)
+    )
+
+
+@rule("share-buttons")
+def share_buttons(ctx: Context, i: int) -> bool:
+    """Share and like buttons as WordPress and similar templates print them at the end of a post
+    ("Share this:", "Click to share on Twitter (Opens in new window)", "Like Loading...")."""
+    return ctx.near_end(i) and bool(
+        re.match(r"(?:Share this:?|Like this:?|Click to (?:share|print|email)\b|Like Loading|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)\b)", ctx.text(i), re.I)
+        or re.search(r"\(Opens in new window\)$", ctx.text(i), re.I)
+    )
+
+
+@rule("appeared-first")
+def appeared_first(ctx: Context, i: int) -> Match | None:
+    """WordPress's feed footer naming the post's home ("The post X appeared first on Site.")."""
+    found = re.fullmatch(r"The post .+ appeared first on (?P<site>.+?)\.?", ctx.text(i))
+    if ctx.near_end(i) and found:
+        return Match(found={"outlet": found.group("site")})
+    return None
+
+
 @rule("advertisement")
 def advertisement(ctx: Context, i: int) -> bool:
     """An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""

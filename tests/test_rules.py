@@ -50,6 +50,17 @@ CASES = [
     ("site-promotion", ["To receive Global Research's Daily Newsletter (selected articles), click here.", BODY], 0, "markdown", {}),
     ("site-promotion", [BODY, "Become a Member of Global Research"], 1, "markdown", {}),
     ("advertisement", [BODY, "Advertisement", BODY], 1, "plain", {}),
+    ("read-also", [BODY, "Also Read: China, Belarus Hold Army Drills Near NATO Border", BODY], 1, "feed", {}),
+    ("read-also", [BODY, "READ MORE | Putin arrives in Beijing", BODY], 1, "plain", {}),
+    ("share-buttons", [BODY, "Share this:"], 1, "feed", {}),
+    ("share-buttons", [BODY, "Click to share on Twitter (Opens in new window)"], 1, "feed", {}),
+    (
+        "appeared-first",
+        [BODY, "The post Ferry fares rise for the summer appeared first on Coastline Daily."],
+        1,
+        "feed",
+        {"outlet": "Coastline Daily"},
+    ),
     ("separator", [BODY, "***", BODY], 1, "markdown", {}),
     ("separator", [BODY, "*"], 1, "markdown", {}),
     (
