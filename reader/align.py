@@ -18,7 +18,6 @@ from . import settings
 from .model import Article, Paragraph
 
 CLASSES = ("identical", "spelling", "edited", "only-left", "only-right")
-MERGE_COST = 2.0
 
 
 @dataclass(frozen=True)
@@ -118,8 +117,7 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
                     sim = similarity(" ".join(a[i : i + di]), " ".join(b[j : j + dj]))
                     if sim < settings.ALIGN_MIN_SIMILARITY:
                         continue
-                    # Matching words, less a little for each merge, so a merge must earn its place.
-                    gain = sim * (sum(size_a[i : i + di]) + sum(size_b[j : j + dj])) - MERGE_COST * (di + dj - 2)
+                    gain = sim * (sum(size_a[i : i + di]) + sum(size_b[j : j + dj])) - settings.ALIGN_MERGE_COST * (di + dj - 2)
                 if best[i][j] + gain > best[i + di][j + dj]:
                     best[i + di][j + dj] = best[i][j] + gain
                     back[i + di][j + dj] = (di, dj)

@@ -16,13 +16,13 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import settings
 from .errors import AnnotationError, InternalError, Problems
 from .text import decode_utf8, line_of
 from .schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 
 GLOSSARY = "glossary.yml"
-# Larger than any hand-written file; a bigger one is a mistake or an attack.
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = settings.ANNOTATION_MAX_BYTES
 SCHEMA_HINT = "See the Contributing page for the annotation format."
 
 

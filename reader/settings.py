@@ -42,3 +42,11 @@ REPRINT_THRESHOLD = 0.2
 ALIGN_MIN_SIMILARITY = 0.5
 # At most this many paragraphs of one copy may align with one paragraph of the other.
 ALIGN_MAX_MERGE = 3
+# Merging paragraphs costs this many matched words, so a merge must earn its place.
+ALIGN_MERGE_COST = 2.0
+
+# Lines of prose wrapped at a width are at least this long, all but the last.
+WRAPPED_MIN_CHARS = 40
+
+# Larger than any hand-written annotation file; a bigger one is a mistake or an attack.
+ANNOTATION_MAX_BYTES = 1_000_000

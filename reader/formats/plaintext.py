@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .. import settings
 from ..model import Block
 from ..text import WEEKDAY_DATE, normalize_space
-
-# Lines of prose wrapped at a width are at least this long, all but the last.
-WRAPPED_MIN_CHARS = 40
 
 _WIDGET = re.compile(rf"^(?:-?\d{{1,3}}(?:[.,]\d+)?\s?°?\s?[CF]|{WEEKDAY_DATE})$")
 _BREADCRUMB = re.compile(r"^Home(?:[A-Z]|\s*[>/»›|])")
@@ -38,7 +36,7 @@ def blocks(lines: list[str], offset: int = 0) -> list[Block]:
 
 
 def _is_wrapped(run: list[tuple[int, str]]) -> bool:
-    return len(run) > 1 and all(len(text) >= WRAPPED_MIN_CHARS for _, text in run[:-1])
+    return len(run) > 1 and all(len(text) >= settings.WRAPPED_MIN_CHARS for _, text in run[:-1])
 
 
 def looks_like_webpage(text: str) -> bool:
