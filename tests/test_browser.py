@@ -158,6 +158,15 @@ def test_a_glossary_term_shows_its_definition_on_focus(page, server):
     expect(tooltip.first).to_be_visible(timeout=5000)
 
 
+def test_a_context_note_shows_on_focus_and_opens_on_a_tap(page, server):
+    page.goto(server + f"/articles/{AT}/")
+    ref = page.locator("#ref-at-li-shangfu-removed")
+    ref.focus()
+    expect(page.locator(".md-tooltip2", has_text="Li Shangfu disappeared").first).to_be_visible(timeout=5000)
+    ref.click()
+    expect(page.locator("#note-at-li-shangfu-removed")).to_be_in_viewport()
+
+
 def test_dark_mode_toggles(page, server):
     page.goto(server + "/")
     before = page.locator("body").get_attribute("data-md-color-scheme")
