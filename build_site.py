@@ -102,12 +102,14 @@ def run_export(args) -> int:
 
 def run_check(args) -> int:
     corpus = read_corpus(args.seeds, args.annotations)
-    notes = sum(len(a.notes) for a in corpus.annotated)
+    notes = sum(1 for a in corpus.annotated for n in a.notes if not n.origin)
+    travelled = sum(1 for a in corpus.annotated for n in a.notes if n.origin)
     for suggestion in corpus.suggestions:
         print(f"suggestion: {suggestion}")
     print(
         f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles, "
-        f"{notes} notes, {len(corpus.glossary)} glossary terms, {len(corpus.reprints)} reprint group(s)."
+        f"{notes} notes ({travelled} also shown on another copy, {len(corpus.stranded)} listed as not travelling), "
+        f"{len(corpus.glossary)} glossary terms, {len(corpus.reprints)} reprint group(s)."
     )
     return 0
 
