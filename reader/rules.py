@@ -108,6 +108,12 @@ def raw_html(ctx: Context, i: int) -> bool:
     return ctx.blocks[i].kind == "html"
 
 
+@rule("image")
+def image(ctx: Context, i: int) -> bool:
+    """A picture with no words around it (a Markdown image alone on its line): its alt text is not prose."""
+    return ctx.blocks[i].kind == "image"
+
+
 @rule("weather-widget")
 def weather_widget(ctx: Context, i: int) -> bool:
     """A temperature such as "14.1 C" at the top of a page: the site's weather widget."""
@@ -200,7 +206,7 @@ def first_published(ctx: Context, i: int) -> Match | None:
 def taxonomy(ctx: Context, i: int) -> bool:
     """The site's filing labels ("Region: Asia", "Theme: Intelligence", "Tags: ...")."""
     return ctx.near_edge(i) and bool(
-        re.match(r"(?:Regions?|Themes?|Topics?|Tags?|Categor(?:y|ies)|Filed under|Section)\s*:", ctx.text(i), re.I)
+        re.match(r"(?:Regions?|Themes?|Topics?|Tags?|Categor(?:y|ies)|Filed under|Section|In-depth Report)\s*:", ctx.text(i), re.I)
     )
 
 
@@ -263,7 +269,7 @@ def advertisement(ctx: Context, i: int) -> bool:
 @rule("separator")
 def separator(ctx: Context, i: int) -> bool:
     """A line of only asterisks, dashes or bullets ("***", "---"): layout, not text."""
-    return ctx.blocks[i].kind == "separator" or bool(re.fullmatch(r"[*\-_=~•·#◆◊ ]+", ctx.text(i)))
+    return ctx.blocks[i].kind == "separator" or bool(re.fullmatch(r"[*\-_=~•·#◆◊…\[\]. ]+", ctx.text(i)))
 
 
 @rule("link-only")
@@ -329,7 +335,10 @@ def author_archive(ctx: Context, i: int) -> Match | None:
     return None
 
 
-_CAPTION_LABEL = r"(?:Featured image|Image|Photo(?:graph)?|Picture|Illustration|Image credit|Photo credit|Top image)\s*:"
+_CAPTION_LABEL = (
+    r"(?:Featured image|Image|Photo(?:graph)?|Picture|Illustration|Image credit|Photo credit|Top image)"
+    r"(?:\s*:|\s+(?:is\s+)?(?:from|by|via|courtesy of|credit)\b)"
+)
 _CAPTION_CREDIT = r"\((?:Representational|Representative|File|File photo|Photo|Reuters|AFP|AP|Getty Images|Twitter)(?: (?:image|photo|pic))?\)"
 
 

@@ -40,6 +40,9 @@ CASES = [
     ("credit-line", [BODY, "(Reporting by Jane Doe; Editing by John Smith)"], 1, "plain", {}),
     ("taxonomy", ["Region: Asia, Russia and FSU", BODY], 0, "markdown", {}),
     ("taxonomy", ["Theme: Intelligence", BODY], 0, "markdown", {}),
+    ("taxonomy", ["In-depth Report: UKRAINE REPORT", BODY], 0, "markdown", {}),
+    ("image-caption", [BODY, "Featured image is from Indian Punchline"], 1, "markdown", {}),
+    ("separator", [BODY, "[…]"], 1, "feed", {}),
     (
         "site-promotion",
         ["All Global Research articles can be read in 51 languages by activating the Translate Website button below the author's name.", BODY],
@@ -139,6 +142,7 @@ def test_markup_rules_look_at_the_markup():
     assert check("outside-article", context(["Most read"], "html", kind="chrome", tag="outside-article"), 0)
     assert check("raw-html", context(['<iframe src="x"></iframe>'], "markdown", kind="html"), 0)
     assert check("link-only", context(["Indian Punchline", BODY], "markdown", link_only=True), 0)
+    assert check("image", context(["Putin and Li in Moscow", BODY], "markdown", kind="image"), 0)
 
 
 def test_body_text_that_mentions_a_newsletter_mid_article_is_kept():
@@ -147,7 +151,7 @@ def test_body_text_that_mentions_a_newsletter_mid_article_is_kept():
 
 
 def test_every_rule_has_a_name_a_reason_and_a_test_case():
-    tested = {c[0] for c in CASES} | {"page-chrome", "outside-article", "raw-html", "link-only", "teaser-list"}
+    tested = {c[0] for c in CASES} | {"page-chrome", "outside-article", "raw-html", "link-only", "teaser-list", "image"}
     for rule in RULES:
         assert rule.why, f"{rule.name} needs a docstring saying what it removes and why"
         assert rule.name in tested, f"{rule.name} has no test case"

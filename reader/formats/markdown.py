@@ -62,6 +62,9 @@ def _inline_blocks(inline: Token, parent: Token | None, containers: list[str]) -
     first = (inline.map or (0, 1))[0] + 1
     pieces: list[tuple[int, list[str], int]] = []
     line, parts, links = first, [], 0
+    only_images = all(c.type in ("image", "softbreak", "hardbreak") or not c.content.strip() for c in inline.children or [])
+    if only_images and any(c.type == "image" for c in inline.children or []):
+        kind = "image"
     start = line
     for child in inline.children or []:
         if child.type == "hardbreak":
