@@ -75,15 +75,20 @@ def is_broken(first: Block, second: Block) -> bool:
     """Whether `second` continues the sentence `first` leaves unfinished.
 
     The scrape put a paragraph break mid-sentence when `first` ends with no
-    punctuation and `second` starts in lower case, or `first` ends on a comma
-    or a word that cannot end a sentence ("of", "an", "as").
+    punctuation and `second` starts in lower case, or when `first` is longer
+    than a heading and ends on a comma or a word that cannot end a sentence
+    ("of", "an", "as").
     """
     if first.kind not in JOINABLE or second.kind != first.kind:
         return False
     if ends_sentence(first.text) or last_char(first.text) in set(":;"):
         return False
+    if second.text[:1].islower():
+        return True
+    if word_count(first.text) <= settings.HEADING_MAX_WORDS:
+        return False  # a short line ending "... of" is more likely a heading than half a sentence
     last_word = first.text.split()[-1].lower() if first.text.split() else ""
-    return second.text[:1].islower() or first.text.endswith(",") or last_word in FUNCTION_WORDS
+    return first.text.endswith(",") or last_word in FUNCTION_WORDS
 
 
 def _rejoin_broken_paragraphs(kept: list[Block]) -> list[Block]:

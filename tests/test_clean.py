@@ -224,3 +224,11 @@ def test_unseen_texts_from_the_same_templates_are_cleaned_the_same_way(fixture, 
     assert [any(t.startswith(s) for t in body) for s in body_starts] == [True] * len(body_starts)
     assert len(body) == len(body_starts)
     assert {r.rule for r in article.removals} == removed_rules
+
+
+def test_a_short_title_ending_on_a_small_word_is_not_joined_to_the_text(seed_folder):
+    from reader.corpus import read_corpus
+
+    folder = seed_folder({"t.txt": "The Best of\n\nA first paragraph of prose that follows the title and ends as prose does.\n"})
+    (article,) = read_corpus(folder, None).articles
+    assert [p.kind for p in article.paragraphs] == ["title", "paragraph"]
