@@ -78,7 +78,8 @@ def spelling_key(word: str) -> str:
 def similarity(left: str, right: str) -> float:
     a, b = words(left), words(right)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < settings.ALIGN_MIN_SIMILARITY:
+    # Two cheap upper bounds first: most pairs of paragraphs are not alike at all.
+    if matcher.real_quick_ratio() < settings.ALIGN_MIN_SIMILARITY or matcher.quick_ratio() < settings.ALIGN_MIN_SIMILARITY:
         return 0.0
     return matcher.ratio()
 

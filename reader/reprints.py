@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
-
 from . import settings
 from .model import Article
 
@@ -38,7 +36,9 @@ def shingles(article: Article, size: int = settings.SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def minhash(shingle_set: set[str]) -> MinHash:
+def minhash(shingle_set: set[str]):
+    from datasketch import MinHash  # imported here: it pulls in scipy, which small corpora never need
+
     signature = MinHash(num_perm=settings.MINHASH_PERMUTATIONS, seed=1)
     signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return signature
@@ -46,6 +46,8 @@ def minhash(shingle_set: set[str]) -> MinHash:
 
 def similar_pairs(articles: list[Article], threshold: float = settings.REPRINT_THRESHOLD) -> list[tuple[str, str]]:
     """Pairs of article ids whose texts are near-duplicates, found through LSH."""
+    from datasketch import MinHashLSH
+
     signatures = {a.id: minhash(shingles(a)) for a in articles}
     index = MinHashLSH(threshold=threshold, num_perm=settings.MINHASH_PERMUTATIONS)
     for article_id, signature in signatures.items():
@@ -94,7 +96,8 @@ def detect_reprints(
     """The groups, from detected pairs less those an annotation denies plus those it confirms;
     and the detected pairs no annotation confirms, to suggest confirming them."""
     by_id = {a.id: a for a in articles}
-    detected = [p for p in similar_pairs(list(articles)) if p not in denied]
+    find = similar_pairs if len(articles) >= settings.LSH_MIN_ARTICLES else brute_force_pairs
+    detected = [p for p in find(list(articles)) if p not in denied]
     unconfirmed = tuple(p for p in detected if p not in confirmed)
     found = []
     for members in groups_from_pairs(sorted(set(detected) | set(confirmed))):

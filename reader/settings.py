@@ -38,6 +38,10 @@ MINHASH_PERMUTATIONS = 128
 # recall falls to 0.95-0.98.
 REPRINT_THRESHOLD = 0.2
 
+# Below this many articles every pair is compared exactly (fast, and no import of
+# datasketch and scipy); from it on, MinHash LSH finds candidates without comparing every pair.
+LSH_MIN_ARTICLES = 200
+
 # Two paragraphs are aligned when at least this share of their words match in order.
 ALIGN_MIN_SIMILARITY = 0.5
 # At most this many paragraphs of one copy may align with one paragraph of the other.

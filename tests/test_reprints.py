@@ -72,3 +72,10 @@ def test_declarations_confirm_and_deny(corpus):
     groups, unconfirmed = detect_reprints(articles, confirmed=frozenset({tuple(sorted(feed[:2]))}))
     assert {frozenset(g.articles) for g in groups} == {frozenset({AT, GR}), frozenset(feed[:2])}
     assert unconfirmed == ((AT, GR),)
+
+
+def test_lsh_and_exact_comparison_find_the_same_pairs():
+    from bench.corpus_generator import generate
+
+    articles, _ = generate(300, seed=3)
+    assert similar_pairs(articles) == brute_force_pairs(articles)
