@@ -33,7 +33,7 @@ def base_text(rng: random.Random, words: list[str]) -> list[str]:
             sentence = " ".join(rng.choice(words) for _ in range(rng.randint(8, 20)))
             sentences.append(sentence[0].upper() + sentence[1:] + ".")
         paragraphs.append(" ".join(sentences))
-    for british, american in SPELLINGS:
+    for british, _ in SPELLINGS:
         if rng.random() < 0.5:
             paragraphs[rng.randrange(len(paragraphs))] += f" The {british} plan was discussed."
     return paragraphs

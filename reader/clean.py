@@ -31,7 +31,7 @@ def clean(story: Story) -> Article:
     kinds, metadata = _read_structure(kept, story.format, metadata)
     paragraphs = tuple(
         Paragraph(f"p{n}", kind, b.text, b.first_line, b.last_line)
-        for n, (b, kind) in enumerate(zip(kept, kinds), start=1)
+        for n, (b, kind) in enumerate(zip(kept, kinds, strict=True), start=1)
     )
     every_removal = sorted([*story.removals, *removals, *trailing], key=lambda r: (r.first_line, r.last_line))
     return Article(
