@@ -1,7 +1,8 @@
 """The MkDocs side: a thin hook that adds the generated pages to every build.
 
-`mkdocs build` and `mkdocs serve` call `on_files`, which renders the same pages
-as `python build_site.py` and hands them to MkDocs in memory: nothing is
+`mkdocs build` and `mkdocs serve` call `on_config`, which renders the same
+pages as `python build_site.py` and sets the navigation (articles grouped by
+outlet), and `on_files`, which hands the pages to MkDocs in memory: nothing is
 written to `docs/`, so a failed or killed build cannot leave it half-written,
 and `mkdocs serve` picks up edits to `seeds/` and `annotations/` live. Bad
 input stops the build with the same messages the command prints.
@@ -22,7 +23,10 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from reader.errors import Problems  # noqa: E402
-from reader.site import rendered_files  # noqa: E402
+from reader.site import rendered_site  # noqa: E402
+
+# What on_config rendered, for on_files in the same build.
+_generated: dict[str, str | bytes] = {}
 
 
 # Inline scripts outside the page's content are the theme's own; only they are allowed to run.
@@ -55,13 +59,21 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def on_files(files: Files, /, *, config) -> Files:
+def on_config(config):
+    """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
     root = Path(config.config_file_path).resolve().parent
     try:
-        generated = rendered_files(root / "seeds", root / "annotations", Path(config.config_file_path))
+        files, nav = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path))
     except Problems as problems:
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
-    for path, content in sorted(generated.items()):
+    _generated.clear()
+    _generated.update(files)
+    config.nav = nav
+    return config
+
+
+def on_files(files: Files, /, *, config) -> Files:
+    for path, content in sorted(_generated.items()):
         # Pages `build_site.py` wrote into docs/ earlier are replaced by the fresh ones.
         stale = files.get_file_from_path(path)
         if stale is not None:

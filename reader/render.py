@@ -39,10 +39,15 @@ class SiteOptions:
     edit_base: str = ""
 
 
-def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
+def shown_titles(corpus: Corpus) -> dict[str, str]:
+    """Each article's title as the navigation shows it (copies told apart by outlet)."""
     titles = Counter(display_title(a) for a in corpus.articles)
     clashing = {title for title, count in titles.items() if count > 1}
-    shown = {a.id: nav_title(a, clashing) for a in corpus.articles}
+    return {a.id: nav_title(a, clashing) for a in corpus.articles}
+
+
+def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
+    shown = shown_titles(corpus)
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(),

@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 
 from .corpus import read_corpus
-from .render import GENERATED, SiteOptions, render_site
+from .navigation import site_nav
+from .render import GENERATED, SiteOptions, render_site, shown_titles
 
 STAGING = ".new"
 PREVIOUS = ".old"
@@ -34,8 +35,14 @@ def generate(seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file
 
 
 def rendered_files(seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None) -> dict[str, str | bytes]:
+    return rendered_site(seeds_dir, annotations_dir, config_file)[0]
+
+
+def rendered_site(seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None) -> tuple[dict, list]:
+    """The generated files and the navigation that lists them."""
     options = site_options(config_file) if config_file else SiteOptions()
-    return render_site(read_corpus(seeds_dir, annotations_dir), options)
+    corpus = read_corpus(seeds_dir, annotations_dir)
+    return render_site(corpus, options), site_nav(corpus, shown_titles(corpus))
 
 
 class _ConfigLoader(yaml.SafeLoader):

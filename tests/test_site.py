@@ -283,3 +283,13 @@ def test_pages_carry_link_preview_tags(built_site):
     assert soup.find("meta", property="og:title")["content"].startswith("The military relationship")
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith("If war had broken out, Yu")
     assert (built_site / "404.html").is_file()
+
+
+def test_the_navigation_groups_articles_by_outlet_and_carries_only_the_open_branch(built_site):
+    soup = page(built_site, AT)
+    nav = soup.select_one("nav.md-nav--primary")
+    entries = [e.get_text(" ", strip=True) for e in nav.select("a.md-nav__link, label.md-nav__link")]
+    assert {"Artifex.News", "Global Research", "via Asia Times", "Outlet not stated"} <= set(entries)
+    # Another outlet is one link to its first article, not a list of all its articles.
+    artifex = [a for a in nav.select("a.md-nav__link") if "artifex" in a["href"]]
+    assert [a.get_text(strip=True) for a in artifex] == ["Artifex.News"]

@@ -1,0 +1,57 @@
+"""The site's navigation, grouped so that it stays small as the corpus grows.
+
+Articles are listed under their outlet and, in an outlet with many articles,
+under the year; with Material's `navigation.prune` a page carries only the
+branch it sits in, not a list of every article.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .corpus import Corpus
+from .render import ARTICLES_DIR, outlet_label
+
+# An outlet with more articles than this is split by year.
+BY_YEAR_OVER = 30
+
+
+def site_nav(corpus: Corpus, titles: dict[str, str]) -> list:
+    """The `nav:` MkDocs is given: plain lists and dicts, as mkdocs.yml would spell them."""
+    outlets: dict[str, list] = {}
+    for article in sorted(corpus.articles, key=lambda a: (titles[a.id].lower(), a.id)):
+        outlets.setdefault(outlet_label(article) or "Outlet not stated", []).append(article)
+    branches = []
+    for outlet in sorted(outlets, key=lambda o: (o == "Outlet not stated", o.lower())):
+        articles = outlets[outlet]
+        if len(articles) > BY_YEAR_OVER:
+            years: dict[str, list] = {}
+            for article in articles:
+                years.setdefault(_year(article) or "Year not stated", []).append(article)
+            entries = [{html.escape(year): [_entry(a, titles) for a in years[year]]} for year in sorted(years)]
+        else:
+            entries = [_entry(a, titles) for a in articles]
+        branches.append({html.escape(outlet): entries})
+    nav = [{"Home": "index.md"}, {"Articles": branches}]
+    if corpus.reprints:
+        nav.append({"Compare": [f"compare/{group.id}.md" for group in corpus.reprints]})
+    nav += [
+        {"Browse": ["browse/outlets.md", "browse/dates.md", "browse/topics.md"]},
+        "timeline.md",
+        "glossary.md",
+        "download.md",
+        "rules.md",
+        "bad-input.md",
+        "contributing.md",
+    ]
+    return nav
+
+
+def _entry(article, titles: dict[str, str]) -> dict:
+    # Theme templates print navigation titles unescaped: escape seed text here.
+    return {html.escape(titles[article.id]): f"{ARTICLES_DIR}/{article.id}.md"}
+
+
+def _year(article) -> str:
+    meta = article.metadata
+    return (meta.published or meta.item_date or meta.first_published or meta.captured)[:4]
