@@ -1,7 +1,7 @@
 """The site's navigation, grouped so that it stays small as the corpus grows.
 
 Articles are listed under their outlet and, in an outlet with many articles,
-under the year; with Material's `navigation.prune` a page carries only the
+under the year and then the initial letter; with Material's `navigation.prune` a page carries only the
 branch it sits in, not a list of every article.
 """
 
@@ -12,7 +12,7 @@ import html
 from .corpus import Corpus
 from .render import ARTICLES_DIR, outlet_label
 
-# An outlet with more articles than this is split by year.
+# A branch with more articles than this is split by year, then by initial letter.
 BY_YEAR_OVER = 30
 
 
@@ -23,15 +23,7 @@ def site_nav(corpus: Corpus, titles: dict[str, str]) -> list:
         outlets.setdefault(outlet_label(article) or "Outlet not stated", []).append(article)
     branches = []
     for outlet in sorted(outlets, key=lambda o: (o == "Outlet not stated", o.lower())):
-        articles = outlets[outlet]
-        if len(articles) > BY_YEAR_OVER:
-            years: dict[str, list] = {}
-            for article in articles:
-                years.setdefault(_year(article) or "Year not stated", []).append(article)
-            entries = [{html.escape(year): [_entry(a, titles) for a in years[year]]} for year in sorted(years)]
-        else:
-            entries = [_entry(a, titles) for a in articles]
-        branches.append({html.escape(outlet): entries})
+        branches.append({html.escape(outlet): _branch(outlets[outlet], titles, [_year, _initial])})
     nav = [{"Home": "index.md"}, {"Articles": branches}]
     if corpus.reprints:
         nav.append({"Compare": [f"compare/{group.id}.md" for group in corpus.reprints]})
@@ -47,11 +39,28 @@ def site_nav(corpus: Corpus, titles: dict[str, str]) -> list:
     return nav
 
 
+def _branch(articles: list, titles: dict[str, str], splits: list) -> list:
+    """The articles as nav entries; a long list is split by year, then by initial letter."""
+    if len(articles) <= BY_YEAR_OVER or not splits:
+        return [_entry(a, titles) for a in articles]
+    groups: dict[str, list] = {}
+    for article in articles:
+        groups.setdefault(splits[0](article, titles), []).append(article)
+    if len(groups) == 1:
+        return _branch(articles, titles, splits[1:])
+    return [{html.escape(key): _branch(groups[key], titles, splits[1:])} for key in sorted(groups)]
+
+
 def _entry(article, titles: dict[str, str]) -> dict:
     # Theme templates print navigation titles unescaped: escape seed text here.
     return {html.escape(titles[article.id]): f"{ARTICLES_DIR}/{article.id}.md"}
 
 
-def _year(article) -> str:
+def _year(article, titles: dict[str, str]) -> str:
     meta = article.metadata
-    return (meta.published or meta.item_date or meta.first_published or meta.captured)[:4]
+    return (meta.published or meta.item_date or meta.first_published or meta.captured)[:4] or "Year not stated"
+
+
+def _initial(article, titles: dict[str, str]) -> str:
+    first = titles[article.id][:1].upper()
+    return first if first.isalpha() else "#"
