@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -82,24 +84,33 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
 def read_articles(seeds_dir: Path) -> Corpus:
     """Load, split and clean every seed; raise `Problems` listing every bad seed."""
     seeds = load_seeds(seeds_dir)
+    if len(seeds) >= settings.PARALLEL_MIN_SEEDS and (os.cpu_count() or 1) > 1:
+        # Seeds are independent: clean them on every core, results in seed order.
+        with ProcessPoolExecutor() as pool:
+            results = list(pool.map(clean_seed, seeds, chunksize=16))
+    else:
+        results = [clean_seed(seed) for seed in seeds]
     articles: list[Article] = []
     errors: list[ReaderError] = []
-    for seed in seeds:
-        try:
-            articles.extend(clean(story) for story in split(seed))
-        except ReaderError as error:
+    for seed, (found, error) in zip(seeds, results, strict=True):
+        if error is not None:
             errors.append(replace(error, file=str(seeds_dir / seed.name)))
-        except Exception as error:  # a bug: say which file triggered it
-            errors.append(
-                InternalError(
-                    f"internal error ({type(error).__name__}: {error})",
-                    str(seeds_dir / seed.name),
-                    fix="reporting it as a bug, with this seed attached.",
-                )
-            )
+        articles.extend(found)
     if errors:
         raise Problems(errors)
     return Corpus(tuple(seeds), tuple(assign_ids(articles)))
+
+
+def clean_seed(seed: Seed) -> tuple[list[Article], ReaderError | None]:
+    """The articles of one seed, or the error that stopped it (a bug is an internal error)."""
+    try:
+        return [clean(story) for story in split(seed)], None
+    except ReaderError as error:
+        return [], error
+    except Exception as error:  # a bug: say which file triggered it
+        return [], InternalError(
+            f"internal error ({type(error).__name__}: {error})", seed.name, fix="reporting it as a bug, with this seed attached."
+        )
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:

@@ -21,6 +21,10 @@ class ReaderError(Exception):
     column: int | None = None
     field: str = ""
 
+    def __reduce__(self):
+        # Errors cross process boundaries when seeds are cleaned in parallel.
+        return (self.__class__, (self.message, self.file, self.line, self.fix, self.column, self.field))
+
     def __str__(self) -> str:
         where = self.file
         if where and self.line is not None:

@@ -54,3 +54,6 @@ WRAPPED_MIN_CHARS = 40
 
 # Larger than any hand-written annotation file; a bigger one is a mistake or an attack.
 ANNOTATION_MAX_BYTES = 1_000_000
+
+# From this many seeds on, seeds are cleaned in parallel on every core.
+PARALLEL_MIN_SEEDS = 100

@@ -31,3 +31,25 @@ def test_a_clash_of_ids_is_numbered_in_seed_order(corpus):
     article = corpus.articles[0]
     renamed = assign_ids([article, article, article])
     assert [a.id for a in renamed] == [article.id, f"{article.id}-2", f"{article.id}-3"]
+
+
+def test_many_seeds_are_cleaned_in_parallel_with_the_same_result(seed_folder, monkeypatch):
+    from reader import settings
+
+    import pytest
+
+    from reader.errors import Problems
+
+    from .conftest import FIXTURES
+
+    texts = {f"{n:03d}.txt": (SEEDS / "002_d566bb28321c3257.txt").read_bytes() for n in range(12)}
+    folder = seed_folder(texts)
+    serial = read_corpus(folder, None)
+    monkeypatch.setattr(settings, "PARALLEL_MIN_SEEDS", 2)
+    parallel = read_corpus(folder, None)
+    assert parallel.articles == serial.articles
+    feed = (FIXTURES / "feed-two-items.txt").read_text(encoding="utf-8")
+    (folder / "cut.txt").write_text(feed[: feed.index("Repairs to the storm")], encoding="utf-8")
+    with pytest.raises(Problems) as caught:
+        read_corpus(folder, None)
+    assert "cut.txt:18: feed item 2" in str(caught.value) and "has no body" in str(caught.value)
