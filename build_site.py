@@ -20,6 +20,7 @@ from pathlib import Path
 from reader.corpus import read_corpus
 from reader.errors import Problems
 from reader.export import corpus_json
+from reader.progress import Progress
 from reader.schema import schemas
 from reader.site import BuildFailed, build_static_site, generate
 
@@ -77,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_build(args) -> int:
-    changed = generate(args.seeds, args.annotations, args.docs, ROOT / "mkdocs.yml")
+    changed = generate(args.seeds, args.annotations, args.docs, ROOT / "mkdocs.yml", Progress())
     print(f"Generated the site's pages in {args.docs} ({len(changed)} file(s) changed).")
     print("Now run: mkdocs build --strict   (or mkdocs serve)")
     return 0
@@ -101,7 +102,7 @@ def run_export(args) -> int:
 
 
 def run_check(args) -> int:
-    corpus = read_corpus(args.seeds, args.annotations)
+    corpus = read_corpus(args.seeds, args.annotations, Progress())
     notes = sum(1 for a in corpus.annotated for n in a.notes if not n.origin)
     travelled = sum(1 for a in corpus.annotated for n in a.notes if n.origin)
     for suggestion in corpus.suggestions:

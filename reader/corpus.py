@@ -20,6 +20,7 @@ from .clean import clean
 from .errors import InternalError, Problems, ReaderError
 from .load import load_seeds
 from .model import Article, Seed
+from .progress import QUIET, Progress
 from .reprints import ReprintGroup, detect_reprints
 from .schema import Term
 from .split import split
@@ -41,9 +42,9 @@ class Corpus:
     stranded: tuple[StrandedNote, ...] = ()
 
 
-def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
+def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None, progress: Progress = QUIET) -> Corpus:
     """Load, split, clean and annotate; raise `Problems` listing every bad seed or annotation."""
-    corpus = read_articles(seeds_dir)
+    corpus = read_articles(seeds_dir, progress)
     annotations = read_annotations(annotations_dir) if annotations_dir else Annotations({})
     try:
         annotated = annotate(corpus.articles, annotations)
@@ -63,12 +64,14 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
         for a, b in unconfirmed
     )
     by_id = {a.id: a for a in corpus.articles}
-    alignments = tuple(
-        align(by_id[left], by_id[right])
-        for group in groups
-        for i, left in enumerate(group.articles)
-        for right in group.articles[i + 1 :]
-    )
+    pairs = [(left, right) for g in groups for i, left in enumerate(g.articles) for right in g.articles[i + 1 :]]
+    progress.stage("aligning reprints", len(pairs))
+    alignments = []
+    for left, right in pairs:
+        alignments.append(align(by_id[left], by_id[right]))
+        progress.advance()
+    alignments = tuple(alignments)
+    progress.finish()
     annotated, stranded = travel(annotated, alignments)
     return replace(
         corpus,
@@ -81,15 +84,22 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None) -> Corpus:
     )
 
 
-def read_articles(seeds_dir: Path) -> Corpus:
+def read_articles(seeds_dir: Path, progress: Progress = QUIET) -> Corpus:
     """Load, split and clean every seed; raise `Problems` listing every bad seed."""
     seeds = load_seeds(seeds_dir)
+    progress.stage("cleaning seeds", len(seeds))
     if len(seeds) >= settings.PARALLEL_MIN_SEEDS and (os.cpu_count() or 1) > 1:
         # Seeds are independent: clean them on every core, results in seed order.
         with ProcessPoolExecutor() as pool:
-            results = list(pool.map(clean_seed, seeds, chunksize=16))
+            results = []
+            for result in pool.map(clean_seed, seeds, chunksize=16):
+                results.append(result)
+                progress.advance()
     else:
-        results = [clean_seed(seed) for seed in seeds]
+        results = []
+        for seed in seeds:
+            results.append(clean_seed(seed))
+            progress.advance()
     articles: list[Article] = []
     errors: list[ReaderError] = []
     for seed, (found, error) in zip(seeds, results, strict=True):

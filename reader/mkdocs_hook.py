@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from reader.errors import Problems  # noqa: E402
+from reader.progress import Progress  # noqa: E402
 from reader.site import rendered_site  # noqa: E402
 
 # What on_config rendered, for on_files in the same build.
@@ -63,7 +64,7 @@ def on_config(config):
     """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
     root = Path(config.config_file_path).resolve().parent
     try:
-        files, nav = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path))
+        files, nav = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path), Progress())
     except Problems as problems:
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
     _generated.clear()

@@ -22,26 +22,27 @@ import yaml
 
 from .corpus import read_corpus
 from .navigation import site_nav
+from .progress import QUIET, Progress
 from .render import GENERATED, SiteOptions, render_site, shown_titles
 
 STAGING = ".new"
 PREVIOUS = ".old"
 
 
-def generate(seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file: Path | None = None) -> list[str]:
+def generate(
+    seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file: Path | None = None, progress: Progress = QUIET
+) -> list[str]:
     """Build the corpus and replace the generated pages in `docs_dir`; return the paths that changed."""
-    files = rendered_files(seeds_dir, annotations_dir, config_file)
+    files, _ = rendered_site(seeds_dir, annotations_dir, config_file, progress)
     return replace_generated(docs_dir, files)
 
 
-def rendered_files(seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None) -> dict[str, str | bytes]:
-    return rendered_site(seeds_dir, annotations_dir, config_file)[0]
-
-
-def rendered_site(seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None) -> tuple[dict, list]:
+def rendered_site(
+    seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None, progress: Progress = QUIET
+) -> tuple[dict, list]:
     """The generated files and the navigation that lists them."""
     options = site_options(config_file) if config_file else SiteOptions()
-    corpus = read_corpus(seeds_dir, annotations_dir)
+    corpus = read_corpus(seeds_dir, annotations_dir, progress)
     return render_site(corpus, options), site_nav(corpus, shown_titles(corpus))
 
 
