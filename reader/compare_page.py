@@ -135,25 +135,25 @@ def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Articl
     )
 
 
-def counterparts(article_id: str, alignments: list[Alignment], by_id: dict[str, Article]) -> dict[str, str]:
-    """For each paragraph, links to its counterparts in the other copies, marked where the wording differs."""
-    found: dict[str, str] = {}
+def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -> dict[str, dict[str, str]]:
+    """For every article, by paragraph: links to the counterparts in the other copies, marked ≠ where the
+    wording differs. One pass over the alignments for the whole corpus."""
+    found: dict[str, dict[str, str]] = {}
     for alignment in alignments:
-        if article_id not in (alignment.left, alignment.right):
-            continue
-        mine_left = alignment.left == article_id
-        other = by_id[alignment.right if mine_left else alignment.left]
-        for pair in alignment.pairs:
-            mine, theirs = (pair.left, pair.right) if mine_left else (pair.right, pair.left)
-            if not mine or not theirs:
-                continue
-            differs = pair.status != "identical"
-            label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
-            title = "the wording differs" if differs else "the same wording"
-            link = (
-                f' <a class="reader-counterpart" href="../{other.id}/#{theirs[0]}" '
-                f'title="{html.escape(title)}">{html.escape(label)}</a>'
-            )
-            for paragraph in mine:
-                found[paragraph] = found.get(paragraph, "") + link
+        for mine_id, other_id, from_left in ((alignment.left, alignment.right, True), (alignment.right, alignment.left, False)):
+            links = found.setdefault(mine_id, {})
+            other = by_id[other_id]
+            for pair in alignment.pairs:
+                mine, theirs = (pair.left, pair.right) if from_left else (pair.right, pair.left)
+                if not mine or not theirs:
+                    continue
+                differs = pair.status != "identical"
+                label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
+                title = "the wording differs" if differs else "the same wording"
+                link = (
+                    f' <a class="reader-counterpart" href="../{other.id}/#{theirs[0]}" '
+                    f'title="{html.escape(title)}">{html.escape(label)}</a>'
+                )
+                for paragraph in mine:
+                    links[paragraph] = links.get(paragraph, "") + link
     return found

@@ -64,6 +64,7 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
         files[raw_path(seed.name)] = seed.text.encode("utf-8")
     by_id = {a.id: a for a in corpus.articles}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
+    links = counterparts(corpus.alignments, by_id)
     for group in corpus.reprints:
         aligned = [al for al in corpus.alignments if al.left in group.articles]
         stranded = [n for n in corpus.stranded if n.origin in group.articles]
@@ -77,7 +78,7 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
             raw_link=f"../{_link(raw_path(article.seed))}",
             edit_link=edit_link(item, options),
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
-            counterparts=counterparts(article.id, list(corpus.alignments), by_id),
+            counterparts=links.get(article.id, {}),
         )
         files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(item, shown[article.id], ctx)
     return files
