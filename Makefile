@@ -11,9 +11,10 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-## serve: install, then preview the site at http://127.0.0.1:8000 (reloads on edits to seeds/ and annotations/)
+## serve: install, then preview the site at http://127.0.0.1:8000 (reloads on edits to seeds/ and annotations/;
+## --dirty: a rebuild builds only the pages an edit changed, see reader/mkdocs_hook.py)
 serve: $(BIN)/.installed
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --dirty
 
 ## test: install, then run every test
 test: $(BIN)/.installed

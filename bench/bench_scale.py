@@ -6,32 +6,47 @@
 For each size it writes a project of N articles in the seeds' formats (plain
 articles, Global Research-style Markdown reprints, WordPress feed dumps of
 five items each) with reprint groups and annotations (about one note per 300
-words), then measures: the pipeline by stage, `mkdocs build` with every
-feature (the hook), its peak memory, the output size and `search_index.json`;
+words), then measures: the pipeline stage by stage; `mkdocs build` with every
+feature (the hook), its peak memory, the output size, `search_index.json` and
+how long headless Chromium takes from the page's load to the first query's
+results; `mkdocs serve --dirty` from saving an annotation file to the changed
+page (up to --serve-max articles); the same build with Pagefind as the search;
 and, as the baseline, a plain Material build of the same cleaned text (one
-Markdown page per article, built-in search, no hook). Figures, not asserts.
+Markdown page per article, built-in search, no hook). Figures, not asserts;
+one line of figures per size.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import os
 import platform
 import random
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus_generator import base_text, reprint, vocabulary  # noqa: E402
-from reader.corpus import read_corpus  # noqa: E402
+from reader.align import align  # noqa: E402
+from reader.annotate import annotate, reprint_declarations  # noqa: E402
+from reader.annotations import read_annotations  # noqa: E402
+from reader.corpus import read_articles, read_corpus  # noqa: E402
+from reader.render import render_site  # noqa: E402
+from reader.reprints import detect_reprints  # noqa: E402
+from reader.travel import travel  # noqa: E402
 from reader.site import copy_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -109,7 +124,9 @@ def write_annotations(project: Path, rng: random.Random) -> None:
             start = rng.randrange(max(1, len(tokens) - 6))
             quote = " ".join(tokens[start : start + 6])
             if sum(p.text.count(quote) for p in article.paragraphs) == 1:
-                notes.append(f"  - id: {article.id}-n{k}\n    kind: context\n    quote: {json.dumps(quote)}\n    text: A note.\n")
+                # Each note its own text, with some Markdown, as real notes are: nothing to gain from repeats.
+                text = f"On *{tokens[start]}*: see {' '.join(rng.choice(tokens) for _ in range(12))}."
+                notes.append(f"  - id: {article.id}-n{k}\n    kind: context\n    quote: {json.dumps(quote)}\n    text: {json.dumps(text)}\n")
         text = f"article: {json.dumps(article.id)}\nabout:\n  note: A synthetic article.\nnotes:\n" + "".join(notes)
         (project / "annotations" / f"{article.id}.yml").write_text(text if notes else text.replace("notes:\n", ""), encoding="utf-8")
 
@@ -128,45 +145,180 @@ def plain_baseline(project: Path, into: Path) -> Path:
 
 
 def timed_build(project: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MiB) of `mkdocs build` in a child process."""
+    """Seconds and peak memory (MiB, the build or its busiest worker process) of `mkdocs build`."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=ENV, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK, "build", "-q"], cwd=project, env=ENV, check=True, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return elapsed, peak
+    return elapsed, float(result.stderr.rsplit("PEAK_MIB ", 1)[1].split()[0])
+
+
+# `mkdocs` run in-process, printing at exit the larger of its own and its children's peak memory.
+PEAK = """
+import atexit, resource, runpy, sys
+def peak():
+    rss = max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"PEAK_MIB {rss / 1024:.0f}", file=sys.stderr)
+atexit.register(peak)
+sys.argv = ["mkdocs", *sys.argv[1:]]
+runpy.run_module("mkdocs", run_name="__main__")
+"""
+
+
+def stage_times(project: Path) -> dict[str, float]:
+    """The pipeline stage by stage, as `read_corpus` and `render_site` run them (one process)."""
+    times: dict[str, float] = {}
+
+    def timed(name: str, step):
+        start = time.perf_counter()
+        value = step()
+        times[name] = time.perf_counter() - start
+        return value
+
+    corpus = timed("clean", lambda: read_articles(project / "seeds"))
+    notes = timed("yaml", lambda: read_annotations(project / "annotations"))
+    annotated = timed("annotate", lambda: annotate(corpus.articles, notes))
+    declared = reprint_declarations(corpus.articles, notes)
+    groups, _ = timed("reprints", lambda: detect_reprints(corpus.articles, declared.confirmed, declared.denied))
+    by_id = {a.id: a for a in corpus.articles}
+    pairs = [(x, y) for g in groups for i, x in enumerate(g.articles) for y in g.articles[i + 1 :]]
+    alignments = timed("align", lambda: tuple(align(by_id[x], by_id[y]) for x, y in pairs))
+    annotated, stranded = timed("travel", lambda: travel(annotated, alignments))
+    full = replace(corpus, annotated=annotated, glossary=(), reprints=groups, alignments=alignments, stranded=stranded)
+    timed("render", lambda: render_site(full))
+    return times
+
+
+def search_timing(site: Path, query: str) -> tuple[float, float]:
+    """Seconds from the home page's load to the first query's results in headless Chromium,
+    and the megabytes of search index the browser fetched for it."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/", wait_until="load")
+            start = time.perf_counter()
+            page.locator(".md-search__input").click()
+            page.locator(".md-search__input").press_sequentially(query)
+            page.locator(".md-search-result__link").first.wait_for(timeout=120_000)
+            elapsed = time.perf_counter() - start
+            fetched = page.evaluate(
+                "performance.getEntriesByType('resource').filter(e => /search_index|pagefind/.test(e.name))"
+                ".reduce((sum, e) => sum + e.encodedBodySize, 0)"
+            )
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return elapsed, fetched / 1e6
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def preview_reload(project: Path, article_id: str, rounds: int = 5) -> list[float]:
+    """Seconds from saving an annotation file to `mkdocs serve --dirty` serving the changed page
+    (the page request waits while a build runs, as the browser's reload does)."""
+    port = 8765
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/articles/{article_id}/"
+    try:
+        for line in server.stderr:
+            if "Serving on" in line:
+                break
+        threading.Thread(target=server.stderr.read, daemon=True).start()  # keep the pipe drained
+        path = project / "annotations" / f"{article_id}.yml"
+        times = []
+        for n in range(rounds):
+            marker = f"Edited in round {n}"
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("  note: ", f"  note: {marker}. ", 1), encoding="utf-8")
+            start = time.perf_counter()
+            while marker not in _fetch(url):
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+            time.sleep(1)
+        return times
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def use_pagefind(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  search_engine: pagefind\n", 1))
 
 
 def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def index_mb(site: Path) -> float:
+    return (site / "search" / "search_index.json").stat().st_size / 1e6
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--serve-max", type=int, default=1000, help="time the preview only up to this size")
     parser.add_argument("--keep", type=Path, help="keep the generated projects here")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'N':>5} | {'pipeline s':>10} | {'build s':>8} {'peak MiB':>8} {'site MB':>8} {'index MB':>8} | "
-          f"{'plain s':>8} {'site MB':>8} {'index MB':>8} | {'ratio':>5}")  # fmt: skip
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             base = args.keep or Path(tmp)
             project = make_project(size, base / f"reader-{size}")
-            start = time.perf_counter()
-            read_corpus(project / "seeds", project / "annotations")
-            pipeline = time.perf_counter() - start
+            corpus = read_articles(project / "seeds")
+            query = next(w for w in corpus.articles[0].paragraphs[1].text.split() if len(w) > 6 and w.isalpha())
+            stages = stage_times(project)
             build, peak = timed_build(project)
             site = project / "site"
-            baseline = plain_baseline(project, base / f"plain-{size}")
-            plain, _ = timed_build(baseline)
-            print(
-                f"{size:>5} | {pipeline:>10.1f} | {build:>8.1f} {peak:>8.0f} {size_mb(site):>8.1f} "
-                f"{(site / 'search' / 'search_index.json').stat().st_size / 1e6:>8.1f} | {plain:>8.1f} "
-                f"{size_mb(baseline / 'site'):>8.1f} {(baseline / 'site' / 'search' / 'search_index.json').stat().st_size / 1e6:>8.1f} | "
-                f"{build / plain:>5.2f}",
-                flush=True,
+            row = {"N": size, "pipeline s": sum(stages.values()), **{f"{k} s": v for k, v in stages.items()}}
+            row |= {"build s": build, "peak MiB": peak, "site MB": size_mb(site), "KB/article": size_mb(site) * 1000 / size}
+            row["index MB"] = index_mb(site)
+            row["search s"], row["fetched MB"] = search_timing(site, query) if CHROMIUM else (float("nan"),) * 2
+            if size <= args.serve_max:
+                reloads = preview_reload(project, corpus.articles[0].id)
+                row["reload median s"], row["reload max s"] = statistics.median(reloads), max(reloads)
+            pagefind = copy_project(project, base / f"pagefind-{size}")
+            use_pagefind(pagefind)
+            row["pagefind build s"], _ = timed_build(pagefind)
+            row["pagefind search s"], row["pagefind fetched MB"] = (
+                search_timing(pagefind / "site", query) if CHROMIUM else (float("nan"),) * 2
             )
+            shutil.rmtree(pagefind / "site")
+            baseline = plain_baseline(project, base / f"plain-{size}")
+            row["plain build s"], row["plain peak MiB"] = timed_build(baseline)
+            row["plain site MB"], row["plain index MB"] = size_mb(baseline / "site"), index_mb(baseline / "site")
+            row["plain search s"], row["plain fetched MB"] = (
+                search_timing(baseline / "site", query) if CHROMIUM else (float("nan"),) * 2
+            )
+            row["ratio"] = build / row["plain build s"]
+            row["pipeline share"] = row["pipeline s"] / build
+            print(" | ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
+            if not args.keep:
+                shutil.rmtree(baseline / "site")
 
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 if __name__ == "__main__":
     main()

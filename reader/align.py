@@ -68,6 +68,7 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.translate(_TYPOGRAPHY).lower())
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     for pattern, replacement in _SPELLING:
         word = pattern.sub(replacement, word)

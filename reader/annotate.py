@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .anchor import Orphan, Place, anchor, excerpt
+from .cache import BuildCache
 from .annotations import Annotations, YamlFile, dotted
 from .errors import AnnotationError, Problems
 from .model import Article
@@ -84,7 +85,10 @@ def term_slug(term: Term) -> str:
     return re.sub(r"[^a-z0-9]+", "-", term.term.lower()).strip("-")
 
 
-def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[AnnotatedArticle, ...]:
+def annotate(
+    articles: tuple[Article, ...], annotations: Annotations, cache: BuildCache | None = None
+) -> tuple[AnnotatedArticle, ...]:
+    cache = cache or BuildCache()
     by_id = {a.id: a for a in articles}
     errors: list[AnnotationError] = []
     placed: dict[str, list[PlacedNote]] = {a.id: [] for a in articles}
@@ -114,13 +118,18 @@ def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[A
     if errors:
         raise Problems(errors)
     terms = annotations.glossary[1].terms if annotations.glossary else []
+    glossary_text = annotations.glossary[0].text if annotations.glossary else ""
     return tuple(
         AnnotatedArticle(
             article=a,
             about=annotations.files[a.id][1].about if a.id in annotations.files else None,
             notes=tuple(placed[a.id]),
             backlinks=tuple(backlinks[a.id]),
-            terms=tuple(_term_uses(a, terms, placed[a.id], backlinks[a.id])),
+            terms=cache.value(
+                "terms",
+                (a.paragraphs, glossary_text, tuple(n.place for n in placed[a.id]), tuple(b.place for b in backlinks[a.id])),
+                lambda a=a: tuple(_term_uses(a, terms, placed[a.id], backlinks[a.id])),
+            ),
             source=annotations.files[a.id][0].text if a.id in annotations.files else "",
         )
         for a in articles
@@ -216,14 +225,17 @@ def _term_uses(article: Article, terms, notes: list[PlacedNote], backlinks: list
     """Each term's first use in the article, where it does not cut across a note's quote."""
     taken = [n.place for n in notes] + [b.place for b in backlinks]
     uses: list[TermUse] = []
+    text = "\n".join(p.text for p in article.paragraphs)
     for term in terms:
-        pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted([term.term, *term.aliases], key=len, reverse=True)) + r")(?!\w)"
-        )
+        names = sorted([term.term, *term.aliases], key=len, reverse=True)
+        if not any(name in text for name in names):
+            continue  # a plain substring test first: most articles use few terms, and it is far cheaper than the regex
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in names) + r")(?!\w)")
         use = next(
             (
                 place
                 for paragraph in article.paragraphs
+                if any(name in paragraph.text for name in names)
                 for m in pattern.finditer(paragraph.text)
                 for place in [Place(paragraph.id, m.start(), m.end())]
                 if paragraph.kind in ("paragraph", "quote", "list-item")

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import settings
+from .cache import BuildCache, digest
 from .errors import AnnotationError, InternalError, Problems
 from .text import decode_utf8, line_of
 from .schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
@@ -76,32 +77,45 @@ def dotted(loc: tuple) -> str:
     return out
 
 
-def read_annotations(folder: Path, shown_as: str = "annotations") -> Annotations:
+def read_annotations(folder: Path, shown_as: str = "annotations", cache: BuildCache | None = None) -> Annotations:
+    """Every annotation file in `folder`, validated; a file whose bytes the cache has seen is not parsed again."""
+    cache = cache or BuildCache()
     files, glossary, errors = {}, None, []
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
             if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
                 continue
             shown = f"{shown_as}/{path.name}"
-            try:
-                parsed = parse_yaml(path.read_bytes(), shown)
-                if path.name == GLOSSARY:
-                    glossary = (parsed, validate(parsed, GlossaryFile))
-                else:
-                    model = validate(parsed, AnnotationFile)
-                    _check_file_name(parsed, model, path)
-                    files[model.article] = (parsed, model)
-            except AnnotationError as error:
-                errors.append(error)
-            except Problems as problems:
-                errors.extend(problems.errors)
-            except Exception as error:  # a bug: say which file triggered it
-                errors.append(InternalError(f"internal error ({type(error).__name__}: {error})", shown,
-                                            fix="reporting it as a bug, with this file attached."))  # fmt: skip
+            data = path.read_bytes()
+            parsed, model, problems = cache.value("annotations", digest(shown, data), lambda: _read_file(data, shown))
+            if problems:
+                errors.extend(problems)
+            elif isinstance(model, GlossaryFile):
+                glossary = (parsed, model)
+            else:
+                files[model.article] = (parsed, model)
     errors.extend(_duplicate_note_ids(files))
     if errors:
         raise Problems(errors)
     return Annotations(files, glossary)
+
+
+def _read_file(data: bytes, shown: str) -> tuple[YamlFile | None, AnnotationFile | GlossaryFile | None, list]:
+    """One file parsed and validated, or the problems found in it."""
+    try:
+        parsed = parse_yaml(data, shown)
+        if shown.rsplit("/", 1)[-1] == GLOSSARY:
+            return parsed, validate(parsed, GlossaryFile), []
+        model = validate(parsed, AnnotationFile)
+        _check_file_name(parsed, model, Path(shown))
+        return parsed, model, []
+    except AnnotationError as error:
+        return None, None, [error]
+    except Problems as problems:
+        return None, None, list(problems.errors)
+    except Exception as error:  # a bug: say which file triggered it
+        return None, None, [InternalError(f"internal error ({type(error).__name__}: {error})", shown,
+                                          fix="reporting it as a bug, with this file attached.")]  # fmt: skip
 
 
 def parse_yaml(data: bytes, shown_as: str) -> YamlFile:

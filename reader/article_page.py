@@ -20,6 +20,9 @@ from .markup import attribute, plain_text, safe_html
 from .model import Article, Paragraph
 from .schema import CorrectionNote, LinkNote, Source
 
+# libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
+FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 KIND_LABELS = {"context": "Context", "correction": "Correction", "link": "Link"}
 RELATION_LABELS = {
     "same-passage": "the same passage in",
@@ -73,11 +76,13 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     meta = {"title": html.escape(nav_title), "description": html.escape(_description(item))}
     if item.about and item.about.topics:
         meta["tags"] = list(item.about.topics)
-    front = yaml.safe_dump(meta, allow_unicode=True, width=1000, sort_keys=False)
+    front = yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000, sort_keys=False)
     title = next((p for p in article.paragraphs if p.kind == "title"), None)
     anchor = f" {{#{title.id}}}" if title else ""
     parts = ["---", front.strip(), "---", ""]
     parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
+    if item.about and item.about.topics:
+        parts += [_topics(item.about.topics), ""]
     if ctx.banner:
         parts += [ctx.banner, ""]
     if item.about:
@@ -104,6 +109,18 @@ def _description(item: AnnotatedArticle) -> str:
     text = next((p.text for p in item.article.paragraphs if p.kind == "paragraph"), "")
     lead = f"{source}: " if source else ""
     return (lead + text)[:200]
+
+
+def topic_slug(topic: str) -> str:
+    """The anchor of a topic's section on the topics page."""
+    return "topic-" + (re.sub(r"[^\w]+", "-", topic.lower()).strip("-") or "untitled")
+
+
+def _topics(topics) -> str:
+    links = " ".join(
+        f'<a class="md-tag" href="../../browse/topics/#{topic_slug(t)}">{html.escape(t)}</a>' for t in topics
+    )
+    return f'<nav class="md-tags reader-topics" aria-label="Topics">{links}</nav>'
 
 
 def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:

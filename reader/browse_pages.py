@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from .annotate import AnnotatedArticle, PlacedNote
-from .article_page import md_escape
+from .article_page import md_escape, topic_slug
 from .markup import plain_text
 from .model import Article
 from .schema import CorrectionNote, LinkNote
@@ -50,6 +50,22 @@ def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> str
     for outlet in sorted(by_outlet, key=lambda o: (o == "Outlet not stated", o.lower())):
         parts += [f"## {md_escape(outlet)}", ""]
         parts += [f"- [{_title(a, titles)}](../{ARTICLES}/{a.id}.md)" for a in by_outlet[outlet]]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
+    """Articles by the topics their annotation files give (`about.topics`), each topic one section."""
+    by_topic: dict[str, list[Article]] = {}
+    for item in annotated:
+        for topic in item.about.topics if item.about else ():
+            by_topic.setdefault(topic, []).append(item.article)
+    parts = _front("By topic") + ["Topics are given to each article in its annotation file (`about.topics`).", ""]
+    if not by_topic:
+        parts += ["No article has a topic yet.", ""]
+    for topic in sorted(by_topic, key=str.lower):
+        parts += [f"## {md_escape(topic)} {{#{topic_slug(topic)}}}", ""]
+        parts += [f"- [{_title(a, titles)}](../{ARTICLES}/{a.id}.md)" for a in by_topic[topic]]
         parts.append("")
     return "\n".join(parts)
 
@@ -144,7 +160,7 @@ def web_annotations(annotated: tuple[AnnotatedArticle, ...]) -> str:
         "total": len(items),
         "first": {"id": "annotations.jsonld#page1", "type": "AnnotationPage", "items": items},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(collection, ensure_ascii=False) + "\n"
 
 
 def _selector(article: Article, paragraph_id: str, start: int, end: int) -> dict:

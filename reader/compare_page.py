@@ -14,6 +14,7 @@ import html
 import yaml
 
 from .align import Alignment, AlignedPair
+from .article_page import FRONT_MATTER_DUMPER
 from .model import Article
 from .reprints import ReprintGroup
 from .travel import StrandedNote
@@ -41,7 +42,7 @@ def render_comparison(
 ) -> str:
     first = by_id[group.articles[0]]
     title = first.title or first.id
-    front = yaml.safe_dump({"title": html.escape(f"Copies of: {title}")}, allow_unicode=True, width=1000)
+    front = yaml.dump({"title": html.escape(f"Copies of: {title}")}, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000)
     copies = "\n".join(
         f"{n}. [{html.escape(copy_name(by_id[a]))}](../articles/{a}.md){' (the original)' if a == group.original else ''}"
         for n, a in enumerate(group.articles, 1)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from slugify import slugify
@@ -17,8 +18,9 @@ from .align import Alignment, align
 from .annotate import AnnotatedArticle, annotate, reprint_declarations
 from .annotations import Annotations, read_annotations
 from .clean import clean
-from .errors import InternalError, Problems, ReaderError
-from .load import load_seeds
+from .cache import MISSING, BuildCache, digest
+from .errors import InternalError, Problems, ReaderError, SeedError
+from .load import read_seed, seed_paths
 from .model import Article, Seed
 from .progress import QUIET, Progress
 from .reprints import ReprintGroup, detect_reprints
@@ -40,14 +42,22 @@ class Corpus:
     alignments: tuple[Alignment, ...] = ()
     suggestions: tuple[str, ...] = ()
     stranded: tuple[StrandedNote, ...] = ()
+    # Each article's content digest (its seed's bytes and its place in the seed): cheap cache keys.
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
 
 
-def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None, progress: Progress = QUIET) -> Corpus:
-    """Load, split, clean and annotate; raise `Problems` listing every bad seed or annotation."""
-    corpus = read_articles(seeds_dir, progress)
-    annotations = read_annotations(annotations_dir) if annotations_dir else Annotations({})
+def read_corpus(
+    seeds_dir: Path, annotations_dir: Path | None = None, progress: Progress = QUIET, cache: BuildCache | None = None
+) -> Corpus:
+    """Load, split, clean and annotate; raise `Problems` listing every bad seed or annotation.
+
+    With a `cache` from an earlier build, only what changed since is computed again.
+    """
+    cache = cache or BuildCache()
+    corpus = read_articles(seeds_dir, progress, cache)
+    annotations = read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})
     try:
-        annotated = annotate(corpus.articles, annotations)
+        annotated = annotate(corpus.articles, annotations, cache)
     except Problems:
         raise
     except Exception as error:  # a bug: name the stage and the folder it was reading
@@ -57,7 +67,11 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None, progress: 
         )]) from error  # fmt: skip
     glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     declared = reprint_declarations(corpus.articles, annotations)
-    groups, unconfirmed = detect_reprints(corpus.articles, declared.confirmed, declared.denied)
+    groups, unconfirmed = cache.value(
+        "reprints",
+        (tuple(corpus.fingerprints.items()), declared.confirmed, declared.denied),
+        lambda: detect_reprints(corpus.articles, declared.confirmed, declared.denied, cache, corpus.fingerprints),
+    )
     suggestions = tuple(
         f"{a} and {b} look like copies of one text; confirm it with `reprints: {{confirm: [{b}]}}` in "
         f"annotations/{a}.yml (or deny it with `deny:`)."
@@ -68,7 +82,8 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None, progress: 
     progress.stage("aligning reprints", len(pairs))
     alignments = []
     for left, right in pairs:
-        alignments.append(align(by_id[left], by_id[right]))
+        key = (left, corpus.fingerprints[left], right, corpus.fingerprints[right])
+        alignments.append(cache.value("alignments", key, lambda: align(by_id[left], by_id[right])))  # noqa: B023
         progress.advance()
     alignments = tuple(alignments)
     progress.finish()
@@ -84,42 +99,58 @@ def read_corpus(seeds_dir: Path, annotations_dir: Path | None = None, progress: 
     )
 
 
-def read_articles(seeds_dir: Path, progress: Progress = QUIET) -> Corpus:
-    """Load, split and clean every seed; raise `Problems` listing every bad seed."""
-    seeds = load_seeds(seeds_dir)
-    progress.stage("cleaning seeds", len(seeds))
-    if len(seeds) >= settings.PARALLEL_MIN_SEEDS and (os.cpu_count() or 1) > 1:
+def read_articles(seeds_dir: Path, progress: Progress = QUIET, cache: BuildCache | None = None) -> Corpus:
+    """Load, split and clean every seed; raise `Problems` listing every bad seed.
+
+    A seed whose bytes the cache has seen is not read again; the others are
+    read and cleaned on every core once there are enough of them.
+    """
+    cache = cache or BuildCache()
+    if not seeds_dir.is_dir():
+        raise Problems([SeedError("the seeds folder does not exist", str(seeds_dir), fix="passing --seeds with a folder of raw texts.")])
+    inputs = [(str(path), path.name, path.read_bytes()) for path in seed_paths(seeds_dir)]
+    keys = [digest(shown_as, data) for shown_as, _, data in inputs]
+    results = [cache.get("seeds", key) for key in keys]
+    todo = [i for i, result in enumerate(results) if result is MISSING]
+    progress.stage("cleaning seeds", len(todo))
+    if len(todo) >= settings.PARALLEL_MIN_SEEDS and (os.cpu_count() or 1) > 1:
         # Seeds are independent: clean them on every core, results in seed order.
         with ProcessPoolExecutor() as pool:
-            results = []
-            for result in pool.map(clean_seed, seeds, chunksize=16):
-                results.append(result)
+            fresh = pool.map(process_seed, *zip(*(inputs[i] for i in todo)), chunksize=16)
+            for i, result in zip(todo, fresh, strict=True):
+                results[i] = cache.put("seeds", keys[i], result)
                 progress.advance()
     else:
-        results = []
-        for seed in seeds:
-            results.append(clean_seed(seed))
+        for i in todo:
+            results[i] = cache.put("seeds", keys[i], process_seed(*inputs[i]))
             progress.advance()
+    seeds: list[Seed] = []
     articles: list[Article] = []
+    fingerprints: list[bytes] = []
     errors: list[ReaderError] = []
-    for seed, (found, error) in zip(seeds, results, strict=True):
+    for key, (seed, found, error) in zip(keys, results, strict=True):
         if error is not None:
-            errors.append(replace(error, file=str(seeds_dir / seed.name)))
+            errors.append(error)
+            continue
+        seeds.append(seed)
         articles.extend(found)
+        fingerprints.extend(digest(key, str(index)) for index in range(len(found)))
     if errors:
         raise Problems(errors)
-    return Corpus(tuple(seeds), tuple(assign_ids(articles)))
+    named = assign_ids(articles)
+    return Corpus(tuple(seeds), tuple(named), fingerprints={a.id: f for a, f in zip(named, fingerprints, strict=True)})
 
 
-def clean_seed(seed: Seed) -> tuple[list[Article], ReaderError | None]:
-    """The articles of one seed, or the error that stopped it (a bug is an internal error)."""
+def process_seed(shown_as: str, name: str, data: bytes) -> tuple[Seed | None, list[Article], ReaderError | None]:
+    """One seed read and cleaned into its articles, or the error that stopped it (a bug is an internal error)."""
     try:
-        return [clean(story) for story in split(seed)], None
+        seed = read_seed(name, data, shown_as=shown_as)
+        return seed, [clean(story) for story in split(seed)], None
     except ReaderError as error:
-        return [], error
+        return None, [], replace(error, file=shown_as)
     except Exception as error:  # a bug: say which file triggered it
-        return [], InternalError(
-            f"internal error ({type(error).__name__}: {error})", seed.name, fix="reporting it as a bug, with this seed attached."
+        return None, [], InternalError(
+            f"internal error ({type(error).__name__}: {error})", shown_as, fix="reporting it as a bug, with this seed attached."
         )
 
 
@@ -141,9 +172,14 @@ def assign_ids(articles: list[Article]) -> list[Article]:
 
 def article_slug(article: Article) -> str:
     meta = article.metadata
-    title = _shorten(slugify(meta.title, stopwords=ID_STOPWORDS), settings.ID_MAX_CHARS)
-    title = title or _shorten(slugify(Path(article.seed).stem), settings.ID_MAX_CHARS) or "article"
-    outlet = _shorten(slugify(meta.outlet or meta.original_outlet), 30)
+    return _slug(meta.title, meta.outlet or meta.original_outlet, Path(article.seed).stem)
+
+
+@lru_cache(maxsize=65536)
+def _slug(title: str, outlet: str, seed_stem: str) -> str:
+    title = _shorten(slugify(title, stopwords=ID_STOPWORDS), settings.ID_MAX_CHARS)
+    title = title or _shorten(slugify(seed_stem), settings.ID_MAX_CHARS) or "article"
+    outlet = _shorten(slugify(outlet), 30)
     return f"{title}-{outlet}" if outlet else title
 
 

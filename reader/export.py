@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict
 
 from .align import Alignment
+from .cache import BuildCache, digest
 from .annotate import AnnotatedArticle, PlacedNote
 from .reprints import ReprintGroup
 from .schema import CorrectionNote
@@ -23,8 +24,9 @@ def article_record(item: AnnotatedArticle, reprints: dict | None = None) -> dict
         "format": article.format,
         **article.metadata.as_dict(),
         "words": article.words,
-        "paragraphs": [asdict(p) for p in article.paragraphs],
-        "removals": [asdict(r) for r in article.removals],
+        # Flat records: their fields as they are (`asdict` would deep-copy each value, at ten times the cost).
+        "paragraphs": [dict(vars(p)) for p in article.paragraphs],
+        "removals": [dict(vars(r)) for r in article.removals],
         "about": item.about.model_dump(mode="json", exclude_none=True) if item.about else None,
         "notes": [note_record(n) for n in notes],
         "corrections": [note_record(n) for n in item.corrections],
@@ -85,7 +87,27 @@ def corpus_json(
     annotated: tuple[AnnotatedArticle, ...] | list[AnnotatedArticle],
     groups: tuple[ReprintGroup, ...] = (),
     alignments: tuple[Alignment, ...] = (),
+    cache: BuildCache | None = None,
+    fingerprints: dict[str, bytes] | None = None,
 ) -> str:
-    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints."""
+    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints.
+
+    With `fingerprints` (each article's digest), a record the cache holds is not encoded again.
+    """
+    cache, fingerprints = cache or BuildCache(), fingerprints or {}
     reprints = reprint_records(groups, alignments)
-    return json.dumps([article_record(a, reprints) for a in annotated], ensure_ascii=False, indent=2) + "\n"
+
+    def record(item: AnnotatedArticle) -> str:
+        # No indentation: json's fast C encoder only runs without it, and the file is for programs.
+        return json.dumps(article_record(item, reprints), ensure_ascii=False)
+
+    records = []
+    for item in annotated:
+        fingerprint = fingerprints.get(item.article.id)
+        if fingerprint is None:
+            records.append(record(item))
+        else:
+            key = digest(fingerprint, json.dumps(reprints.get(item.article.id)))
+            records.append(cache.value("records", key, lambda item=item: record(item)))
+    # What json.dumps gives for the whole list, one record at a time.
+    return "[" + ", ".join(records) + "]\n"

@@ -8,6 +8,7 @@ event handlers, `javascript:` and `data:` URLs, styles, frames.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import nh3
 from bs4 import BeautifulSoup
@@ -19,6 +20,8 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# Pure functions of their text: a rebuild renders only the notes it has not seen.
+@lru_cache(maxsize=16384)
 def safe_html(markdown_text: str, *, inline: bool = False) -> str:
     """Sanitised HTML for a contributor's Markdown; `inline` drops the outer paragraph."""
     rendered = _MARKDOWN.renderInline(markdown_text) if inline else _MARKDOWN.render(markdown_text)
@@ -31,6 +34,7 @@ def safe_html(markdown_text: str, *, inline: bool = False) -> str:
     ).strip()
 
 
+@lru_cache(maxsize=16384)
 def plain_text(markdown_text: str) -> str:
     """The text of a contributor's Markdown, with no markup, for tooltips and attributes."""
     return " ".join(BeautifulSoup(safe_html(markdown_text), "html.parser").get_text("").split())

@@ -6,28 +6,96 @@ outlet), and `on_files`, which hands the pages to MkDocs in memory: nothing is
 written to `docs/`, so a failed or killed build cannot leave it half-written,
 and `mkdocs serve` picks up edits to `seeds/` and `annotations/` live. Bad
 input stops the build with the same messages the command prints.
+
+Under `mkdocs serve --dirty` (what `make serve` runs) a rebuild does only what
+an edit changed: the pipeline reuses what it computed for unchanged content
+(`reader.cache`), each generated file tells MkDocs whether its content changed
+since the last build, and when something every page shows changes (the
+navigation, the topics, mkdocs.yml, the theme overrides, a hand-written page)
+the site directory is emptied so that every page is built anew. The search
+index keeps the entries of the pages that were not rebuilt.
 """
 
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
+import logging
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 # MkDocs loads hooks by file path; make the `reader` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.utils import clean_directory  # noqa: E402
 
+from reader.cache import BuildCache, digest  # noqa: E402
 from reader.errors import Problems  # noqa: E402
+from reader.navigation import with_titles  # noqa: E402
 from reader.progress import Progress  # noqa: E402
-from reader.site import rendered_site  # noqa: E402
+from reader.site import RenderedSite, rendered_site  # noqa: E402
 
-# What on_config rendered, for on_files in the same build.
-_generated: dict[str, str | bytes] = {}
+
+
+class GeneratedFile(File):
+    """A generated page or file that knows whether it changed since the previous build."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class _Builds:
+    """What one `mkdocs` process remembers from build to build (a hook module is loaded once per process)."""
+
+    def __init__(self) -> None:
+        self.cache = BuildCache()
+        self.dirty = False
+        self.frozen = False
+        self.site: RenderedSite | None = None
+        self.shared = b""
+        self.contents: dict[str, str | bytes] = {}  # each generated file as the last finished build wrote it
+        self.pending: tuple[bytes, dict[str, str | bytes]] = (b"", {})
+        self.rebuilt: set[str] = set()
+        self.pages: set[str] = set()
+
+
+_builds = _Builds()
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept between builds (each build makes a new Jinja environment,
+    and compiling Material's templates again costs more than a small rebuild). Keyed by the template's
+    source, so an edited override is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = _TemplateCache()
+
+
+class _DirtyBuildNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation and links stale; this hook rebuilds
+    every page whenever they could be, so the warning does not apply (and would fail a strict build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 # Inline scripts outside the page's content are the theme's own; only they are allowed to run.
@@ -37,17 +105,29 @@ _CONTENT = re.compile(r'<div class="md-content".*?</article>', re.S)
 
 def on_post_page(output: str, /, *, page, config) -> str:
     """Add a Content-Security-Policy that lets the theme's own inline scripts run and nothing else:
-    no inline script in the article content, no script from another site, no inline event handler."""
-    return add_content_security_policy(output)
+    no inline script in the article content, no script from another site, no inline event handler.
+    With Pagefind as the search, unhook Material's search script from the search box."""
+    if uses_pagefind(config):
+        output = output.replace('data-md-component="search', 'data-reader-component="search')
+    return add_content_security_policy(output, wasm=uses_pagefind(config))
 
 
-def add_content_security_policy(html: str) -> str:
+def uses_pagefind(config) -> bool:
+    """mkdocs.yml's `extra: {search_engine: pagefind}`: the search for large corpora."""
+    return (config.extra or {}).get("search_engine") == "pagefind"
+
+
+# Pagefind runs its search as WebAssembly, which needs 'wasm-unsafe-eval' (and nothing else does).
+WASM = " 'wasm-unsafe-eval'"
+
+
+def add_content_security_policy(html: str, wasm: bool = False) -> str:
     content = _CONTENT.search(html)
     outside = html[: content.start()] + html[content.end() :] if content else html
     hashes = sorted({_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(outside)})
     policy = (
         "default-src 'self'; "
-        f"script-src 'self' {' '.join(hashes)}; "
+        f"script-src 'self'{WASM if wasm else ''} {' '.join(hashes)}; "
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
         "form-action 'self'; frame-src 'none'"
@@ -60,24 +140,121 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    _builds.dirty = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
+
+
 def on_config(config):
     """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
     root = Path(config.config_file_path).resolve().parent
     try:
-        files, nav = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path), Progress())
+        site = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path), Progress(), _builds.cache)
     except Problems as problems:
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
-    _generated.clear()
-    _generated.update(files)
-    config.nav = nav
+    finally:
+        _builds.cache.sweep()
+    _builds.site = site
+    if uses_pagefind(config):
+        config.extra_javascript.append("javascripts/pagefind-search.js")
+    config.nav = with_titles(site.nav, lambda path: _page_source(site, Path(config.docs_dir), path))
     return config
 
 
+def _page_source(site: RenderedSite, docs: Path, path: str) -> str | None:
+    generated = site.files.get(path)
+    if isinstance(generated, str):
+        return generated
+    written = docs / path
+    return written.read_text(encoding="utf-8") if written.is_file() else None
+
+
 def on_files(files: Files, /, *, config) -> Files:
-    for path, content in sorted(_generated.items()):
+    site = _builds.site
+    shared = digest(site.shared, *_hand_written(config))
+    everything = shared != _builds.shared
+    if _builds.dirty and everything:
+        clean_directory(config.site_dir)  # as a full build starts: every page is then built anew
+    for path, content in sorted(site.files.items()):
         # Pages `build_site.py` wrote into docs/ earlier are replaced by the fresh ones.
         stale = files.get_file_from_path(path)
         if stale is not None:
             files.remove(stale)
-        files.append(File.generated(config, path, content=content))
+        file = GeneratedFile.generated(config, path, content=content)
+        # Unchanged pages come from the cache as the very same string: usually an identity check.
+        file.changed = everything or _builds.contents.get(path) != content
+        files.append(file)
+    _builds.pending = (shared, site.files)
+    _builds.rebuilt = set()
+    # As a page spells its URL (and its search entries their location): the home page's is "".
+    _builds.pages = {"" if f.url in (".", "./") else f.url for f in files.documentation_pages()}
     return files
+
+
+def _hand_written(config) -> list[bytes]:
+    """What every page depends on besides the generated files: mkdocs.yml, the theme overrides,
+    the hand-written pages and the files they include."""
+    root = Path(config.config_file_path).resolve().parent
+    paths = [Path(config.config_file_path), root / "CONTRIBUTING.md"]
+    for folder in (config.docs_dir, config.theme.custom_dir):
+        if folder and Path(folder).is_dir():
+            paths += sorted(p for p in Path(folder).rglob("*") if p.is_file())
+    return [str(p).encode() + b"\0" + p.read_bytes() for p in paths if p.is_file()]
+
+
+def on_env(env: jinja2.Environment, /, *, config, files) -> jinja2.Environment:
+    env.bytecode_cache = _templates
+    return env
+
+
+def on_page_context(context, /, *, page, config, nav):
+    _builds.rebuilt.add(page.url)
+    return context
+
+
+@event_priority(100)  # before the search plugin writes its index
+def on_post_build(*, config) -> None:
+    """Keep the search entries of the pages this build did not rebuild, drop those of pages that
+    are gone, and remember what was built. (Material's own merge keeps only one rebuilt page right.)"""
+    search = config.plugins.get("material/search")
+    if uses_pagefind(config):
+        index_with_pagefind(Path(config.site_dir))
+        search.search_index.entries, search.search_index_prev = [], None  # Material's index goes unused
+    previous = getattr(search, "search_index_prev", None)
+    if previous is not None:
+        kept = [
+            entry
+            for entry in previous.entries
+            if (page := entry["location"].split("#")[0]) in _builds.pages and page not in _builds.rebuilt
+        ]
+        search.search_index.entries = kept + search.search_index.entries
+        search.search_index_prev = None
+    _builds.shared, _builds.contents = _builds.pending
+    if _builds.dirty and not _builds.frozen:
+        # The first build's objects (the cache, the theme) live as long as the server: keep the
+        # garbage collector from walking them again on every rebuild.
+        gc.collect()
+        gc.freeze()
+        _builds.frozen = True
+
+
+# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text.
+PAGEFIND_ROOT = "article.md-content__inner"
+PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink"
+
+
+def index_with_pagefind(site_dir: Path) -> None:
+    """Write Pagefind's index of the built pages into `site/pagefind/` (its binary comes from PyPI)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector", PAGEFIND_ROOT,
+         "--exclude-selectors", PAGEFIND_IGNORE, "--glob", "**/index.html", "--force-language", "en", "--silent"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site:\n{result.stderr.strip() or result.stdout.strip()}")
+
+
+def on_build_error(*, error) -> None:
+    """After a failed build nothing is known to be on disk: the next one builds everything."""
+    _builds.shared, _builds.contents = b"", {}

@@ -8,6 +8,10 @@ branch it sits in, not a list of every article.
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable
+
+import yaml
 
 from .corpus import Corpus
 from .render import ARTICLES_DIR, outlet_label
@@ -64,3 +68,33 @@ def _year(article, titles: dict[str, str]) -> str:
 def _initial(article, titles: dict[str, str]) -> str:
     first = titles[article.id][:1].upper()
     return first if first.isalpha() else "#"
+
+
+def with_titles(nav: list, source: Callable[[str], str | None]) -> list:
+    """The navigation with each bare page path given its page's front-matter title.
+
+    MkDocs otherwise names such a page only after reading it, and a preview
+    rebuild (`mkdocs serve --dirty`) reads only the pages that changed.
+    """
+    titled = []
+    for entry in nav:
+        if isinstance(entry, str):
+            title = front_matter_title(source(entry) or "")
+            titled.append({title: entry} if title else entry)
+        elif isinstance(entry, dict):
+            titled.append({key: with_titles(value, source) if isinstance(value, list) else value for key, value in entry.items()})
+        else:
+            titled.append(entry)
+    return titled
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def front_matter_title(markdown: str) -> str | None:
+    found = _FRONT_MATTER.match(markdown)
+    if not found:
+        return None
+    meta = yaml.load(found.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return str(title) if title else None

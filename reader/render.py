@@ -8,14 +8,16 @@ contributor text sanitised (`reader.markup`), so neither can become script.
 from __future__ import annotations
 
 import html
+import pickle
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from urllib.parse import quote
 
 from .annotate import AnnotatedArticle, term_slug
 from .article_page import PageContext, md_escape, render_article
-from .browse_pages import render_dates, render_download, render_outlets, render_timeline, web_annotations
+from .browse_pages import render_dates, render_download, render_outlets, render_timeline, render_topics, web_annotations
 from .compare_page import article_banner, compare_path, counterparts, render_comparison
+from .cache import BuildCache, digest
 from .corpus import Corpus
 from .export import corpus_json
 from .markup import safe_html
@@ -46,8 +48,13 @@ def shown_titles(corpus: Corpus) -> dict[str, str]:
     return {a.id: nav_title(a, clashing) for a in corpus.articles}
 
 
-def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[str, str | bytes]:
+def render_site(corpus: Corpus, options: SiteOptions = SiteOptions(), cache: BuildCache | None = None) -> dict[str, str | bytes]:
+    """Every generated file. An article page (and its corpus.json record) whose inputs the cache
+    has seen, by digest, is not rendered again."""
+    cache = cache or BuildCache()
     shown = shown_titles(corpus)
+    fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated}
+    every_title = digest(pickle.dumps(shown, protocol=5))
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(),
@@ -56,8 +63,8 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
         "download.md": render_download(),
         "browse/outlets.md": render_outlets(corpus.articles, shown),
         "browse/dates.md": render_dates(corpus.articles, shown),
-        "browse/topics.md": TOPICS_PAGE,
-        "corpus.json": corpus_json(corpus.annotated, corpus.reprints, corpus.alignments),
+        "browse/topics.md": render_topics(corpus.annotated, shown),
+        "corpus.json": corpus_json(corpus.annotated, corpus.reprints, corpus.alignments, cache, fingerprints),
         "annotations.jsonld": web_annotations(corpus.annotated),
     }
     for seed in corpus.seeds:
@@ -80,8 +87,20 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions()) -> dict[st
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
             counterparts=links.get(article.id, {}),
         )
-        files[f"{ARTICLES_DIR}/{article.id}.md"] = render_article(item, shown[article.id], ctx)
+        # The digest of every input: the article and its annotations, the titles pages link to, the context.
+        key = digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], ctx), protocol=5))
+        files[f"{ARTICLES_DIR}/{article.id}.md"] = cache.value(
+            "pages", key, lambda: render_article(item, shown[article.id], ctx)  # noqa: B023 (called at once)
+        )
     return files
+
+
+def _fingerprint(item: AnnotatedArticle, articles: dict[str, bytes]) -> bytes:
+    """A digest of everything known about an annotated article: the article by its own digest
+    (when the corpus has one), every other field pickled, so any change gives a new digest."""
+    known = item.article.id in articles
+    rest = [getattr(item, f.name) for f in fields(item) if not (known and f.name == "article")]
+    return digest(articles.get(item.article.id, b""), pickle.dumps(rest, protocol=5))
 
 
 def raw_path(seed_name: str) -> str:
@@ -134,18 +153,6 @@ def nav_title(article: Article, clashing: set[str]) -> str:
 def outlet_label(article: Article) -> str:
     meta = article.metadata
     return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else "")
-
-
-TOPICS_PAGE = """---
-title: By topic
----
-
-# By topic
-
-Topics are given to each article in its annotation file (`about.topics`).
-
-<!-- material/tags -->
-"""
 
 
 def render_home(corpus: Corpus) -> str:

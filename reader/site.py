@@ -12,13 +12,17 @@ back if the build died between the two renames.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from .cache import BuildCache, digest
 
 from .corpus import read_corpus
 from .navigation import site_nav
@@ -33,17 +37,31 @@ def generate(
     seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file: Path | None = None, progress: Progress = QUIET
 ) -> list[str]:
     """Build the corpus and replace the generated pages in `docs_dir`; return the paths that changed."""
-    files, _ = rendered_site(seeds_dir, annotations_dir, config_file, progress)
-    return replace_generated(docs_dir, files)
+    return replace_generated(docs_dir, rendered_site(seeds_dir, annotations_dir, config_file, progress).files)
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """The generated files, the navigation that lists them, and a digest of what every page
+    shows beyond its own Markdown (the navigation, the topics): when it changes, every page must be built anew."""
+
+    files: dict[str, str | bytes]
+    nav: list
+    shared: bytes
 
 
 def rendered_site(
-    seeds_dir: Path, annotations_dir: Path, config_file: Path | None = None, progress: Progress = QUIET
-) -> tuple[dict, list]:
-    """The generated files and the navigation that lists them."""
+    seeds_dir: Path,
+    annotations_dir: Path,
+    config_file: Path | None = None,
+    progress: Progress = QUIET,
+    cache: BuildCache | None = None,
+) -> RenderedSite:
     options = site_options(config_file) if config_file else SiteOptions()
-    corpus = read_corpus(seeds_dir, annotations_dir, progress)
-    return render_site(corpus, options), site_nav(corpus, shown_titles(corpus))
+    corpus = read_corpus(seeds_dir, annotations_dir, progress, cache)
+    nav = site_nav(corpus, shown_titles(corpus))
+    topics = [[item.article.id, *(item.about.topics if item.about else ())] for item in corpus.annotated]
+    return RenderedSite(render_site(corpus, options, cache), nav, digest(json.dumps([nav, topics])))
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, build, project_copy
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 SCREENSHOTS = ROOT / "screenshots"
@@ -114,7 +114,28 @@ def test_the_404_page(page, server):
     assert response.status == 404
 
 
-def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, server):
+@pytest.fixture(scope="module")
+def pagefind_server(tmp_path_factory):
+    """The real corpus built with Pagefind as the search (`extra: {search_engine: pagefind}`)."""
+    project = project_copy(tmp_path_factory.mktemp("pagefind"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  search_engine: pagefind\n", 1))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    httpd, url = serve(project / "site")
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(params=["material", "pagefind"])
+def search_server(request):
+    """The site with each search: Material's built-in one (the default) and Pagefind."""
+    return request.getfixturevalue("server" if request.param == "material" else "pagefind_server")
+
+
+def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, search_server):
+    server = search_server
     page.goto(server + "/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").press_sequentially("Shoigu", delay=50)

@@ -18,6 +18,8 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 def looks_like(text: str) -> bool:
     """Markdown if it has an ATX heading or at least two links, as the parser sees them."""
+    if "#" not in text and "](" not in text and "][" not in text and "<http" not in text:
+        return False  # no heading or link syntax at all: spare the parse
     tokens = _PARSER.parse(text)
     headings = sum(1 for t in tokens if t.type == "heading_open" and t.markup.startswith("#"))
     links = sum(

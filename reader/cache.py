@@ -1,0 +1,68 @@
+"""A content-hash cache: what one build computed, kept for the next build in the same process.
+
+`mkdocs serve` rebuilds after every save. Most of the corpus has not changed,
+so each stage looks its results up by the content they were computed from (a
+seed's bytes, an annotation file's bytes, an article's text, a pair of
+articles) and computes only what it has not seen. Keys are the content itself
+or its SHA-256, never a file's time or name alone, so an edit can never be
+served stale. After a build, entries it did not use are dropped: the cache
+holds one corpus, not every version of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from typing import Any
+
+MISSING = object()
+
+
+class BuildCache:
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[Hashable, Any]] = {}
+        self._used: dict[str, set[Hashable]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, table: str, key: Hashable) -> Any:
+        """The stored value, or `MISSING`."""
+        value = self._tables.get(table, {}).get(key, MISSING)
+        if value is MISSING:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self._used.setdefault(table, set()).add(key)
+        return value
+
+    def put(self, table: str, key: Hashable, value: Any) -> Any:
+        self._tables.setdefault(table, {})[key] = value
+        self._used.setdefault(table, set()).add(key)
+        return value
+
+    def value(self, table: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+        found = self.get(table, key)
+        return self.put(table, key, compute()) if found is MISSING else found
+
+    def sweep(self) -> None:
+        """Forget what the last build did not use, and start counting afresh.
+
+        A table the build did not look at is kept whole: a stage whose result
+        was reused (reprint groups) did not need its inputs (signatures) this time.
+        """
+        for table, entries in self._tables.items():
+            used = self._used.get(table)
+            if used is not None and len(used) < len(entries):
+                self._tables[table] = {k: v for k, v in entries.items() if k in used}
+        self._used = {}
+        self.hits = self.misses = 0
+
+
+def digest(*parts: bytes | str) -> bytes:
+    """SHA-256 of the parts, kept apart so ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
