@@ -94,7 +94,8 @@ def make_project(size: int, into: Path) -> Path:
             items = [(title, paragraphs)] + [
                 (" ".join(rng.choice(words) for _ in range(6)).capitalize(), base_text(rng, words)) for _ in range(4)
             ]
-            (project / "seeds" / f"{n:05d}-feed.txt").write_text(feed_seed(items, n), encoding="utf-8")
+            # Feed dumps come from a dozen sites, as an archive's would: one outlet per site, not per dump.
+            (project / "seeds" / f"{n:05d}-feed.txt").write_text(feed_seed(items, n % 12), encoding="utf-8")
             made += 5
         elif roll < 0.35:
             (project / "seeds" / f"{n:05d}.md").write_text(markdown_seed(title, paragraphs), encoding="utf-8")
@@ -190,9 +191,15 @@ def stage_times(project: Path) -> dict[str, float]:
     return times
 
 
-def search_timing(site: Path, query: str) -> tuple[float, float]:
-    """Seconds from the home page's load to the first query's results in headless Chromium,
-    and the megabytes of search index the browser fetched for it."""
+def fresh_stage_times(project: Path) -> dict[str, float]:
+    """`stage_times` in a new process: this one has warmed the pipeline's caches writing the project."""
+    result = subprocess.run([sys.executable, __file__, "--stages", str(project)], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def search_timing(site: Path, query: str, path: str = "/") -> tuple[float, float]:
+    """Seconds from a page's load to the first query's results in headless Chromium (a fresh
+    browser, nothing cached), and the megabytes of search index the browser fetched for it."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -202,7 +209,7 @@ def search_timing(site: Path, query: str) -> tuple[float, float]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/", wait_until="load")
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}{path}", wait_until="load")
             start = time.perf_counter()
             page.locator(".md-search__input").click()
             page.locator(".md-search__input").press_sequentially(query)
@@ -280,7 +287,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--serve-max", type=int, default=1000, help="time the preview only up to this size")
     parser.add_argument("--keep", type=Path, help="keep the generated projects here")
+    parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)  # fresh_stage_times runs this
     args = parser.parse_args()
+    if args.stages:
+        print(json.dumps(stage_times(args.stages)))
+        return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -288,13 +299,15 @@ def main() -> None:
             project = make_project(size, base / f"reader-{size}")
             corpus = read_articles(project / "seeds")
             query = next(w for w in corpus.articles[0].paragraphs[1].text.split() if len(w) > 6 and w.isalpha())
-            stages = stage_times(project)
+            stages = fresh_stage_times(project)
             build, peak = timed_build(project)
             site = project / "site"
             row = {"N": size, "pipeline s": sum(stages.values()), **{f"{k} s": v for k, v in stages.items()}}
             row |= {"build s": build, "peak MiB": peak, "site MB": size_mb(site), "KB/article": size_mb(site) * 1000 / size}
             row["index MB"] = index_mb(site)
+            article_path = f"/articles/{corpus.articles[0].id}/"
             row["search s"], row["fetched MB"] = search_timing(site, query) if CHROMIUM else (float("nan"),) * 2
+            row["search on article s"], _ = search_timing(site, query, article_path) if CHROMIUM else (float("nan"),) * 2
             if size <= args.serve_max:
                 reloads = preview_reload(project, corpus.articles[0].id)
                 row["reload median s"], row["reload max s"] = statistics.median(reloads), max(reloads)
@@ -304,12 +317,18 @@ def main() -> None:
             row["pagefind search s"], row["pagefind fetched MB"] = (
                 search_timing(pagefind / "site", query) if CHROMIUM else (float("nan"),) * 2
             )
+            row["pagefind search on article s"], _ = (
+                search_timing(pagefind / "site", query, article_path) if CHROMIUM else (float("nan"),) * 2
+            )
             shutil.rmtree(pagefind / "site")
             baseline = plain_baseline(project, base / f"plain-{size}")
             row["plain build s"], row["plain peak MiB"] = timed_build(baseline)
             row["plain site MB"], row["plain index MB"] = size_mb(baseline / "site"), index_mb(baseline / "site")
             row["plain search s"], row["plain fetched MB"] = (
                 search_timing(baseline / "site", query) if CHROMIUM else (float("nan"),) * 2
+            )
+            row["plain search on article s"], _ = (
+                search_timing(baseline / "site", query, article_path) if CHROMIUM else (float("nan"),) * 2
             )
             row["ratio"] = build / row["plain build s"]
             row["pipeline share"] = row["pipeline s"] / build

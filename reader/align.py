@@ -4,7 +4,8 @@ Paragraphs are aligned by dynamic programming over the two sequences, allowing
 one-to-one pairs, one paragraph against up to `settings.ALIGN_MAX_MERGE` merged
 paragraphs of the other copy, and paragraphs found in only one copy. Each
 aligned pair is classified (identical, spelling only, edited, only in one copy)
-and gets a word-level diff (difflib).
+and gets a word-level diff (difflib). Paragraphs are compared by the share of
+their words that line up in order (rapidfuzz's Indel similarity).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rapidfuzz.distance import Indel
 
 from . import settings
 from .model import Article, Paragraph
@@ -64,8 +67,10 @@ _SPELLING = [
 ]
 
 
-def words(text: str) -> list[str]:
-    return _TOKEN.findall(text.translate(_TYPOGRAPHY).lower())
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """The text's words, lower-cased, typography folded (the alignment asks for each text many times)."""
+    return tuple(_TOKEN.findall(text.translate(_TYPOGRAPHY).lower()))
 
 
 @lru_cache(maxsize=65536)
@@ -75,14 +80,11 @@ def spelling_key(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
-def similarity(left: str, right: str) -> float:
-    a, b = words(left), words(right)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    # Two cheap upper bounds first: most pairs of paragraphs are not alike at all.
-    if matcher.real_quick_ratio() < settings.ALIGN_MIN_SIMILARITY or matcher.quick_ratio() < settings.ALIGN_MIN_SIMILARITY:
-        return 0.0
-    return matcher.ratio()
+def similarity(left: str, right: str, cutoff: float = 0.0) -> float:
+    """The share of the two texts' words that line up in order: twice their longest common
+    subsequence of words over all their words (rapidfuzz's Indel similarity, in C++).
+    Below `cutoff` it is 0.0, found out early: most pairs of paragraphs are not alike at all."""
+    return Indel.normalized_similarity(words(left), words(right), score_cutoff=cutoff)
 
 
 def align(left: Article, right: Article) -> Alignment:
@@ -116,7 +118,7 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
                     continue
                 gain = 0.0
                 if di and dj:
-                    sim = similarity(" ".join(a[i : i + di]), " ".join(b[j : j + dj]))
+                    sim = similarity(" ".join(a[i : i + di]), " ".join(b[j : j + dj]), settings.ALIGN_MIN_SIMILARITY)
                     if sim < settings.ALIGN_MIN_SIMILARITY:
                         continue
                     gain = sim * (sum(size_a[i : i + di]) + sum(size_b[j : j + dj])) - settings.ALIGN_MERGE_COST * (di + dj - 2)

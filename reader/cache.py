@@ -19,7 +19,10 @@ MISSING = object()
 
 
 class BuildCache:
-    def __init__(self) -> None:
+    """`active=False` (the default) remembers nothing: a one-off build gains nothing from keys."""
+
+    def __init__(self, active: bool = False) -> None:
+        self.active = active
         self._tables: dict[str, dict[Hashable, Any]] = {}
         self._used: dict[str, set[Hashable]] = {}
         self.hits = 0
@@ -27,6 +30,8 @@ class BuildCache:
 
     def get(self, table: str, key: Hashable) -> Any:
         """The stored value, or `MISSING`."""
+        if not self.active:
+            return MISSING
         value = self._tables.get(table, {}).get(key, MISSING)
         if value is MISSING:
             self.misses += 1
@@ -36,11 +41,14 @@ class BuildCache:
         return value
 
     def put(self, table: str, key: Hashable, value: Any) -> Any:
+        if not self.active:
+            return value
         self._tables.setdefault(table, {})[key] = value
         self._used.setdefault(table, set()).add(key)
         return value
 
     def value(self, table: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The stored value, or `compute()` stored."""
         found = self.get(table, key)
         return self.put(table, key, compute()) if found is MISSING else found
 

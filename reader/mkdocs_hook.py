@@ -18,12 +18,8 @@ index keeps the entries of the pages that were not rebuilt.
 
 from __future__ import annotations
 
-import base64
 import gc
-import hashlib
 import logging
-import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -39,9 +35,10 @@ from mkdocs.utils import clean_directory  # noqa: E402
 from reader.cache import BuildCache, digest  # noqa: E402
 from reader.errors import Problems  # noqa: E402
 from reader.navigation import with_titles  # noqa: E402
+from reader.page_html import add_content_security_policy, collapse_blank_lines  # noqa: E402
+from reader.pagefind import index_with_pagefind, unhook_material_search, uses_pagefind  # noqa: E402
 from reader.progress import Progress  # noqa: E402
 from reader.site import RenderedSite, rendered_site  # noqa: E402
-
 
 
 class GeneratedFile(File):
@@ -57,7 +54,7 @@ class _Builds:
     """What one `mkdocs` process remembers from build to build (a hook module is loaded once per process)."""
 
     def __init__(self) -> None:
-        self.cache = BuildCache()
+        self.cache = BuildCache(active=True)
         self.dirty = False
         self.frozen = False
         self.site: RenderedSite | None = None
@@ -98,50 +95,17 @@ class _DirtyBuildNotice(logging.Filter):
         return "A 'dirty' build is being performed" not in record.getMessage()
 
 
-# Inline scripts outside the page's content are the theme's own; only they are allowed to run.
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
-_CONTENT = re.compile(r'<div class="md-content".*?</article>', re.S)
-
-
 def on_post_page(output: str, /, *, page, config) -> str:
-    """Add a Content-Security-Policy that lets the theme's own inline scripts run and nothing else:
-    no inline script in the article content, no script from another site, no inline event handler.
-    With Pagefind as the search, unhook Material's search script from the search box."""
+    """Add the Content-Security-Policy, drop the template's blank lines and, with Pagefind as the
+    search, unhook Material's search script from the search box (`reader.page_html`, `reader.pagefind`)."""
     if uses_pagefind(config):
-        output = output.replace('data-md-component="search', 'data-reader-component="search')
-    return add_content_security_policy(output, wasm=uses_pagefind(config))
-
-
-def uses_pagefind(config) -> bool:
-    """mkdocs.yml's `extra: {search_engine: pagefind}`: the search for large corpora."""
-    return (config.extra or {}).get("search_engine") == "pagefind"
-
-
-# Pagefind runs its search as WebAssembly, which needs 'wasm-unsafe-eval' (and nothing else does).
-WASM = " 'wasm-unsafe-eval'"
-
-
-def add_content_security_policy(html: str, wasm: bool = False) -> str:
-    content = _CONTENT.search(html)
-    outside = html[: content.start()] + html[content.end() :] if content else html
-    hashes = sorted({_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(outside)})
-    policy = (
-        "default-src 'self'; "
-        f"script-src 'self'{WASM if wasm else ''} {' '.join(hashes)}; "
-        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
-        "form-action 'self'; frame-src 'none'"
-    )
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html.replace("<head>", f"<head>\n    {meta}", 1)
-
-
-def _sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+        output = unhook_material_search(output)
+    return add_content_security_policy(collapse_blank_lines(output), wasm=uses_pagefind(config))
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _builds.dirty = dirty
+    _builds.cache.active = command == "serve"  # a one-off build has no next build to save work for
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
@@ -237,22 +201,6 @@ def on_post_build(*, config) -> None:
         gc.collect()
         gc.freeze()
         _builds.frozen = True
-
-
-# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text.
-PAGEFIND_ROOT = "article.md-content__inner"
-PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink"
-
-
-def index_with_pagefind(site_dir: Path) -> None:
-    """Write Pagefind's index of the built pages into `site/pagefind/` (its binary comes from PyPI)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector", PAGEFIND_ROOT,
-         "--exclude-selectors", PAGEFIND_IGNORE, "--glob", "**/index.html", "--force-language", "en", "--silent"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site:\n{result.stderr.strip() or result.stdout.strip()}")
 
 
 def on_build_error(*, error) -> None:

@@ -7,6 +7,7 @@ load -> `Seed`; split -> `Story` (a run of `Block`s); clean -> `Article`
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 
 # Formats a seed can be recognised as, from its content (see `load.detect_format`).
 FORMATS = ("html", "feed", "markdown", "webpage", "plain")
@@ -124,6 +125,6 @@ class Article:
     def title(self) -> str:
         return self.metadata.title
 
-    @property
+    @cached_property  # counted once: pages, tables and exports all ask
     def words(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs if p.kind != "title")

@@ -28,6 +28,13 @@ def site_nav(corpus: Corpus, titles: dict[str, str]) -> list:
     branches = []
     for outlet in sorted(outlets, key=lambda o: (o == "Outlet not stated", o.lower())):
         branches.append({html.escape(outlet): _branch(outlets[outlet], titles, [_year, _initial])})
+    if len(branches) > BY_YEAR_OVER:
+        # Many outlets: group them by initial letter too, so that no page lists them all.
+        letters: dict[str, list] = {}
+        for branch in branches:
+            first = next(iter(branch))[:1].upper()
+            letters.setdefault(first if first.isalpha() else "#", []).append(branch)
+        branches = [{letter: letters[letter]} for letter in sorted(letters)]
     nav = [{"Home": "index.md"}, {"Articles": branches}]
     if corpus.reprints:
         nav.append({"Compare": [f"compare/{group.id}.md" for group in corpus.reprints]})

@@ -53,8 +53,8 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions(), cache: Bui
     has seen, by digest, is not rendered again."""
     cache = cache or BuildCache()
     shown = shown_titles(corpus)
-    fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated}
-    every_title = digest(pickle.dumps(shown, protocol=5))
+    fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
+    every_title = digest(pickle.dumps(shown, protocol=5)) if cache.active else b""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(),
@@ -87,11 +87,13 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions(), cache: Bui
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
             counterparts=links.get(article.id, {}),
         )
+        page = f"{ARTICLES_DIR}/{article.id}.md"
+        if not cache.active:
+            files[page] = render_article(item, shown[article.id], ctx)
+            continue
         # The digest of every input: the article and its annotations, the titles pages link to, the context.
         key = digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], ctx), protocol=5))
-        files[f"{ARTICLES_DIR}/{article.id}.md"] = cache.value(
-            "pages", key, lambda: render_article(item, shown[article.id], ctx)  # noqa: B023 (called at once)
-        )
+        files[page] = cache.value("pages", key, lambda: render_article(item, shown[article.id], ctx))  # noqa: B023
     return files
 
 
@@ -159,6 +161,7 @@ def render_home(corpus: Corpus) -> str:
     articles = corpus.articles
     notes = {i.article.id: len(i.notes) for i in corpus.annotated}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
+    by_id = {a.id: a for a in articles}
     rows = [
         f"| [{md_escape(display_title(a))}]({_link(f'{ARTICLES_DIR}/{a.id}.md')}) "
         f"| {md_escape(outlet_label(a))} "
@@ -211,7 +214,7 @@ def render_home(corpus: Corpus) -> str:
             "",
             "## Reprint groups",
             "",
-            *(_group_line(g, articles) for g in corpus.reprints),
+            *(_group_line(g, by_id) for g in corpus.reprints),
             "" if corpus.reprints else "No article in the corpus is a copy of another.",
             "",
         ]
@@ -225,8 +228,7 @@ def _group_cell(article: Article, group_of: dict) -> str:
     return f"[{len(group.articles)} copies]({_link(compare_path(group))})"
 
 
-def _group_line(group, articles: tuple[Article, ...]) -> str:
-    by_id = {a.id: a for a in articles}
+def _group_line(group, by_id: dict[str, Article]) -> str:
     names = ", ".join(md_escape(outlet_label(by_id[a]) or a) for a in group.articles)
     return f"- [{md_escape(display_title(by_id[group.articles[0]]))}]({_link(compare_path(group))}): {names}"
 

@@ -223,11 +223,22 @@ _PROMOTIONS = (
 )
 
 
+_PROMOTION_WORDS = (
+    "languages", "translate website", "newsletter", "share button", "follow us on", "note to readers", "become a",
+    "comment on", "support", "donate to",
+)  # fmt: skip
+
+
 @rule("site-promotion")
 def site_promotion(ctx: Context, i: int) -> bool:
     """The site asking for something: newsletter sign-ups, share and follow buttons,
     memberships, translation widgets. Only near the start or end, where templates put them."""
-    return ctx.near_edge(i) and any(_matches(p, ctx.text(i)) for p in _PROMOTIONS)
+    if not ctx.near_edge(i):
+        return False
+    text = ctx.text(i)
+    lowered = text.lower()
+    # Each pattern needs one of these words: most blocks have none, and the patterns are slow to fail.
+    return any(word in lowered for word in _PROMOTION_WORDS) and any(_matches(p, text) for p in _PROMOTIONS)
 
 
 @rule("read-also")

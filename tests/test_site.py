@@ -14,6 +14,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 
+from reader.page_html import collapse_blank_lines
+
 from .conftest import ROOT, build, hostile_markup, project_copy
 
 
@@ -293,3 +295,24 @@ def test_the_navigation_groups_articles_by_outlet_and_carries_only_the_open_bran
     # Another outlet is one link to its first article, not a list of all its articles.
     artifex = [a for a in nav.select("a.md-nav__link") if "artifex" in a["href"]]
     assert [a.get_text(strip=True) for a in artifex] == ["Artifex.News"]
+
+
+def test_topics_are_links_to_their_section_of_the_topics_page(built_site):
+    page = built_site / "articles" / "china-belarus-hold-army-drills-near-nato-border-artifex-news" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select("nav.reader-topics a")}
+    assert links["NATO"] == "../../browse/topics/#topic-nato"
+    topics = BeautifulSoup((built_site / "browse" / "topics" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    section = topics.find(id="topic-nato")
+    assert section is not None and "NATO" in section.get_text()
+    assert section.find_next("ul").find("a", href="../../articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/")
+
+
+def test_blank_lines_are_collapsed_except_in_preformatted_text():
+    html = "<ul>\n    \n    <li>a</li>\n\n   <li>b</li></ul><pre>x\n\n   y</pre><p>one  two</p>"
+    assert collapse_blank_lines(html) == "<ul>\n<li>a</li>\n<li>b</li></ul><pre>x\n\n   y</pre><p>one  two</p>"
+
+
+def test_built_pages_carry_no_runs_of_blank_lines(built_site):
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "\n\n" not in re.sub(r"<pre\b.*?</pre>", "", page, flags=re.S)
