@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from urllib.parse import quote
 
+from . import settings
 from .annotate import AnnotatedArticle, term_slug
 from .article_page import PageContext, md_escape, render_article
 from .browse_pages import render_dates, render_download, render_outlets, render_timeline, render_topics, web_annotations
@@ -162,12 +163,19 @@ def render_home(corpus: Corpus) -> str:
     notes = {i.article.id: len(i.notes) for i in corpus.annotated}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
     by_id = {a.id: a for a in articles}
+    listed, intro = articles, "Select a column heading to sort the table by it."
+    if len(articles) > settings.HOME_ARTICLES_MAX:
+        listed = sorted(articles, key=lambda a: (display_date(a), a.id), reverse=True)[: settings.HOME_ARTICLES_MAX]
+        intro = (
+            f"The {len(listed)} most recent of the {len(articles)} articles; every article is listed "
+            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md). {intro}"
+        )
     rows = [
         f"| [{md_escape(display_title(a))}]({_link(f'{ARTICLES_DIR}/{a.id}.md')}) "
         f"| {md_escape(outlet_label(a))} "
         f"| {md_escape(a.metadata.author)} | {display_date(a)} | {a.words} | {notes.get(a.id, 0)} "
         f"| {_group_cell(a, group_of)} |"
-        for a in articles
+        for a in listed
     ]
     return "\n".join(
         [
@@ -202,7 +210,7 @@ def render_home(corpus: Corpus) -> str:
             "",
             "## Articles",
             "",
-            "Select a column heading to sort the table by it.",
+            intro,
             "",
             '<div class="reader-sortable" markdown>',
             "",

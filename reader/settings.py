@@ -57,3 +57,7 @@ ANNOTATION_MAX_BYTES = 1_000_000
 
 # From this many seeds on, seeds are cleaned in parallel on every core.
 PARALLEL_MIN_SEEDS = 100
+
+# The home page's table lists at most this many articles, the most recent first; the browse pages list
+# them all. A table of thousands of rows makes the page heavy enough to slow every script on it.
+HOME_ARTICLES_MAX = 300

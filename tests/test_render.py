@@ -3,7 +3,7 @@
 from reader.annotate import AnnotatedArticle
 from reader.article_page import PageContext, md_escape, render_article
 from reader.corpus import read_corpus
-from reader.render import raw_path, render_site
+from reader.render import display_date, raw_path, render_site
 
 
 def page_of(article):
@@ -54,3 +54,17 @@ def test_hostile_seed_text_is_escaped_on_the_page(seed_folder):
     assert "<script>" not in page and "<img" not in page
     assert "title: A title &lt;script&gt;alert(1)&lt;/script&gt;" in page  # themes print titles raw
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_a_large_corpus_home_page_lists_the_most_recent_articles_and_links_to_all(corpus, monkeypatch):
+    from reader import settings
+    from reader.render import render_home
+
+    monkeypatch.setattr(settings, "HOME_ARTICLES_MAX", 2)
+    home = render_home(corpus)
+    rows = [line for line in home.splitlines() if line.startswith("| [")]
+    assert len(rows) == 2
+    assert f"The 2 most recent of the {len(corpus.articles)} articles" in home
+    assert "(browse/outlets.md)" in home and "(browse/dates.md)" in home
+    newest = max(corpus.articles, key=lambda a: (display_date(a), a.id))
+    assert newest.id in rows[0]

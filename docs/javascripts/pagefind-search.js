@@ -22,6 +22,11 @@
   const idle = "Type to start searching";
   meta.textContent = idle;
   input.addEventListener("focus", load);
+  // Start Pagefind (about 60 KB and a WebAssembly module) once the page is idle, so that the first
+  // query does not wait for it; the index chunks themselves are fetched only when a query needs them.
+  const warm = () => (window.requestIdleCallback || setTimeout)(load);
+  if (document.readyState === "complete") warm();
+  else window.addEventListener("load", warm);
   toggle?.addEventListener("change", () => {
     if (toggle.checked) {
       load();
@@ -50,9 +55,9 @@
       return;
     }
     const pagefind = await load();
-    const search = await pagefind.debouncedSearch(query, {}, 100);
+    const search = await pagefind.debouncedSearch(query, {}, 50);
     if (search === null || ticket !== latest) return; // a newer query is on its way
-    const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+    const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
     if (ticket !== latest) return;
     const count = search.results.length;
     meta.textContent = count ? `${count} matching document${count === 1 ? "" : "s"}` : "No matching documents";
