@@ -20,9 +20,9 @@ def uses_pagefind(config) -> bool:
     return (config.extra or {}).get("search_engine") == "pagefind"
 
 
-# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text.
+# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note numbers.
 PAGEFIND_ROOT = "article.md-content__inner"
-PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink"
+PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink, .reader-ref"
 
 
 def index_with_pagefind(site_dir: Path) -> None:

@@ -273,3 +273,14 @@ def test_the_content_security_policy_blocks_an_inline_script_in_the_content(brow
         context.close()
     finally:
         httpd.shutdown()
+
+
+def test_with_pagefind_the_keyboard_opens_and_closes_the_search_as_material_does(page, pagefind_server):
+    page.goto(pagefind_server + f"/articles/{MIL}/")
+    page.keyboard.press("/")
+    page.keyboard.type("Shoigu")
+    expect(page.locator(".md-search__input")).to_have_value("Shoigu")
+    expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=10000)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False

@@ -27,18 +27,19 @@
   const warm = () => (window.requestIdleCallback || setTimeout)(load);
   if (document.readyState === "complete") warm();
   else window.addEventListener("load", warm);
-  toggle?.addEventListener("change", () => {
-    if (toggle.checked) {
-      load();
-      setTimeout(() => input.focus(), 50);
-    }
-  });
+  const open = () => {
+    load();
+    input.focus();
+    setTimeout(() => input.focus(), 50); // again, after Material's own handlers have run
+  };
+  toggle?.addEventListener("change", () => toggle.checked && open());
+  // The keys Material's search answers to: "/" and "s" open the search, Escape closes it.
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest?.("input, textarea, [contenteditable]");
-    if (!typing && (event.key === "/" || event.key === "s") && toggle && !toggle.checked) {
+    if (!typing && (event.key === "/" || event.key === "s") && toggle) {
       event.preventDefault();
       toggle.checked = true;
-      toggle.dispatchEvent(new Event("change"));
+      open();
     } else if (event.key === "Escape" && toggle?.checked) {
       toggle.checked = false;
       input.blur();
