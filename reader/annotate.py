@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .anchor import Orphan, Place, anchor, excerpt
-from .cache import BuildCache
 from .annotations import Annotations, YamlFile, dotted
+from .cache import BuildCache
 from .errors import AnnotationError, Problems
 from .model import Article
 from .schema import About, CorrectionNote, LinkNote, Note, Term

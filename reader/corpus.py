@@ -19,8 +19,8 @@ from .annotate import AnnotatedArticle, annotate, reprint_declarations
 from .annotations import Annotations, read_annotations
 from .clean import clean
 from .cache import MISSING, BuildCache, digest
-from .errors import InternalError, Problems, ReaderError, SeedError
-from .load import read_seed, seed_paths
+from .errors import InternalError, Problems, ReaderError
+from .load import read_seed, seed_files
 from .model import Article, Seed
 from .progress import QUIET, Progress
 from .reprints import ReprintGroup, detect_reprints
@@ -106,9 +106,7 @@ def read_articles(seeds_dir: Path, progress: Progress = QUIET, cache: BuildCache
     read and cleaned on every core once there are enough of them.
     """
     cache = cache or BuildCache()
-    if not seeds_dir.is_dir():
-        raise Problems([SeedError("the seeds folder does not exist", str(seeds_dir), fix="passing --seeds with a folder of raw texts.")])
-    inputs = [(str(path), path.name, path.read_bytes()) for path in seed_paths(seeds_dir)]
+    inputs = seed_files(seeds_dir)
     keys = [digest(shown_as, data) for shown_as, _, data in inputs]
     results = [cache.get("seeds", key) for key in keys]
     todo = [i for i, result in enumerate(results) if result is MISSING]

@@ -9,8 +9,8 @@ import json
 from dataclasses import asdict
 
 from .align import Alignment
-from .cache import BuildCache, digest
 from .annotate import AnnotatedArticle, PlacedNote
+from .cache import BuildCache, digest
 from .reprints import ReprintGroup
 from .schema import CorrectionNote
 

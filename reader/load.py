@@ -25,14 +25,19 @@ def seed_paths(folder: Path) -> list[Path]:
     )
 
 
-def load_seeds(folder: Path) -> list[Seed]:
-    """Every seed in `folder`, in name order; all problems are raised together."""
+def seed_files(folder: Path) -> list[tuple[str, str, bytes]]:
+    """Each seed in `folder`, in name order, as (its path as shown in messages, its name, its bytes)."""
     if not folder.is_dir():
         raise Problems([SeedError("the seeds folder does not exist", str(folder), fix="passing --seeds with a folder of raw texts.")])
+    return [(str(path), path.name, path.read_bytes()) for path in seed_paths(folder)]
+
+
+def load_seeds(folder: Path) -> list[Seed]:
+    """Every seed in `folder`, in name order; all problems are raised together."""
     seeds, errors = [], []
-    for path in seed_paths(folder):
+    for shown_as, name, data in seed_files(folder):
         try:
-            seeds.append(read_seed(path.name, path.read_bytes(), shown_as=str(path)))
+            seeds.append(read_seed(name, data, shown_as=shown_as))
         except ReaderError as error:
             errors.append(error)
     if errors:

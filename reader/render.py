@@ -17,8 +17,8 @@ from . import settings
 from .annotate import AnnotatedArticle, term_slug
 from .article_page import PageContext, md_escape, render_article
 from .browse_pages import render_dates, render_download, render_outlets, render_timeline, render_topics, web_annotations
-from .compare_page import article_banner, compare_path, counterparts, render_comparison
 from .cache import BuildCache, digest
+from .compare_page import article_banner, compare_path, counterparts, render_comparison
 from .corpus import Corpus
 from .export import corpus_json
 from .markup import safe_html

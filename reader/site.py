@@ -23,7 +23,6 @@ from pathlib import Path
 import yaml
 
 from .cache import BuildCache, digest
-
 from .corpus import read_corpus
 from .navigation import site_nav
 from .progress import QUIET, Progress
