@@ -40,14 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus_generator import base_text, reprint, vocabulary  # noqa: E402
-from reader.align import align  # noqa: E402
-from reader.annotate import annotate, reprint_declarations  # noqa: E402
-from reader.annotations import read_annotations  # noqa: E402
 from reader.corpus import read_articles, read_corpus  # noqa: E402
-from reader.render import render_site  # noqa: E402
-from reader.reprints import detect_reprints  # noqa: E402
-from reader.travel import travel  # noqa: E402
-from reader.site import copy_project  # noqa: E402
+from reader.progress import Progress  # noqa: E402
+from reader.site import copy_project, rendered_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -167,28 +162,30 @@ runpy.run_module("mkdocs", run_name="__main__")
 """
 
 
+class StageClock(Progress):
+    """Times each stage the build announces, from its start to the next one's."""
+
+    def __init__(self) -> None:
+        super().__init__(enabled=False)
+        self.times: dict[str, float] = {}
+        self.current, self.since = "", 0.0
+
+    def stage(self, name: str, total: int = 0) -> None:
+        self.finish()
+        self.current, self.since = name, time.perf_counter()
+
+    def finish(self) -> None:
+        if self.current:
+            self.times[self.current] = self.times.get(self.current, 0.0) + time.perf_counter() - self.since
+        self.current = ""
+
+
 def stage_times(project: Path) -> dict[str, float]:
-    """The pipeline stage by stage, as `read_corpus` and `render_site` run them (one process)."""
-    times: dict[str, float] = {}
-
-    def timed(name: str, step):
-        start = time.perf_counter()
-        value = step()
-        times[name] = time.perf_counter() - start
-        return value
-
-    corpus = timed("clean", lambda: read_articles(project / "seeds"))
-    notes = timed("yaml", lambda: read_annotations(project / "annotations"))
-    annotated = timed("annotate", lambda: annotate(corpus.articles, notes))
-    declared = reprint_declarations(corpus.articles, notes)
-    groups, _ = timed("reprints", lambda: detect_reprints(corpus.articles, declared.confirmed, declared.denied))
-    by_id = {a.id: a for a in corpus.articles}
-    pairs = [(x, y) for g in groups for i, x in enumerate(g.articles) for y in g.articles[i + 1 :]]
-    alignments = timed("align", lambda: tuple(align(by_id[x], by_id[y]) for x, y in pairs))
-    annotated, stranded = timed("travel", lambda: travel(annotated, alignments))
-    full = replace(corpus, annotated=annotated, glossary=(), reprints=groups, alignments=alignments, stranded=stranded)
-    timed("render", lambda: render_site(full))
-    return times
+    """The pipeline stage by stage, as the build runs it (`rendered_site`, every core), and in all."""
+    clock = StageClock()
+    start = time.perf_counter()
+    rendered_site(project / "seeds", project / "annotations", project / "mkdocs.yml", clock)
+    return {**clock.times, "pipeline": time.perf_counter() - start}
 
 
 def fresh_stage_times(project: Path) -> dict[str, float]:
@@ -302,7 +299,7 @@ def main() -> None:
             stages = fresh_stage_times(project)
             build, peak = timed_build(project)
             site = project / "site"
-            row = {"N": size, "pipeline s": sum(stages.values()), **{f"{k} s": v for k, v in stages.items()}}
+            row = {"N": size, "pipeline s": stages.pop("pipeline"), **{f"{k} s": v for k, v in stages.items()}}
             row |= {"build s": build, "peak MiB": peak, "site MB": size_mb(site), "KB/article": size_mb(site) * 1000 / size}
             row["index MB"] = index_mb(site)
             article_path = f"/articles/{corpus.articles[0].id}/"

@@ -12,7 +12,7 @@ holds one corpus, not every version of it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 MISSING = object()
@@ -51,6 +51,15 @@ class BuildCache:
         """The stored value, or `compute()` stored."""
         found = self.get(table, key)
         return self.put(table, key, compute()) if found is MISSING else found
+
+    def values(self, table: str, keys: Sequence[Hashable], compute: Callable[[list[int]], list]) -> list:
+        """The stored value for each key; the missing ones computed together, by `compute(their indices)`,
+        and stored: a stage hands all its work to `parallel.run_jobs` at once."""
+        found = [self.get(table, key) for key in keys]
+        todo = [i for i, value in enumerate(found) if value is MISSING]
+        for i, value in zip(todo, compute(todo) if todo else [], strict=True):
+            found[i] = self.put(table, keys[i], value)
+        return found
 
     def sweep(self) -> None:
         """Forget what the last build did not use, and start counting afresh.

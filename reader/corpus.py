@@ -5,10 +5,8 @@
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from slugify import slugify
@@ -22,6 +20,7 @@ from .cache import MISSING, BuildCache, digest
 from .errors import InternalError, Problems, ReaderError
 from .load import read_seed, seed_files
 from .model import Article, Seed
+from .parallel import run_jobs
 from .progress import QUIET, Progress
 from .reprints import ReprintGroup, detect_reprints
 from .schema import Term
@@ -55,7 +54,9 @@ def read_corpus(
     """
     cache = cache or BuildCache()
     corpus = read_articles(seeds_dir, progress, cache)
+    progress.stage("reading annotations")
     annotations = read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})
+    progress.stage("placing notes")
     try:
         annotated = annotate(corpus.articles, annotations, cache)
     except Problems:
@@ -67,6 +68,7 @@ def read_corpus(
         )]) from error  # fmt: skip
     glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     declared = reprint_declarations(corpus.articles, annotations)
+    progress.stage("finding reprints")
     groups, unconfirmed = cache.value(
         "reprints",
         (tuple(corpus.fingerprints.items()), declared.confirmed, declared.denied),
@@ -79,14 +81,13 @@ def read_corpus(
     )
     by_id = {a.id: a for a in corpus.articles}
     pairs = [(left, right) for g in groups for i, left in enumerate(g.articles) for right in g.articles[i + 1 :]]
-    progress.stage("aligning reprints", len(pairs))
-    alignments = []
-    for left, right in pairs:
-        key = (left, corpus.fingerprints[left], right, corpus.fingerprints[right])
-        alignments.append(cache.value("alignments", key, lambda: align(by_id[left], by_id[right])))  # noqa: B023
-        progress.advance()
-    alignments = tuple(alignments)
-    progress.finish()
+
+    def align_pairs(todo: list[int]) -> list[Alignment]:
+        progress.stage("aligning reprints", len(todo))
+        return run_jobs([partial(align, by_id[pairs[i][0]], by_id[pairs[i][1]]) for i in todo], progress)
+
+    keys = [(left, corpus.fingerprints[left], right, corpus.fingerprints[right]) for left, right in pairs]
+    alignments = tuple(cache.values("alignments", keys, align_pairs))
     annotated, stranded = travel(annotated, alignments)
     return replace(
         corpus,
@@ -108,20 +109,12 @@ def read_articles(seeds_dir: Path, progress: Progress = QUIET, cache: BuildCache
     cache = cache or BuildCache()
     inputs = seed_files(seeds_dir)
     keys = [digest(shown_as, data) for shown_as, _, data in inputs]
-    results = [cache.get("seeds", key) for key in keys]
-    todo = [i for i, result in enumerate(results) if result is MISSING]
-    progress.stage("cleaning seeds", len(todo))
-    if len(todo) >= settings.PARALLEL_MIN_SEEDS and (os.cpu_count() or 1) > 1:
-        # Seeds are independent: clean them on every core, results in seed order.
-        with ProcessPoolExecutor() as pool:
-            fresh = pool.map(process_seed, *zip(*(inputs[i] for i in todo)), chunksize=16)
-            for i, result in zip(todo, fresh, strict=True):
-                results[i] = cache.put("seeds", keys[i], result)
-                progress.advance()
-    else:
-        for i in todo:
-            results[i] = cache.put("seeds", keys[i], process_seed(*inputs[i]))
-            progress.advance()
+
+    def clean_seeds(todo: list[int]) -> list:
+        progress.stage("cleaning seeds", len(todo))
+        return run_jobs([partial(process_seed, *inputs[i]) for i in todo], progress)
+
+    results = cache.values("seeds", keys, clean_seeds)
     seeds: list[Seed] = []
     articles: list[Article] = []
     fingerprints: list[bytes] = []

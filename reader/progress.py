@@ -18,7 +18,8 @@ class Progress:
         self.enabled = enabled
         self.name, self.total, self.done, self.started = "", 0, 0, 0.0
 
-    def stage(self, name: str, total: int) -> None:
+    def stage(self, name: str, total: int = 0) -> None:
+        """A stage begins: of `total` items, or of work it does not count."""
         self.name, self.total, self.done, self.started = name, total, 0, time.monotonic()
         self._show()
 
@@ -34,7 +35,7 @@ class Progress:
     def _show(self) -> None:
         if not self.enabled:
             return
-        line = f"{self.name}: {self.done:,}/{self.total:,}"
+        line = f"{self.name}: {self.done:,}/{self.total:,}" if self.total else f"{self.name}…"
         if 0 < self.done < self.total:
             left = (time.monotonic() - self.started) / self.done * (self.total - self.done)
             line += f", about {left:.0f} s left"

@@ -11,6 +11,7 @@ import html
 import pickle
 from collections import Counter
 from dataclasses import dataclass, fields
+from functools import partial
 from urllib.parse import quote
 
 from . import settings
@@ -23,6 +24,8 @@ from .corpus import Corpus
 from .export import corpus_json
 from .markup import safe_html
 from .model import Article
+from .parallel import run_jobs
+from .progress import QUIET, Progress
 from .rules import reasons
 
 ARTICLES_DIR = "articles"
@@ -49,7 +52,9 @@ def shown_titles(corpus: Corpus) -> dict[str, str]:
     return {a.id: nav_title(a, clashing) for a in corpus.articles}
 
 
-def render_site(corpus: Corpus, options: SiteOptions = SiteOptions(), cache: BuildCache | None = None) -> dict[str, str | bytes]:
+def render_site(
+    corpus: Corpus, options: SiteOptions = SiteOptions(), cache: BuildCache | None = None, progress: Progress = QUIET
+) -> dict[str, str | bytes]:
     """Every generated file. An article page (and its corpus.json record) whose inputs the cache
     has seen, by digest, is not rendered again."""
     cache = cache or BuildCache()
@@ -77,6 +82,7 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions(), cache: Bui
         aligned = [al for al in corpus.alignments if al.left in group.articles]
         stranded = [n for n in corpus.stranded if n.origin in group.articles]
         files[compare_path(group)] = render_comparison(group, aligned, by_id, stranded)
+    pages, keys, jobs = [], [], []
     for item in corpus.annotated:
         article = item.article
         if item.source:
@@ -88,13 +94,16 @@ def render_site(corpus: Corpus, options: SiteOptions = SiteOptions(), cache: Bui
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
             counterparts=links.get(article.id, {}),
         )
-        page = f"{ARTICLES_DIR}/{article.id}.md"
-        if not cache.active:
-            files[page] = render_article(item, shown[article.id], ctx)
-            continue
+        pages.append(f"{ARTICLES_DIR}/{article.id}.md")
+        jobs.append(partial(render_article, item, shown[article.id], ctx))
         # The digest of every input: the article and its annotations, the titles pages link to, the context.
-        key = digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], ctx), protocol=5))
-        files[page] = cache.value("pages", key, lambda: render_article(item, shown[article.id], ctx))  # noqa: B023
+        if cache.active:
+            keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], ctx), protocol=5)))
+    if cache.active:
+        rendered = cache.values("pages", keys, lambda todo: run_jobs([jobs[i] for i in todo], progress))
+    else:
+        rendered = run_jobs(jobs, progress)
+    files.update(zip(pages, rendered, strict=True))
     return files
 
 

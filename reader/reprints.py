@@ -1,7 +1,7 @@
 """Stage 5a, link reprints: find groups of articles that are copies of the same text.
 
 Each article's text becomes a set of word 5-gram shingles, summarised by a
-MinHash; locality-sensitive hashing (datasketch) proposes candidate pairs
+MinHash; locality-sensitive hashing (both from rensa) proposes candidate pairs
 without comparing every pair, and a pair is kept when its estimated Jaccard
 similarity reaches `settings.REPRINT_THRESHOLD`. Pairs are joined into groups.
 """
@@ -9,13 +9,15 @@ similarity reaches `settings.REPRINT_THRESHOLD`. Pairs are joined into groups.
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import partial
+
+from rensa import RMinHash, RMinHashLSH
 
 from . import settings
 from .cache import BuildCache
 from .model import Article
+from .parallel import run_jobs
 
 
 @dataclass(frozen=True)
@@ -39,23 +41,10 @@ def shingles(article: Article, size: int = settings.SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-@lru_cache(maxsize=1)
-def _scheme():
-    """One MinHash's permutations, drawn once and shared: drawing them is a third of a signature's cost."""
-    from datasketch import MinHash  # imported here: it pulls in scipy, which small corpora never need
-
-    return MinHash(num_perm=settings.MINHASH_PERMUTATIONS, seed=1)
-
-
-def minhash(shingle_set: set[str]):
-    from datasketch import MinHash
-
-    # CRC-32 as the base hash: MinHash's own permutations do the mixing, and it is ~20x faster than SHA-1.
-    scheme = _scheme()
-    signature = MinHash(
-        num_perm=scheme.num_perm, seed=1, hashfunc=zlib.crc32, permutations=scheme.permutations, scheme=scheme.scheme
-    )
-    signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
+def article_signature(article: Article) -> RMinHash:
+    """The MinHash of the article's shingles (rensa, in Rust: no import cost, ~100x faster than pure Python)."""
+    signature = RMinHash(num_perm=settings.MINHASH_PERMUTATIONS, seed=1)
+    signature.update(list(shingles(article)))
     return signature
 
 
@@ -68,21 +57,17 @@ def similar_pairs(
     """Pairs of article ids whose texts are near-duplicates, found through LSH.
 
     With a `cache` and each article's `fingerprints`, a signature computed before is reused."""
-    from datasketch import MinHashLSH
-
     cache, fingerprints = cache or BuildCache(), fingerprints or {}
-    signatures = {
-        a.id: cache.value("signatures", fingerprints.get(a.id) or a.paragraphs, lambda a=a: minhash(shingles(a)))
-        for a in articles
-    }
-    index = MinHashLSH(threshold=threshold, num_perm=settings.MINHASH_PERMUTATIONS)
-    for article_id, signature in signatures.items():
-        index.insert(article_id, signature)
+    keys = [fingerprints.get(a.id) or a.paragraphs for a in articles]
+    signatures = cache.values("signatures", keys, lambda todo: run_jobs([partial(article_signature, articles[i]) for i in todo]))
+    index = RMinHashLSH(threshold, settings.MINHASH_PERMUTATIONS, settings.MINHASH_PERMUTATIONS // settings.LSH_BAND_ROWS)
+    for number, signature in enumerate(signatures):
+        index.insert(number, signature)
     pairs = set()
-    for article_id, signature in signatures.items():
+    for number, signature in enumerate(signatures):
         for other in index.query(signature):
-            if other != article_id and signature.jaccard(signatures[other]) >= threshold:
-                pairs.add(tuple(sorted((article_id, other))))
+            if other != number and signature.jaccard(signatures[other]) >= threshold:
+                pairs.add(tuple(sorted((articles[number].id, articles[other].id))))
     return sorted(pairs)
 
 

@@ -38,9 +38,13 @@ MINHASH_PERMUTATIONS = 128
 # recall falls to 0.95-0.98.
 REPRINT_THRESHOLD = 0.2
 
-# Below this many articles every pair is compared exactly (fast, and no import of
-# datasketch and scipy); from it on, MinHash LSH finds candidates without comparing every pair.
-LSH_MIN_ARTICLES = 200
+# LSH bands of 2 signature rows (64 bands of 128): a pair sharing 0.2 of its shingles becomes a
+# candidate with probability 1 - (1 - 0.2**2)**64 = 0.93, one sharing 0.3 with 0.9975.
+LSH_BAND_ROWS = 2
+
+# Below this many articles every pair is compared exactly (0.25 s at 100); from it on,
+# MinHash LSH finds candidates without comparing every pair.
+LSH_MIN_ARTICLES = 100
 
 # Two paragraphs are aligned when at least this share of their words match in order.
 ALIGN_MIN_SIMILARITY = 0.5
@@ -55,8 +59,9 @@ WRAPPED_MIN_CHARS = 40
 # Larger than any hand-written annotation file; a bigger one is a mistake or an attack.
 ANNOTATION_MAX_BYTES = 1_000_000
 
-# From this many seeds on, seeds are cleaned in parallel on every core.
-PARALLEL_MIN_SEEDS = 100
+# From this many jobs on (seeds to clean, pairs to align, pages to render...), a stage runs them on
+# every core. Starting the workers takes about as long as 20 small jobs.
+PARALLEL_MIN_JOBS = 40
 
 # The home page's table lists at most this many articles, the most recent first; the browse pages list
 # them all. A table of thousands of rows makes the page heavy enough to slow every script on it.

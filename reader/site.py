@@ -58,9 +58,12 @@ def rendered_site(
 ) -> RenderedSite:
     options = site_options(config_file) if config_file else SiteOptions()
     corpus = read_corpus(seeds_dir, annotations_dir, progress, cache)
+    progress.stage("rendering pages", len(corpus.articles))
     nav = site_nav(corpus, shown_titles(corpus))
     topics = [[item.article.id, *(item.about.topics if item.about else ())] for item in corpus.annotated]
-    return RenderedSite(render_site(corpus, options, cache), nav, digest(json.dumps([nav, topics])))
+    files = render_site(corpus, options, cache, progress)
+    progress.finish()
+    return RenderedSite(files, nav, digest(json.dumps([nav, topics])))
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -45,7 +45,7 @@ def test_many_seeds_are_cleaned_in_parallel_with_the_same_result(seed_folder, mo
     texts = {f"{n:03d}.txt": (SEEDS / "002_d566bb28321c3257.txt").read_bytes() for n in range(12)}
     folder = seed_folder(texts)
     serial = read_corpus(folder, None)
-    monkeypatch.setattr(settings, "PARALLEL_MIN_SEEDS", 2)
+    monkeypatch.setattr(settings, "PARALLEL_MIN_JOBS", 2)
     parallel = read_corpus(folder, None)
     assert parallel.articles == serial.articles
     feed = (FIXTURES / "feed-two-items.txt").read_text(encoding="utf-8")

@@ -7,6 +7,8 @@ scrapes use it to stack unrelated lines ("source ... / Copyright ...").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -16,11 +18,17 @@ from ..text import normalize_space
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+@lru_cache(maxsize=2)
+def _tokens(text: str) -> list[Token]:
+    """The parse, kept: recognising the format and reading its blocks both need it (not to be changed)."""
+    return _PARSER.parse(text)
+
+
 def looks_like(text: str) -> bool:
     """Markdown if it has an ATX heading or at least two links, as the parser sees them."""
     if "#" not in text and "](" not in text and "][" not in text and "<http" not in text:
         return False  # no heading or link syntax at all: spare the parse
-    tokens = _PARSER.parse(text)
+    tokens = _tokens(text)
     headings = sum(1 for t in tokens if t.type == "heading_open" and t.markup.startswith("#"))
     links = sum(
         1 for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "link_open"
@@ -32,7 +40,7 @@ def blocks(text: str) -> list[Block]:
     found: list[Block] = []
     containers: list[str] = []
     parent: Token | None = None
-    for token in _PARSER.parse(text):
+    for token in _tokens(text):
         if token.type in ("blockquote_open", "list_item_open"):
             containers.append("quote" if token.type == "blockquote_open" else "list-item")
         elif token.type in ("blockquote_close", "list_item_close"):

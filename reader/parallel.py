@@ -1,0 +1,51 @@
+"""Work on every core: the stages whose items do not depend on each other.
+
+Cleaning a seed, parsing an annotation file, a MinHash signature, aligning a
+pair of reprints and rendering an article page each need only their own
+inputs. `run_jobs` runs such jobs in worker processes forked from the build
+itself: a worker starts with everything the build holds, finds its job by
+number in the list it inherited, and sends back only the result. Nothing is
+pickled on the way in, so a job can be any function call. Few jobs, or one
+core, run here: forking would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+from . import settings
+from .progress import QUIET, Progress
+
+T = TypeVar("T")
+
+# The jobs of the `run_jobs` call under way, as each forked worker inherits them.
+_JOBS: Sequence[Callable[[], object]] = ()
+
+
+def run_jobs(jobs: Sequence[Callable[[], T]], progress: Progress = QUIET) -> list[T]:
+    """Each job's result, in order."""
+    global _JOBS
+    cores = os.cpu_count() or 1
+    if len(jobs) < settings.PARALLEL_MIN_JOBS or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_advanced(job(), progress) for job in jobs]
+    _JOBS = jobs
+    try:
+        with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
+            # Chunks of jobs, so a worker asks for work a few dozen times, not once per job.
+            results = pool.map(_run, range(len(jobs)), chunksize=max(1, min(32, len(jobs) // (cores * 8))))
+            return [_advanced(result, progress) for result in results]
+    finally:
+        _JOBS = ()
+
+
+def _run(index: int) -> object:
+    return _JOBS[index]()
+
+
+def _advanced(result: T, progress: Progress) -> T:
+    progress.advance()
+    return result

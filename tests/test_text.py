@@ -1,0 +1,20 @@
+"""Text helpers: whitespace as scrapes leave it."""
+
+import pytest
+
+from reader.text import normalize_space
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Asia  Times\n", "Asia Times"),
+        ("\u00a0Tokyo\u00a0\u00a0reported", "Tokyo reported"),  # no-break spaces from a web page
+        ("one\u2009two\u202fthree\u3000four", "one two three four"),  # thin, narrow and ideographic spaces
+        ("zero\u200bwidth\ufeffmarks", "zero width marks"),  # invisible characters str.split() keeps
+        ("\t tabs\r\nand lines \x0c", "tabs and lines"),
+        ("", ""),
+    ],
+)
+def test_normalize_space_collapses_every_kind_of_space(raw, expected):
+    assert normalize_space(raw) == expected
