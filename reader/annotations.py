@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, get_args
 
@@ -20,7 +19,6 @@ from pydantic import BaseModel, ValidationError
 from . import settings
 from .cache import BuildCache, digest
 from .errors import AnnotationError, InternalError, Problems
-from .parallel import run_jobs
 from .text import decode_utf8, line_of
 from .schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 
@@ -83,21 +81,19 @@ def read_annotations(folder: Path, shown_as: str = "annotations", cache: BuildCa
     """Every annotation file in `folder`, validated; a file whose bytes the cache has seen is not parsed again."""
     cache = cache or BuildCache()
     files, glossary, errors = {}, None, []
-    paths = sorted(folder.iterdir()) if folder.is_dir() else []
-    inputs = [
-        (path.read_bytes(), f"{shown_as}/{path.name}")
-        for path in paths
-        if path.suffix in (".yml", ".yaml") and not path.name.startswith(".")
-    ]
-    keys = [digest(shown, data) for data, shown in inputs]
-    read = cache.values("annotations", keys, lambda todo: run_jobs([partial(_read_file, *inputs[i]) for i in todo]))
-    for parsed, model, problems in read:
-        if problems:
-            errors.extend(problems)
-        elif isinstance(model, GlossaryFile):
-            glossary = (parsed, model)
-        else:
-            files[model.article] = (parsed, model)
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
+                continue
+            shown = f"{shown_as}/{path.name}"
+            data = path.read_bytes()
+            parsed, model, problems = cache.value("annotations", digest(shown, data), lambda: _read_file(data, shown))
+            if problems:
+                errors.extend(problems)
+            elif isinstance(model, GlossaryFile):
+                glossary = (parsed, model)
+            else:
+                files[model.article] = (parsed, model)
     errors.extend(_duplicate_note_ids(files))
     if errors:
         raise Problems(errors)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import partial
 
 from .align import Alignment
 from .annotate import AnnotatedArticle, PlacedNote
 from .cache import BuildCache, digest
+from .parallel import run_jobs
 from .reprints import ReprintGroup
 from .schema import CorrectionNote
 
@@ -92,7 +94,8 @@ def corpus_json(
 ) -> str:
     """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints.
 
-    With `fingerprints` (each article's digest), a record the cache holds is not encoded again.
+    With `fingerprints` (each article's digest), a record the cache holds is not encoded again;
+    the others are encoded on every core.
     """
     cache, fingerprints = cache or BuildCache(), fingerprints or {}
     reprints = reprint_records(groups, alignments)
@@ -101,13 +104,12 @@ def corpus_json(
         # No indentation: json's fast C encoder only runs without it, and the file is for programs.
         return json.dumps(article_record(item, reprints), ensure_ascii=False)
 
-    records = []
-    for item in annotated:
-        fingerprint = fingerprints.get(item.article.id)
-        if fingerprint is None:
-            records.append(record(item))
-        else:
-            key = digest(fingerprint, json.dumps(reprints.get(item.article.id)))
-            records.append(cache.value("records", key, lambda item=item: record(item)))
+    jobs = [partial(record, item) for item in annotated]
+    keys = (
+        [digest(fingerprints[item.article.id], json.dumps(reprints.get(item.article.id))) for item in annotated]
+        if fingerprints
+        else range(len(jobs))  # nothing to key on: every record is encoded
+    )
+    records = cache.values("records", keys, lambda todo: run_jobs([jobs[i] for i in todo]))
     # What json.dumps gives for the whole list, one record at a time.
     return "[" + ", ".join(records) + "]\n"

@@ -11,7 +11,7 @@ Under `mkdocs serve --dirty` (what `make serve` runs) a rebuild does only what
 an edit changed: the pipeline reuses what it computed for unchanged content
 (`reader.cache`), each generated file tells MkDocs whether its content changed
 since the last build, and when something every page shows changes (the
-navigation, the topics, mkdocs.yml, the theme overrides, a hand-written page)
+navigation, mkdocs.yml, the theme overrides, a hand-written page)
 the site directory is emptied so that every page is built anew. The search
 index keeps the entries of the pages that were not rebuilt.
 """

@@ -82,7 +82,7 @@ def render_site(
         aligned = [al for al in corpus.alignments if al.left in group.articles]
         stranded = [n for n in corpus.stranded if n.origin in group.articles]
         files[compare_path(group)] = render_comparison(group, aligned, by_id, stranded)
-    pages, keys, jobs = [], [], []
+    pages, jobs, keys = [], [], []
     for item in corpus.annotated:
         article = item.article
         if item.source:
@@ -99,10 +99,7 @@ def render_site(
         # The digest of every input: the article and its annotations, the titles pages link to, the context.
         if cache.active:
             keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], ctx), protocol=5)))
-    if cache.active:
-        rendered = cache.values("pages", keys, lambda todo: run_jobs([jobs[i] for i in todo], progress))
-    else:
-        rendered = run_jobs(jobs, progress)
+    rendered = cache.values("pages", keys or range(len(jobs)), lambda todo: run_jobs([jobs[i] for i in todo], progress))
     files.update(zip(pages, rendered, strict=True))
     return files
 

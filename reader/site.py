@@ -42,7 +42,7 @@ def generate(
 @dataclass(frozen=True)
 class RenderedSite:
     """The generated files, the navigation that lists them, and a digest of what every page
-    shows beyond its own Markdown (the navigation, the topics): when it changes, every page must be built anew."""
+    shows beyond its own Markdown (the navigation): when it changes, every page must be built anew."""
 
     files: dict[str, str | bytes]
     nav: list
@@ -60,10 +60,9 @@ def rendered_site(
     corpus = read_corpus(seeds_dir, annotations_dir, progress, cache)
     progress.stage("rendering pages", len(corpus.articles))
     nav = site_nav(corpus, shown_titles(corpus))
-    topics = [[item.article.id, *(item.about.topics if item.about else ())] for item in corpus.annotated]
     files = render_site(corpus, options, cache, progress)
     progress.finish()
-    return RenderedSite(files, nav, digest(json.dumps([nav, topics])))
+    return RenderedSite(files, nav, digest(json.dumps(nav)))
 
 
 class _ConfigLoader(yaml.SafeLoader):
