@@ -31,3 +31,18 @@ def test_ci_and_pipes_see_nothing(monkeypatch):
     pipe = io.StringIO()
     Progress(pipe).stage("cleaning seeds", 4)
     assert pipe.getvalue() == ""
+
+
+def test_a_build_names_each_of_its_stages_in_turn(monkeypatch, tmp_path):
+    from reader.site import rendered_site
+
+    from .conftest import ANNOTATIONS, SEEDS
+
+    monkeypatch.delenv("CI", raising=False)
+    stream = Terminal()
+    rendered_site(SEEDS, ANNOTATIONS, progress=Progress(stream))
+    shown = stream.getvalue()
+    stages = ["cleaning seeds: 5/5", "reading annotations…", "placing notes…", "finding reprints…",
+              "aligning reprints: 1/1", "rendering pages: "]  # fmt: skip
+    assert all(stage in shown for stage in stages), shown
+    assert [shown.index(stage) for stage in stages] == sorted(shown.index(stage) for stage in stages)

@@ -1,0 +1,47 @@
+"""Jobs on every core: results in order, run by forked workers once there are enough of them."""
+
+import io
+import os
+
+import pytest
+
+from reader import settings
+from reader.parallel import run_jobs
+from reader.progress import Progress
+
+
+def test_enough_jobs_run_in_other_processes_and_come_back_in_order(monkeypatch):
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: every job runs in this process")
+    monkeypatch.setattr(settings, "PARALLEL_MIN_JOBS", 4)
+    parent = os.getpid()
+    # Closures over local state: nothing about a job needs to be picklable, only its result.
+    results = run_jobs([lambda n=n: (n * n, os.getpid()) for n in range(50)])
+    assert [square for square, _ in results] == [n * n for n in range(50)]
+    assert parent not in {pid for _, pid in results}
+
+
+def test_few_jobs_run_here():
+    parent = os.getpid()
+    assert run_jobs([os.getpid] * (settings.PARALLEL_MIN_JOBS - 1)) == [parent] * (settings.PARALLEL_MIN_JOBS - 1)
+
+
+@pytest.mark.parametrize("minimum", [4, 1000], ids=["in workers", "here"])
+def test_a_failing_job_raises_its_error(monkeypatch, minimum):
+    monkeypatch.setattr(settings, "PARALLEL_MIN_JOBS", minimum)
+
+    def fails():
+        raise ValueError("job 7 failed")
+
+    jobs = [lambda: 1] * 7 + [fails] + [lambda: 1] * 8
+    with pytest.raises(ValueError, match="job 7 failed"):
+        run_jobs(jobs)
+
+
+def test_each_finished_job_advances_the_progress_line(monkeypatch):
+    monkeypatch.setattr(settings, "PARALLEL_MIN_JOBS", 4)
+    progress = Progress(io.StringIO(), enabled=True)
+    progress.stage("rendering pages", 12)
+    run_jobs([lambda: None] * 12, progress)
+    assert progress.done == 12
+    assert progress.stream.getvalue().endswith("rendering pages: 12/12")
