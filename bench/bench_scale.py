@@ -10,7 +10,7 @@ words), then measures: the pipeline stage by stage; `mkdocs build` with every
 feature (the hook), its peak memory, the output size, `search_index.json` and
 how long headless Chromium takes from the page's load to the first query's
 results; `mkdocs serve --dirty` from saving an annotation file to the changed
-page (up to --serve-max articles); the same build with Pagefind as the search;
+page (up to --serve-max articles); the same build and preview with Pagefind as the search;
 and, as the baseline, a plain Material build of the same cleaned text (one
 Markdown page per article, built-in search, no hook). Figures, not asserts;
 one line of figures per size.
@@ -317,6 +317,9 @@ def main() -> None:
             row["pagefind search on article s"], _ = (
                 search_timing(pagefind / "site", query, article_path) if CHROMIUM else (float("nan"),) * 2
             )
+            if size <= args.serve_max:  # with Pagefind, each preview rebuild indexes the whole site again
+                reloads = preview_reload(pagefind, corpus.articles[0].id)
+                row["pagefind reload median s"], row["pagefind reload max s"] = statistics.median(reloads), max(reloads)
             shutil.rmtree(pagefind / "site")
             baseline = plain_baseline(project, base / f"plain-{size}")
             row["plain build s"], row["plain peak MiB"] = timed_build(baseline)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from . import settings
 from .model import Article, Block, Metadata, Paragraph, Removal, Story
-from .rules import RULES, TRAILING_RULE, Context, is_body_paragraph, is_trailing_chrome
+from .rules import RULES, TRAILING_RULE, Context, as_match, is_body_paragraph, is_trailing_chrome
 from .text import ends_sentence, last_char, normalize_space, word_count
 
 # A paragraph that ends on one of these words stops mid-sentence.
@@ -50,8 +50,9 @@ def _apply_rules(story: Story) -> tuple[list[Block], list[Removal], Metadata]:
     i = 0
     while i < len(story.blocks):
         for rule in RULES:
-            match = rule.check(ctx, i)
-            if match:
+            result = rule.check(ctx, i)
+            if result:
+                match = as_match(result)
                 for block in story.blocks[i : i + match.span]:
                     removals.append(Removal(rule.name, block.first_line, block.last_line, block.text))
                 metadata = metadata.merged(**match.found)

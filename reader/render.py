@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import pickle
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import partial
 from urllib.parse import quote
 
@@ -96,9 +96,11 @@ def render_site(
         )
         pages.append(f"{ARTICLES_DIR}/{article.id}.md")
         jobs.append(partial(render_article, item, shown[article.id], ctx))
-        # The digest of every input: the article and its annotations, the titles pages link to, the context.
+        # The digest of every input: the article and its annotations, the titles pages link to, the rest of
+        # the context (without its titles, digested once for every page: pickling them per page is quadratic).
         if cache.active:
-            keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], ctx), protocol=5)))
+            rest = replace(ctx, titles={})
+            keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5)))
     rendered = cache.values("pages", keys or range(len(jobs)), lambda todo: run_jobs([jobs[i] for i in todo], progress))
     files.update(zip(pages, rendered, strict=True))
     return files

@@ -4,6 +4,8 @@ Each article's text becomes a set of word 5-gram shingles, summarised by a
 MinHash; locality-sensitive hashing (both from rensa) proposes candidate pairs
 without comparing every pair, and a pair is kept when its estimated Jaccard
 similarity reaches `settings.REPRINT_THRESHOLD`. Pairs are joined into groups.
+rensa is written in Rust and imports in milliseconds; datasketch, used before,
+pulled in scipy, whose import alone took a quarter of the pipeline at 1,000 articles.
 """
 
 from __future__ import annotations

@@ -60,7 +60,8 @@ class Match:
 @dataclass(frozen=True)
 class Rule:
     name: str
-    check: Callable[[Context, int], Match | None]
+    # A match, or True for a one-block match that finds no metadata; anything false passes.
+    check: Callable[[Context, int], Match | bool | None]
 
     @property
     def why(self) -> str:
@@ -72,16 +73,16 @@ RULES: list[Rule] = []
 
 def rule(name: str):
     def register(check: Callable[[Context, int], Match | bool | None]) -> Rule:
-        def as_match(ctx: Context, i: int) -> Match | None:
-            result = check(ctx, i)
-            return Match() if result is True else (result or None)
-
-        as_match.__doc__ = check.__doc__
-        found = Rule(name, as_match)
+        found = Rule(name, check)
         RULES.append(found)
         return found
 
     return register
+
+
+def as_match(result: Match | bool | None) -> Match | None:
+    """What a rule's check returned, as a `Match` (or None when the block passes)."""
+    return Match() if result is True else (result or None)
 
 
 @lru_cache(maxsize=None)

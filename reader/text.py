@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from email.utils import parsedate_to_datetime
 
 # Invisible characters scrapes leave behind that `str.split` does not count as space.
@@ -28,7 +29,9 @@ def normalize_space(text: str) -> str:
     return " ".join(text.translate(_INVISIBLE).split())
 
 
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
+    """Words in the text; kept, since the rules ask it of each block several times."""
     return len(text.split())
 
 

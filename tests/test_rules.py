@@ -3,7 +3,7 @@
 import pytest
 
 from reader.model import Block
-from reader.rules import RULES, Context, reasons
+from reader.rules import RULES, Context, as_match, reasons
 
 BODY = (
     "The visit carries forward the pivotal decisions made at the intensive one-on-one talks "
@@ -17,7 +17,7 @@ def context(texts, fmt="plain", **block):
 
 def check(name, ctx, i):
     rule = next(r for r in RULES if r.name == name)
-    return rule.check(ctx, i)
+    return as_match(rule.check(ctx, i))
 
 
 # (rule, blocks, index of the block the rule should match, format, metadata it should find)
