@@ -104,8 +104,10 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
     moves = [(1, 0), (0, 1)] + [(k, 1) for k in range(1, settings.ALIGN_MAX_MERGE + 1)] + [
         (1, k) for k in range(2, settings.ALIGN_MAX_MERGE + 1)
     ]
-    size_a = [len(words(t)) for t in a]
-    size_b = [len(words(t)) for t in b]
+    # Each run of up to ALIGN_MAX_MERGE paragraphs as one word sequence, made once: joined paragraphs'
+    # words are their words one after the other (no word spans the space that joins them).
+    runs_a = _runs([words(t) for t in a])
+    runs_b = _runs([words(t) for t in b])
     best = [[-1.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -118,10 +120,11 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
                     continue
                 gain = 0.0
                 if di and dj:
-                    sim = similarity(" ".join(a[i : i + di]), " ".join(b[j : j + dj]), settings.ALIGN_MIN_SIMILARITY)
+                    left, right = runs_a[i, di], runs_b[j, dj]
+                    sim = Indel.normalized_similarity(left, right, score_cutoff=settings.ALIGN_MIN_SIMILARITY)
                     if sim < settings.ALIGN_MIN_SIMILARITY:
                         continue
-                    gain = sim * (sum(size_a[i : i + di]) + sum(size_b[j : j + dj])) - settings.ALIGN_MERGE_COST * (di + dj - 2)
+                    gain = sim * (len(left) + len(right)) - settings.ALIGN_MERGE_COST * (di + dj - 2)
                 if best[i][j] + gain > best[i + di][j + dj]:
                     best[i + di][j + dj] = best[i][j] + gain
                     back[i + di][j + dj] = (di, dj)
@@ -131,6 +134,15 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
         steps.append((di, dj))
         i, j = i - di, j - dj
     return steps[::-1]
+
+
+def _runs(paragraph_words: list[tuple[str, ...]]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """{(first paragraph, how many): their words}, for runs of up to `settings.ALIGN_MAX_MERGE`."""
+    runs = {}
+    for i in range(len(paragraph_words)):
+        for k in range(1, min(settings.ALIGN_MAX_MERGE, len(paragraph_words) - i) + 1):
+            runs[i, k] = runs[i, k - 1] + paragraph_words[i + k - 1] if k > 1 else paragraph_words[i]
+    return runs
 
 
 def _pair(left: list[Paragraph], right: list[Paragraph]) -> AlignedPair:

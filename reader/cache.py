@@ -53,12 +53,12 @@ class BuildCache:
         return self.put(table, key, compute()) if found is MISSING else found
 
     def values(self, table: str, keys: Sequence[Hashable], compute: Callable[[list[int]], list]) -> list:
-        """The stored value for each key; the missing ones computed together, by `compute(their indices)`,
-        and stored: a stage hands all its work to `parallel.run_jobs` at once. An inactive cache
-        stores nothing, so its keys may be mere positions (`range(n)`)."""
+        """The stored value for each key; the missing ones computed together by `compute(their indices)`
+        (called even when none is missing) and stored: a stage hands all its work to `parallel.run_jobs`
+        at once. An inactive cache stores nothing, so its keys may be mere positions (`range(n)`)."""
         found = [self.get(table, key) for key in keys]
         todo = [i for i, value in enumerate(found) if value is MISSING]
-        for i, value in zip(todo, compute(todo) if todo else [], strict=True):
+        for i, value in zip(todo, compute(todo), strict=True):  # called even with nothing to compute
             found[i] = self.put(table, keys[i], value)
         return found
 

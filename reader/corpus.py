@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -53,9 +54,22 @@ def read_corpus(
     With a `cache` from an earlier build, only what changed since is computed again.
     """
     cache = cache or BuildCache()
-    corpus = read_articles(seeds_dir, progress, cache)
-    progress.stage("reading annotations")
-    annotations = read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})
+    annotations, annotation_problems = Annotations({}), []
+
+    def read_notes() -> None:
+        """The annotation files, read while the workers clean the seeds; their problems kept for the report."""
+        nonlocal annotations, annotation_problems
+        try:
+            annotations = read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})
+        except Problems as problems:
+            annotation_problems = problems.errors
+
+    try:
+        corpus = read_articles(seeds_dir, progress, cache, alongside=read_notes)
+    except Problems as problems:  # every bad seed and every bad annotation file, in one report
+        raise Problems([*problems.errors, *annotation_problems]) from None
+    if annotation_problems:
+        raise Problems(annotation_problems)
     progress.stage("placing notes")
     try:
         annotated = annotate(corpus.articles, annotations, cache)
@@ -100,19 +114,22 @@ def read_corpus(
     )
 
 
-def read_articles(seeds_dir: Path, progress: Progress = QUIET, cache: BuildCache | None = None) -> Corpus:
+def read_articles(
+    seeds_dir: Path, progress: Progress = QUIET, cache: BuildCache | None = None, alongside: Callable[[], object] | None = None
+) -> Corpus:
     """Load, split and clean every seed; raise `Problems` listing every bad seed.
 
     A seed whose bytes the cache has seen is not read again; the others are
-    read and cleaned on every core once there are enough of them.
+    read and cleaned on every core once there are enough of them, while this
+    process does the work `alongside` (see `parallel.run_jobs`).
     """
     cache = cache or BuildCache()
     inputs = seed_files(seeds_dir)
     keys = [digest(shown_as, data) for shown_as, _, data in inputs]
 
     def clean_seeds(todo: list[int]) -> list:
-        progress.stage("cleaning seeds", len(todo))
-        return run_jobs([partial(process_seed, *inputs[i]) for i in todo], progress)
+        progress.stage("cleaning seeds, reading annotations", len(todo))
+        return run_jobs([partial(process_seed, *inputs[i]) for i in todo], progress, alongside)
 
     results = cache.values("seeds", keys, clean_seeds)
     seeds: list[Seed] = []

@@ -26,17 +26,25 @@ T = TypeVar("T")
 _JOBS: Sequence[Callable[[], object]] = ()
 
 
-def run_jobs(jobs: Sequence[Callable[[], T]], progress: Progress = QUIET) -> list[T]:
-    """Each job's result, in order."""
+def run_jobs(
+    jobs: Sequence[Callable[[], T]], progress: Progress = QUIET, alongside: Callable[[], object] | None = None
+) -> list[T]:
+    """Each job's result, in order. `alongside` is other work for this process, which would
+    otherwise only wait: it runs while the workers work (after the jobs, when they run here)."""
     global _JOBS
     cores = os.cpu_count() or 1
     if len(jobs) < settings.PARALLEL_MIN_JOBS or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_advanced(job(), progress) for job in jobs]
+        results = [_advanced(job(), progress) for job in jobs]
+        if alongside:
+            alongside()
+        return results
     _JOBS = jobs
     try:
         with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
             # Chunks of jobs, so a worker asks for work a few dozen times, not once per job.
             results = pool.map(_run, range(len(jobs)), chunksize=max(1, min(32, len(jobs) // (cores * 8))))
+            if alongside:
+                alongside()
             return [_advanced(result, progress) for result in results]
     finally:
         _JOBS = ()

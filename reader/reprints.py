@@ -44,7 +44,7 @@ def shingles(article: Article, size: int = settings.SHINGLE_WORDS) -> set[str]:
 
 
 def article_signature(article: Article) -> RMinHash:
-    """The MinHash of the article's shingles (rensa, in Rust: no import cost, ~100x faster than pure Python)."""
+    """The MinHash of the article's shingles, computed by rensa (in Rust): the order of the shingles does not matter."""
     signature = RMinHash(num_perm=settings.MINHASH_PERMUTATIONS, seed=1)
     signature.update(list(shingles(article)))
     return signature

@@ -53,3 +53,18 @@ def test_many_seeds_are_cleaned_in_parallel_with_the_same_result(seed_folder, mo
     with pytest.raises(Problems) as caught:
         read_corpus(folder, None)
     assert "cut.txt:18: feed item 2" in str(caught.value) and "has no body" in str(caught.value)
+
+
+def test_bad_seeds_and_bad_annotation_files_are_reported_together(seed_folder, tmp_path):
+    import pytest
+
+    from reader.errors import Problems
+
+    folder = seed_folder({"good.txt": (SEEDS / "002_d566bb28321c3257.txt").read_bytes(), "empty.txt": b""})
+    annotations = tmp_path / "notes"
+    annotations.mkdir()
+    (annotations / "broken.yml").write_text("article: x\nnotes:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(Problems) as caught:
+        read_corpus(folder, annotations)
+    report = str(caught.value)
+    assert "empty.txt: the seed is empty" in report and "annotations/broken.yml:4:1: not valid YAML" in report and "2 errors" in report

@@ -45,3 +45,13 @@ def test_each_finished_job_advances_the_progress_line(monkeypatch):
     run_jobs([lambda: None] * 12, progress)
     assert progress.done == 12
     assert progress.stream.getvalue().endswith("rendering pages: 12/12")
+
+
+@pytest.mark.parametrize("minimum", [4, 1000], ids=["in workers", "here"])
+def test_work_alongside_runs_once_whether_the_jobs_run_in_workers_or_here(monkeypatch, minimum):
+    monkeypatch.setattr(settings, "PARALLEL_MIN_JOBS", minimum)
+    done = []
+    assert run_jobs([lambda: 2] * 10, alongside=lambda: done.append(os.getpid())) == [2] * 10
+    assert done == [os.getpid()]
+    run_jobs([], alongside=lambda: done.append("with no jobs too"))
+    assert done[-1] == "with no jobs too"
