@@ -17,7 +17,7 @@ from .align import Alignment, align
 from .annotate import AnnotatedArticle, annotate, reprint_declarations
 from .annotations import Annotations, read_annotations
 from .clean import clean
-from .cache import MISSING, BuildCache, digest
+from .cache import BuildCache, digest
 from .errors import InternalError, Problems, ReaderError
 from .load import read_seed, seed_files
 from .model import Article, Seed
