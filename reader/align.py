@@ -80,11 +80,10 @@ def spelling_key(word: str) -> str:
     return word
 
 
-def similarity(left: str, right: str, cutoff: float = 0.0) -> float:
+def similarity(left: str, right: str) -> float:
     """The share of the two texts' words that line up in order: twice their longest common
-    subsequence of words over all their words (rapidfuzz's Indel similarity, in C++).
-    Below `cutoff` it is 0.0, found out early: most pairs of paragraphs are not alike at all."""
-    return Indel.normalized_similarity(words(left), words(right), score_cutoff=cutoff)
+    subsequence of words over all their words (rapidfuzz's Indel similarity, in C++)."""
+    return Indel.normalized_similarity(words(left), words(right))
 
 
 def align(left: Article, right: Article) -> Alignment:
@@ -121,6 +120,8 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
                 gain = 0.0
                 if di and dj:
                     left, right = runs_a[i, di], runs_b[j, dj]
+                    # `similarity` of the runs; with the cutoff, a pair below it is found out early
+                    # (most pairs of paragraphs are not alike at all).
                     sim = Indel.normalized_similarity(left, right, score_cutoff=settings.ALIGN_MIN_SIMILARITY)
                     if sim < settings.ALIGN_MIN_SIMILARITY:
                         continue

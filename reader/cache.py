@@ -58,7 +58,7 @@ class BuildCache:
         at once. An inactive cache stores nothing, so its keys may be mere positions (`range(n)`)."""
         found = [self.get(table, key) for key in keys]
         todo = [i for i, value in enumerate(found) if value is MISSING]
-        for i, value in zip(todo, compute(todo), strict=True):  # called even with nothing to compute
+        for i, value in zip(todo, compute(todo), strict=True):
             found[i] = self.put(table, keys[i], value)
         return found
 

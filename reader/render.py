@@ -101,7 +101,12 @@ def render_site(
         if cache.active:
             rest = replace(ctx, titles={})
             keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5)))
-    rendered = cache.values("pages", keys or range(len(jobs)), lambda todo: run_jobs([jobs[i] for i in todo], progress))
+
+    def render_pages(todo: list[int]) -> list[str]:
+        progress.stage("rendering pages", len(todo))
+        return run_jobs([jobs[i] for i in todo], progress)
+
+    rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
     files.update(zip(pages, rendered, strict=True))
     return files
 

@@ -264,7 +264,7 @@ def share_buttons(ctx: Context, i: int) -> bool:
     ("Share this:", "Click to share on Twitter (Opens in new window)", "Like Loading...")."""
     return ctx.near_end(i) and bool(
         _pattern(r"(?:Share this:?|Like this:?|Click to (?:share|print|email)\b|Like Loading|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)\b)", re.I).match(ctx.text(i))
-        or _pattern(r"\(Opens in new window\)$", re.I).search(ctx.text(i))
+        or _matches(r"\(Opens in new window\)$", ctx.text(i))
     )
 
 
@@ -321,7 +321,7 @@ def credit_line(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_end(i) and word_count(text) <= 40 and bool(
         _pattern(r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b.*", re.I).fullmatch(text)
-        or _pattern(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", re.I).search(text)
+        or _matches(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text)
     )
 
 
@@ -368,7 +368,7 @@ def image_caption(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     if ctx.blocks[i].kind == "caption" or _pattern(_CAPTION_LABEL, re.I).match(text):
         return True
-    if ctx.near_edge(i) and _pattern(_CAPTION_CREDIT, re.I).search(text):
+    if ctx.near_edge(i) and _matches(_CAPTION_CREDIT, text):
         return True
     return i <= 2 and _is_dateline(ctx.text(i + 1)) and not _is_dateline(text)
 

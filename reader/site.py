@@ -58,7 +58,7 @@ def rendered_site(
 ) -> RenderedSite:
     options = site_options(config_file) if config_file else SiteOptions()
     corpus = read_corpus(seeds_dir, annotations_dir, progress, cache)
-    progress.stage("rendering pages", len(corpus.articles))
+    progress.stage("rendering pages")
     nav = site_nav(corpus, shown_titles(corpus))
     files = render_site(corpus, options, cache, progress)
     progress.finish()
