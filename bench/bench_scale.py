@@ -10,8 +10,8 @@ words), then measures: the pipeline stage by stage; `mkdocs build` with every
 feature (the hook), its peak memory, the output size, `search_index.json` and
 how long headless Chromium takes from the page's load to the first query's
 results; `mkdocs serve --dirty` from saving an annotation file to the changed
-page (up to --serve-max articles); the same build and preview with Pagefind as the search;
-and, as the baseline, a plain Material build of the same cleaned text (one
+page (up to --serve-max articles); the same build and preview with Pagefind as the search
+(and, in the preview, until Pagefind's index holds the edit); and, as the baseline, a plain Material build of the same cleaned text (one
 Markdown page per article, built-in search, no hook). Figures, not asserts;
 one line of figures per size.
 """
@@ -26,6 +26,7 @@ import os
 import platform
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -226,34 +227,43 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def preview_reload(project: Path, article_id: str, rounds: int = 5) -> list[float]:
+def preview_reload(project: Path, article_id: str, rounds: int = 5) -> tuple[list[float], list[float]]:
     """Seconds from saving an annotation file to `mkdocs serve --dirty` serving the changed page
-    (the page request waits while a build runs, as the browser's reload does)."""
+    (the page request waits while a build runs, as the browser's reload does), and, with Pagefind,
+    to its index of the site being replaced by one that holds the edit."""
     port = 8765
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/articles/{article_id}/"
+    entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+    pagefind = "search_engine: pagefind" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     try:
         for line in server.stderr:
             if "Serving on" in line:
                 break
         threading.Thread(target=server.stderr.read, daemon=True).start()  # keep the pipe drained
         path = project / "annotations" / f"{article_id}.yml"
-        times = []
+        reloads, indexed = [], []
         for n in range(rounds):
+            while pagefind and not _fetch(entry):  # the first build's index
+                time.sleep(0.05)
+            before = _fetch(entry) if pagefind else ""
             marker = f"Edited in round {n}"
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace("  note: ", f"  note: {marker}. ", 1), encoding="utf-8")
             start = time.perf_counter()
             while marker not in _fetch(url):
                 time.sleep(0.02)
-            times.append(time.perf_counter() - start)
+            reloads.append(time.perf_counter() - start)
+            while pagefind and _fetch(entry) in ("", before):
+                time.sleep(0.02)
+            indexed.append(time.perf_counter() - start)
             time.sleep(1)
-        return times
+        return reloads, indexed
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site folder
         server.wait()
 
 
@@ -305,7 +315,7 @@ def main() -> None:
             row["search s"], row["fetched MB"] = search_timing(site, query) if CHROMIUM else (float("nan"),) * 2
             row["search on article s"], _ = search_timing(site, query, article_path) if CHROMIUM else (float("nan"),) * 2
             if size <= args.serve_max:
-                reloads = preview_reload(project, corpus.articles[0].id)
+                reloads, _ = preview_reload(project, corpus.articles[0].id)
                 row["reload median s"], row["reload max s"] = statistics.median(reloads), max(reloads)
             pagefind = copy_project(project, base / f"pagefind-{size}")
             use_pagefind(pagefind)
@@ -316,9 +326,10 @@ def main() -> None:
             row["pagefind search on article s"], _ = (
                 search_timing(pagefind / "site", query, article_path) if CHROMIUM else (float("nan"),) * 2
             )
-            if size <= args.serve_max:  # with Pagefind, each preview rebuild indexes the whole site again
-                reloads = preview_reload(pagefind, corpus.articles[0].id)
+            if size <= args.serve_max:  # with Pagefind, the search catches up after the reload
+                reloads, indexed = preview_reload(pagefind, corpus.articles[0].id)
                 row["pagefind reload median s"], row["pagefind reload max s"] = statistics.median(reloads), max(reloads)
+                row["pagefind indexed median s"], row["pagefind indexed max s"] = statistics.median(indexed), max(indexed)
             shutil.rmtree(pagefind / "site")
             baseline = plain_baseline(project, base / f"plain-{size}")
             row["plain build s"], row["plain peak MiB"] = timed_build(baseline)

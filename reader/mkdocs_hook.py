@@ -13,7 +13,9 @@ an edit changed: the pipeline reuses what it computed for unchanged content
 since the last build, and when something every page shows changes (the
 navigation, mkdocs.yml, the theme overrides, a hand-written page)
 the site directory is emptied so that every page is built anew. The search
-index keeps the entries of the pages that were not rebuilt.
+index keeps the entries of the pages that were not rebuilt; with Pagefind as
+the search, `mkdocs serve` indexes the site in the background after each
+build (`reader.pagefind.PreviewIndex`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from reader.cache import BuildCache, digest  # noqa: E402
 from reader.errors import Problems  # noqa: E402
 from reader.navigation import with_titles  # noqa: E402
 from reader.page_html import add_content_security_policy, collapse_blank_lines  # noqa: E402
-from reader.pagefind import index_with_pagefind, unhook_material_search, uses_pagefind  # noqa: E402
+from reader.pagefind import PreviewIndex, index_with_pagefind, unhook_material_search, uses_pagefind  # noqa: E402
 from reader.progress import Progress  # noqa: E402
 from reader.site import RenderedSite, rendered_site  # noqa: E402
 
@@ -55,6 +57,8 @@ class _Builds:
 
     def __init__(self) -> None:
         self.cache = BuildCache(active=True)
+        self.serving = False
+        self.search = PreviewIndex()
         self.dirty = False
         self.frozen = False
         self.site: RenderedSite | None = None
@@ -96,22 +100,25 @@ class _DirtyBuildNotice(logging.Filter):
 
 
 def on_post_page(output: str, /, *, page, config) -> str:
-    """Add the Content-Security-Policy, drop the template's blank lines and, with Pagefind as the
-    search, unhook Material's search script from the search box (`reader.page_html`, `reader.pagefind`)."""
+    """Add the Content-Security-Policy (under `mkdocs serve`, one that lets its live-reload script
+    run), drop the template's blank lines and, with Pagefind as the search, unhook Material's
+    search script from the search box (`reader.page_html`, `reader.pagefind`)."""
     if uses_pagefind(config):
         output = unhook_material_search(output)
-    return add_content_security_policy(collapse_blank_lines(output), wasm=uses_pagefind(config))
+    return add_content_security_policy(collapse_blank_lines(output), wasm=uses_pagefind(config), preview=_builds.serving)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _builds.dirty = dirty
-    _builds.cache.active = command == "serve"  # a one-off build has no next build to save work for
+    _builds.serving = command == "serve"
+    _builds.cache.active = _builds.serving  # a one-off build has no next build to save work for
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
 
 def on_config(config):
     """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
+    _builds.search.stop()  # Pagefind reading the pages of the previous build: they are about to change
     root = Path(config.config_file_path).resolve().parent
     try:
         site = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path), Progress(), _builds.cache)
@@ -183,7 +190,10 @@ def on_post_build(*, config) -> None:
     are gone, and remember what was built. (Material's own merge keeps only one rebuilt page right.)"""
     search = config.plugins.get("material/search")
     if uses_pagefind(config):
-        index_with_pagefind(Path(config.site_dir))
+        if _builds.serving:
+            _builds.search.start(Path(config.site_dir))  # the page reloads now; the search catches up
+        else:
+            index_with_pagefind(Path(config.site_dir))
         search.search_index.entries, search.search_index_prev = [], None  # Material's index goes unused
     previous = getattr(search, "search_index_prev", None)
     if previous is not None:
@@ -201,6 +211,10 @@ def on_post_build(*, config) -> None:
         gc.collect()
         gc.freeze()
         _builds.frozen = True
+
+
+def on_shutdown() -> None:
+    _builds.search.stop()
 
 
 def on_build_error(*, error) -> None:

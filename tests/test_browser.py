@@ -11,7 +11,13 @@ import functools
 import http.server
 import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -284,3 +290,54 @@ def test_with_pagefind_the_keyboard_opens_and_closes_the_search_as_material_does
     expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
     page.keyboard.press("Escape")
     assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_just_added(page, tmp_path):
+    """The open page reloads after an edit (MkDocs' live-reload script runs), without waiting
+    for Pagefind, whose fresh index then takes the new word."""
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  search_engine: pagefind\n", 1))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        first_index = wait_for(lambda: fetched(f"{url}/pagefind/pagefind-entry.json"))
+        page.goto(f"{url}/articles/{MIL}/")
+        expect(page.locator("h1").first).to_be_visible()
+        notes = project / "annotations" / f"{MIL}.yml"
+        notes.write_text(notes.read_text(encoding="utf-8").replace("  note: >-\n", "  note: >-\n    Zanzibarite.\n", 1), encoding="utf-8")
+        expect(page.locator("article")).to_contain_text("Zanzibarite", timeout=60_000)  # no navigation: the page reloaded
+        wait_for(lambda: fetched(f"{url}/pagefind/pagefind-entry.json") not in ("", first_index))
+        page.goto(url + "/")
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").press_sequentially("Zanzibarite", delay=50)
+        results = page.locator(".md-search-result__link")
+        expect(results.first).to_be_visible(timeout=10000)
+        assert results.count() == 1 and f"/articles/{MIL}/" in results.first.get_attribute("href")
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site folder
+        server.wait(timeout=30)
+
+
+def fetched(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float = 120.0):
+    """Poll until `condition()` is true (the serve builds on its own schedule); returns its value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"still not true after {timeout} s")

@@ -5,6 +5,8 @@ pages) and `python build_site.py` first, then `mkdocs build`, as a tool that
 runs no hooks (Zensical) would need.
 """
 
+import base64
+import hashlib
 import json
 import re
 import subprocess
@@ -14,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 
-from reader.page_html import collapse_blank_lines
+from reader.page_html import add_content_security_policy, collapse_blank_lines
 
 from .conftest import ROOT, build, hostile_markup, project_copy
 
@@ -316,3 +318,23 @@ def test_blank_lines_are_collapsed_except_in_preformatted_text():
 def test_built_pages_carry_no_runs_of_blank_lines(built_site):
     page = (built_site / "index.html").read_text(encoding="utf-8")
     assert "\n\n" not in re.sub(r"<pre\b.*?</pre>", "", page, flags=re.S)
+
+
+PAGE = (
+    '<html><head></head><body><script>theme()</script><div class="md-content"><article>'
+    "<script>contributor()</script></article></div></body></html>"
+)
+
+
+def test_the_policy_lets_only_the_themes_inline_scripts_run_on_published_pages():
+    policy = re.search(r'content="([^"]*)"', add_content_security_policy(PAGE))[1]
+    script_src = next(p for p in policy.split("; ") if p.startswith("script-src"))
+    theme = base64.b64encode(hashlib.sha256(b"theme()").digest()).decode()
+    assert script_src == f"script-src 'self' 'sha256-{theme}'"  # not the script inside the article
+
+
+def test_the_preview_policy_lets_mkdocs_serves_live_reload_script_run():
+    """`mkdocs serve` adds the script to each page as it sends it, with values no hash could know."""
+    policy = re.search(r'content="([^"]*)"', add_content_security_policy(PAGE, wasm=True, preview=True))[1]
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';" in policy
+    assert "sha256" not in policy  # a hash in the policy would switch 'unsafe-inline' off

@@ -1,0 +1,105 @@
+"""Pagefind, the search for large corpora: the index `mkdocs build` writes, and the one
+`mkdocs serve` keeps up to date in the background. Runs the real Pagefind binary on
+small sites; the search in the browser is in test_browser.py."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from reader.pagefind import INDEX_FOLDER, PreviewIndex, index_with_pagefind
+
+
+def write_page(site: Path, name: str, text: str) -> None:
+    page = site / name / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(
+        f'<html lang="en"><body><nav>Menu</nav><article class="md-content__inner"><h1>{name}</h1><p>{text}</p>'
+        f'<details class="reader-removals"><p>removedword</p></details></article></body></html>',
+        encoding="utf-8",
+    )
+
+
+def indexed_text(site: Path) -> str:
+    """The text of every page in the site's Pagefind index (its fragments are gzipped JSON)."""
+    fragments = sorted((site / INDEX_FOLDER / "fragment").glob("*.pf_fragment"))
+    return " ".join(json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])["content"] for f in fragments)
+
+
+def page_count(site: Path) -> int:
+    entry = json.loads((site / INDEX_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+@pytest.fixture
+def site(tmp_path):
+    write_page(tmp_path, "first", "Moscow and Beijing")
+    write_page(tmp_path, "second", "Wagons in a circle")
+    return tmp_path
+
+
+def test_a_build_indexes_the_articles_text_and_not_the_navigation_or_removed_lines(site):
+    index_with_pagefind(site)
+    text = indexed_text(site)
+    assert page_count(site) == 2
+    assert "Beijing" in text and "Wagons" in text
+    assert "Menu" not in text and "removedword" not in text
+
+
+def test_a_build_stops_with_pagefinds_message_when_it_cannot_index(tmp_path):
+    with pytest.raises(PluginError, match="Pagefind could not index the site"):
+        index_with_pagefind(tmp_path / "no-such-site")
+
+
+def test_the_preview_index_is_moved_in_whole_once_pagefind_is_done(site):
+    preview = PreviewIndex()
+    preview.start(site)
+    preview.wait()
+    assert page_count(site) == 2
+    write_page(site, "third", "Zanzibar")
+    preview.start(site)
+    preview.wait()
+    assert page_count(site) == 3 and "Zanzibar" in indexed_text(site)
+    assert sorted(p.name for p in site.iterdir()) == ["first", INDEX_FOLDER, "second", "third"]  # no half-made folder left
+
+
+def test_a_page_opened_before_the_new_preview_index_still_finds_the_old_ones_files(site):
+    """Files are only added or rewritten with the same bytes; the entry file names the index."""
+    preview = PreviewIndex()
+    preview.start(site)
+    preview.wait()
+    old = {p.relative_to(site): p.read_bytes() for p in (site / INDEX_FOLDER).rglob("*") if p.is_file()}
+    write_page(site, "third", "Zanzibar")
+    preview.start(site)
+    preview.wait()
+    changed = [path for path, data in old.items() if (site / path).read_bytes() != data]
+    assert changed == [Path(INDEX_FOLDER) / "pagefind-entry.json"]
+
+
+def test_a_newer_build_stops_the_run_under_way_and_the_previous_index_stays(site):
+    preview = PreviewIndex()
+    preview.start(site)
+    preview.wait()
+    before = (site / INDEX_FOLDER / "pagefind-entry.json").read_bytes()
+    write_page(site, "third", "Zanzibar")
+    preview.start(site)
+    preview.stop()  # as the hook does when the next rebuild starts
+    assert (site / INDEX_FOLDER / "pagefind-entry.json").read_bytes() == before
+    assert not any(p.name.startswith(".") for p in site.iterdir())
+
+
+def test_a_failed_preview_index_is_logged_and_the_previous_one_stays(site, caplog, tmp_path):
+    preview = PreviewIndex()
+    preview.start(site)
+    preview.wait()
+    missing = tmp_path / "gone"
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.reader"):
+        preview.start(missing)
+        preview.wait()
+    assert "Pagefind could not index the site" in caplog.text
+    assert page_count(site) == 2
