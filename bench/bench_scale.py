@@ -9,8 +9,8 @@ five items each) with reprint groups and annotations (about one note per 300
 words), then measures: the pipeline stage by stage; `mkdocs build` with every
 feature (the hook), its peak memory, the output size, `search_index.json` and
 how long headless Chromium takes from the page's load to the first query's
-results; `mkdocs serve --dirty` from saving an annotation file to the changed
-page (up to --serve-max articles); the same build and preview with Pagefind as the search
+results; `mkdocs serve --dirty` from saving an annotation file to the edit
+showing in the page open in Chromium (up to --serve-max articles); the same build and preview with Pagefind as the search
 (and, in the preview, until Pagefind's index holds the edit); and, as the baseline, a plain Material build of the same cleaned text (one
 Markdown page per article, built-in search, no hook). Figures, not asserts;
 one line of figures per size.
@@ -228,9 +228,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def preview_reload(project: Path, article_id: str, rounds: int = 5) -> tuple[list[float], list[float]]:
-    """Seconds from saving an annotation file to `mkdocs serve --dirty` serving the changed page
-    (the page request waits while a build runs, as the browser's reload does), and, with Pagefind,
-    to its index of the site being replaced by one that holds the edit."""
+    """Seconds from saving an annotation file to the edit showing in the page open in headless
+    Chromium, which `mkdocs serve --dirty` reloads (without Chromium: to the server sending the
+    changed page); and, with Pagefind, to its index of the site being replaced by one that holds
+    the edit."""
+    from playwright.sync_api import sync_playwright
+
     port = 8765
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
@@ -244,23 +247,30 @@ def preview_reload(project: Path, article_id: str, rounds: int = 5) -> tuple[lis
             if "Serving on" in line:
                 break
         threading.Thread(target=server.stderr.read, daemon=True).start()  # keep the pipe drained
-        path = project / "annotations" / f"{article_id}.yml"
-        reloads, indexed = [], []
-        for n in range(rounds):
-            while pagefind and not _fetch(entry):  # the first build's index
-                time.sleep(0.05)
-            before = _fetch(entry) if pagefind else ""
-            marker = f"Edited in round {n}"
-            text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace("  note: ", f"  note: {marker}. ", 1), encoding="utf-8")
-            start = time.perf_counter()
-            while marker not in _fetch(url):
-                time.sleep(0.02)
-            reloads.append(time.perf_counter() - start)
-            while pagefind and _fetch(entry) in ("", before):
-                time.sleep(0.02)
-            indexed.append(time.perf_counter() - start)
-            time.sleep(1)
+        with sync_playwright() as playwright:
+            browser = CHROMIUM and playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser and browser.new_page()
+            if page:
+                page.goto(url, wait_until="load")
+            path = project / "annotations" / f"{article_id}.yml"
+            reloads, indexed = [], []
+            for n in range(rounds):
+                while pagefind and not _fetch(entry):  # the first build's index
+                    time.sleep(0.05)
+                before = _fetch(entry) if pagefind else ""
+                marker = f"Edited in round {n} at {time.time_ns()}"
+                text = path.read_text(encoding="utf-8")
+                path.write_text(text.replace("  note: ", f"  note: {marker}. ", 1), encoding="utf-8")
+                start = time.perf_counter()
+                if page:
+                    page.get_by_text(marker).first.wait_for(timeout=120_000)
+                while not page and marker not in _fetch(url):
+                    time.sleep(0.02)
+                reloads.append(time.perf_counter() - start)
+                while pagefind and _fetch(entry) in ("", before):
+                    time.sleep(0.02)
+                indexed.append(time.perf_counter() - start)
+                time.sleep(1)
         return reloads, indexed
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site folder

@@ -70,24 +70,24 @@ def read_corpus(
         raise Problems([*problems.errors, *annotation_problems]) from None
     if annotation_problems:
         raise Problems(annotation_problems)
-    progress.stage("placing notes")
-    try:
-        annotated = annotate(corpus.articles, annotations, cache)
-    except Problems:
-        raise
-    except Exception as error:  # a bug: name the stage and the folder it was reading
-        raise Problems([InternalError(
-            f"internal error while placing annotations ({type(error).__name__}: {error})",
-            str(annotations_dir), fix="reporting it as a bug, with the annotation files attached.",
-        )]) from error  # fmt: skip
-    glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     declared = reprint_declarations(corpus.articles, annotations)
-    progress.stage("finding reprints")
+    placed: list[tuple[AnnotatedArticle, ...]] = []
+
+    def place_notes() -> None:
+        """Anchoring the notes, done while the workers compute the articles' MinHash signatures."""
+        placed.append(_placed_notes(corpus.articles, annotations, cache, annotations_dir))
+
+    progress.stage("finding reprints, placing notes")
     groups, unconfirmed = cache.value(
         "reprints",
         (tuple(corpus.fingerprints.items()), declared.confirmed, declared.denied),
-        lambda: detect_reprints(corpus.articles, declared.confirmed, declared.denied, cache, corpus.fingerprints),
+        lambda: detect_reprints(
+            corpus.articles, declared.confirmed, declared.denied, cache, corpus.fingerprints, alongside=place_notes
+        ),
     )
+    # (With the reprints from the cache, nothing ran alongside.)
+    annotated = placed[0] if placed else _placed_notes(corpus.articles, annotations, cache, annotations_dir)
+    glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     suggestions = tuple(
         f"{a} and {b} look like copies of one text; confirm it with `reprints: {{confirm: [{b}]}}` in "
         f"annotations/{a}.yml (or deny it with `deny:`)."
@@ -112,6 +112,20 @@ def read_corpus(
         suggestions=suggestions,
         stranded=stranded,
     )
+
+
+def _placed_notes(
+    articles: tuple[Article, ...], annotations: Annotations, cache: BuildCache, annotations_dir: Path | None
+) -> tuple[AnnotatedArticle, ...]:
+    try:
+        return annotate(articles, annotations, cache)
+    except Problems:
+        raise
+    except Exception as error:  # a bug: name the stage and the folder it was reading
+        raise Problems([InternalError(
+            f"internal error while placing annotations ({type(error).__name__}: {error})",
+            str(annotations_dir), fix="reporting it as a bug, with the annotation files attached.",
+        )]) from error  # fmt: skip
 
 
 def read_articles(

@@ -11,6 +11,7 @@ pulled in scipy, whose import alone took a quarter of the pipeline at 1,000 arti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -55,13 +56,17 @@ def similar_pairs(
     threshold: float = settings.REPRINT_THRESHOLD,
     cache: BuildCache | None = None,
     fingerprints: dict[str, bytes] | None = None,
+    alongside: Callable[[], object] | None = None,
 ) -> list[tuple[str, str]]:
     """Pairs of article ids whose texts are near-duplicates, found through LSH.
 
-    With a `cache` and each article's `fingerprints`, a signature computed before is reused."""
+    With a `cache` and each article's `fingerprints`, a signature computed before is reused.
+    This process does the work `alongside` while workers compute the signatures."""
     cache, fingerprints = cache or BuildCache(), fingerprints or {}
     keys = [fingerprints.get(a.id) or a.paragraphs for a in articles]
-    signatures = cache.values("signatures", keys, lambda todo: run_jobs([partial(article_signature, articles[i]) for i in todo]))
+    signatures = cache.values(
+        "signatures", keys, lambda todo: run_jobs([partial(article_signature, articles[i]) for i in todo], alongside=alongside)
+    )
     index = RMinHashLSH(threshold, settings.MINHASH_PERMUTATIONS, settings.MINHASH_PERMUTATIONS // settings.LSH_BAND_ROWS)
     for number, signature in enumerate(signatures):
         index.insert(number, signature)
@@ -107,14 +112,18 @@ def detect_reprints(
     denied: frozenset[tuple[str, str]] = frozenset(),
     cache: BuildCache | None = None,
     fingerprints: dict[str, bytes] | None = None,
+    alongside: Callable[[], object] | None = None,
 ) -> tuple[tuple[ReprintGroup, ...], tuple[tuple[str, str], ...]]:
     """The groups, from detected pairs less those an annotation denies plus those it confirms;
-    and the detected pairs no annotation confirms, to suggest confirming them."""
+    and the detected pairs no annotation confirms, to suggest confirming them. The work
+    `alongside` is done on the way (see `similar_pairs`)."""
     by_id = {a.id: a for a in articles}
     if len(articles) >= settings.LSH_MIN_ARTICLES:
-        found_pairs = similar_pairs(list(articles), cache=cache, fingerprints=fingerprints)
+        found_pairs = similar_pairs(list(articles), cache=cache, fingerprints=fingerprints, alongside=alongside)
     else:
         found_pairs = brute_force_pairs(list(articles))
+        if alongside:
+            alongside()
     detected = [p for p in found_pairs if p not in denied]
     unconfirmed = tuple(p for p in detected if p not in confirmed)
     found = []

@@ -42,7 +42,7 @@ def test_a_build_names_each_of_its_stages_in_turn(monkeypatch, tmp_path):
     stream = Terminal()
     rendered_site(SEEDS, ANNOTATIONS, progress=Progress(stream))
     shown = stream.getvalue()
-    stages = ["cleaning seeds, reading annotations: 5/5", "placing notes…", "finding reprints…",
+    stages = ["cleaning seeds, reading annotations: 5/5", "finding reprints, placing notes…",
               "aligning reprints: 1/1", "rendering pages: "]  # fmt: skip
     assert all(stage in shown for stage in stages), shown
     assert [shown.index(stage) for stage in stages] == sorted(shown.index(stage) for stage in stages)
