@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import time
 from pathlib import Path
 
 # MkDocs loads hooks by file path; make the `reader` package beside it importable.
@@ -70,6 +71,7 @@ class _Builds:
 
 
 _builds = _Builds()
+log = logging.getLogger("mkdocs.plugins.reader")
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -120,12 +122,14 @@ def on_config(config):
     """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
     _builds.search.stop()  # Pagefind reading the pages of the previous build: they are about to change
     root = Path(config.config_file_path).resolve().parent
+    start = time.perf_counter()
     try:
         site = rendered_site(root / "seeds", root / "annotations", Path(config.config_file_path), Progress(), _builds.cache)
     except Problems as problems:
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
     finally:
         _builds.cache.sweep()
+    log.info("Reader pages generated in %.2f seconds", time.perf_counter() - start)
     _builds.site = site
     if uses_pagefind(config):
         config.extra_javascript.append("javascripts/pagefind-search.js")
