@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The whole build at scale: synthetic corpora of N articles, our site beside a plain Material build.
 
-    python bench/bench_scale.py [--sizes 100 1000] [--keep DIR]
+    python bench/bench_scale.py [--sizes 100 1000] [--repeat 3] [--keep DIR]
 
 For each size it writes a project of N articles in the seeds' formats (plain
 articles, Global Research-style Markdown reprints, WordPress feed dumps of
@@ -15,8 +15,9 @@ annotation file to the edit showing in the page open in Chromium (up to
 --serve-max articles); the same build and preview with Pagefind as the search
 (and, in the preview, until Pagefind's index holds the edit); and, as the
 baseline, a plain Material build of the same cleaned text (one Markdown page
-per article, built-in search, no hook). Figures, not asserts; one line of
-figures per size.
+per article, built-in search, no hook). The pipeline and the builds run
+--repeat times (once above --repeat-max articles) and their medians are shown.
+Figures, not asserts; one line of figures per size.
 """
 
 from __future__ import annotations
@@ -201,6 +202,10 @@ def fresh_stage_times(project: Path) -> dict[str, float]:
     return json.loads(result.stdout)
 
 
+def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
 def search_timing(site: Path, query: str, path: str = "/") -> tuple[float, float]:
     """Seconds from a page's load to the first query's results in headless Chromium (a fresh
     browser, nothing cached), and the megabytes of search index the browser fetched for it."""
@@ -310,6 +315,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--serve-max", type=int, default=1000, help="time the preview only up to this size")
     parser.add_argument("--keep", type=Path, help="keep the generated projects here")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the pipeline and of each build, for medians")
+    parser.add_argument("--repeat-max", type=int, default=1000, help="above this size, one run each")
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)  # fresh_stage_times runs this
     args = parser.parse_args()
     if args.stages:
@@ -322,10 +329,13 @@ def main() -> None:
             project = make_project(size, base / f"reader-{size}")
             corpus = read_articles(project / "seeds")
             query = next(w for w in corpus.articles[0].paragraphs[1].text.split() if len(w) > 6 and w.isalpha())
-            stages = fresh_stage_times(project)
-            build, peak, in_build = timed_build(project)
+            runs = args.repeat if size <= args.repeat_max else 1
+            stages = _medians([fresh_stage_times(project) for _ in range(runs)])
+            builds = [timed_build(project) for _ in range(runs)]
+            build, in_build = statistics.median(b[0] for b in builds), statistics.median(b[2] for b in builds)
+            peak = max(b[1] for b in builds)
             site = project / "site"
-            row = {"N": size, "pipeline s": stages.pop("pipeline"), **{f"{k} s": v for k, v in stages.items()}}
+            row = {"N": size, "runs": runs, "pipeline s": stages.pop("pipeline"), **{f"{k} s": v for k, v in stages.items()}}
             row |= {"build s": build, "pipeline in build s": in_build, "peak MiB": peak, "site MB": size_mb(site), "KB/article": size_mb(site) * 1000 / size}
             row["index MB"] = index_mb(site)
             article_path = f"/articles/{corpus.articles[0].id}/"
@@ -349,7 +359,8 @@ def main() -> None:
                 row["pagefind indexed median s"], row["pagefind indexed max s"] = statistics.median(indexed), max(indexed)
             shutil.rmtree(pagefind / "site")
             baseline = plain_baseline(project, base / f"plain-{size}")
-            row["plain build s"], row["plain peak MiB"], _ = timed_build(baseline)
+            plain = [timed_build(baseline) for _ in range(runs)]
+            row["plain build s"], row["plain peak MiB"] = statistics.median(b[0] for b in plain), max(b[1] for b in plain)
             row["plain site MB"], row["plain index MB"] = size_mb(baseline / "site"), index_mb(baseline / "site")
             row["plain search s"], row["plain fetched MB"] = (
                 search_timing(baseline / "site", query) if CHROMIUM else (float("nan"),) * 2
@@ -359,7 +370,8 @@ def main() -> None:
             )
             row["ratio"] = build / row["plain build s"]
             row["pipeline share"] = row["pipeline s"] / build
-            row["share in build"] = in_build / build  # the same build's own clock: no drift between two runs
+            # Each build's own share (its log line over its time, no drift between two runs), the median of them.
+            row["share in build"] = statistics.median(b[2] / b[0] for b in builds)
             print(" | ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
             if not args.keep:
                 shutil.rmtree(baseline / "site")
