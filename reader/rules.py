@@ -27,6 +27,7 @@ from .text import (
     ends_with_ellipsis,
     iso_date,
     last_char,
+    lowered,
     word_count,
 )
 
@@ -245,8 +246,7 @@ def site_promotion(ctx: Context, i: int) -> bool:
     if not ctx.near_edge(i):
         return False
     text = ctx.text(i)
-    lowered = text.lower()
-    return any(word in lowered and _matches(pattern, text) for word, pattern in _PROMOTIONS)
+    return any(word in lowered(text) and _matches(pattern, text) for word, pattern in _PROMOTIONS)
 
 
 @rule("read-also")
@@ -262,9 +262,10 @@ def read_also(ctx: Context, i: int) -> bool:
 def share_buttons(ctx: Context, i: int) -> bool:
     """Share and like buttons as WordPress and similar templates print them at the end of a post
     ("Share this:", "Click to share on Twitter (Opens in new window)", "Like Loading...")."""
+    text = ctx.text(i)
     return ctx.near_end(i) and bool(
-        _pattern(r"(?:Share this:?|Like this:?|Click to (?:share|print|email)\b|Like Loading|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)\b)", re.I).match(ctx.text(i))
-        or _matches(r"\(Opens in new window\)$", ctx.text(i))
+        _pattern(r"(?:Share this:?|Like this:?|Click to (?:share|print|email)\b|Like Loading|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)\b)", re.I).match(text)
+        or ("opens in new window" in lowered(text) and _matches(r"\(Opens in new window\)$", text))
     )
 
 
@@ -321,7 +322,7 @@ def credit_line(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_end(i) and word_count(text) <= 40 and bool(
         _pattern(r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b.*", re.I).fullmatch(text)
-        or _matches(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text)
+        or ("contributed" in lowered(text) and _matches(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text))
     )
 
 
@@ -330,7 +331,8 @@ def copyright_line(ctx: Context, i: int) -> bool:
     """A copyright notice ("Copyright © M. K. Bhadrakumar, Indian Punchline, 2023")."""
     text = ctx.text(i)
     return ctx.near_edge(i) and word_count(text) <= 40 and bool(
-        _pattern(r"(?:Copyright\b|©|\(c\) \d{4})", re.I).match(text) or _matches(r"\ball rights reserved\b", text)
+        _pattern(r"(?:Copyright\b|©|\(c\) \d{4})", re.I).match(text)
+        or ("all rights reserved" in lowered(text) and _matches(r"\ball rights reserved\b", text))
     )
 
 
@@ -341,7 +343,7 @@ def disclaimer(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_end(i) and bool(
         _pattern(r"\**Disclaimer\b|For media inquiries\b", re.I).match(text)
-        or (_matches(r"\bfair use\b", text) and _matches(r"\bcopyrighted material\b", text))
+        or ("fair use" in lowered(text) and _matches(r"\bfair use\b", text) and _matches(r"\bcopyrighted material\b", text))
     )
 
 
@@ -368,7 +370,7 @@ def image_caption(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     if ctx.blocks[i].kind == "caption" or _pattern(_CAPTION_LABEL, re.I).match(text):
         return True
-    if ctx.near_edge(i) and _matches(_CAPTION_CREDIT, text):
+    if ctx.near_edge(i) and text.rstrip().endswith(")") and _matches(_CAPTION_CREDIT, text):
         return True
     return i <= 2 and _is_dateline(ctx.text(i + 1)) and not _is_dateline(text)
 
@@ -390,7 +392,7 @@ def syndication_note(ctx: Context, i: int) -> Match | None:
     """A republisher's note that the story came from a syndicated feed
     ("(Except for the headline, this story has not been edited by NDTV staff ...)"); kept as metadata."""
     text = ctx.text(i)
-    if ctx.near_end(i) and _matches(r"\bsyndicated\b.*\bfeed\b|\bsyndication\b", text) and word_count(text) <= 40:
+    if ctx.near_end(i) and word_count(text) <= 40 and "syndicat" in lowered(text) and _matches(r"\bsyndicated\b.*\bfeed\b|\bsyndication\b", text):
         return Match(found={"syndication": text.strip("()")})
     return None
 
