@@ -136,11 +136,14 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
         )
     loader = _Loader(text)
     try:
-        _refuse_aliases(text, shown_as)
         node = loader.get_single_node()
         if node is None:
             raise AnnotationError("the file is empty", shown_as, 1, fix="writing the annotations, or deleting the file.")
-        positions = _positions(node, (), shown_as)
+        try:
+            positions = _positions(node, (), shown_as, set())
+        except _AliasMet:
+            _refuse_aliases(text, shown_as)  # says where the alias is used
+            raise
         data_value = loader.construct_document(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -159,8 +162,13 @@ def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
     return YamlFile(shown_as, data_value, positions, text)
 
 
+class _AliasMet(Exception):
+    """A node met twice while walking the file: an alias names it."""
+
+
 def _refuse_aliases(text: str, shown_as: str) -> None:
-    """Aliases are refused where they are used: one can make a "billion laughs" bomb."""
+    """Aliases are refused where they are used: one can make a "billion laughs" bomb. (Composing
+    the file does not expand them: an alias is the node it names, met again.)"""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             raise AnnotationError(
@@ -172,8 +180,12 @@ def _refuse_aliases(text: str, shown_as: str) -> None:
             )
 
 
-def _positions(node: yaml.Node, loc: tuple, shown_as: str) -> dict[tuple, tuple[int, int]]:
-    """Every path's position; refuses duplicate keys, which YAML would silently overwrite."""
+def _positions(node: yaml.Node, loc: tuple, shown_as: str, seen: set[int]) -> dict[tuple, tuple[int, int]]:
+    """Every path's position; refuses duplicate keys, which YAML would silently overwrite, and
+    aliases (a node `seen` before), before anything expands them."""
+    if id(node) in seen:
+        raise _AliasMet
+    seen.add(id(node))
     found = {loc: (node.start_mark.line + 1, node.start_mark.column + 1)}
     if isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
@@ -190,10 +202,10 @@ def _positions(node: yaml.Node, loc: tuple, shown_as: str) -> dict[tuple, tuple[
                 )
             keys.add(key)
             found[loc + (key, "key")] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            found.update(_positions(value_node, loc + (key,), shown_as))
+            found.update(_positions(value_node, loc + (key,), shown_as, seen))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            found.update(_positions(item, loc + (index,), shown_as))
+            found.update(_positions(item, loc + (index,), shown_as, seen))
     return found
 
 

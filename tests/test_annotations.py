@@ -99,9 +99,15 @@ def test_schema_errors_name_file_line_column_field_and_fix(text, expected):
         ("article: !!python/object/apply:os.system [echo hacked]\n", 1, "is not allowed: only plain YAML is read"),
         ("article: x\narticle: y\n", 2, "the key 'article' appears twice"),
         ('a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', 2, "YAML anchors and aliases (&name, *name) are not allowed"),
+        # Forty levels would be 2**40 values expanded: refused before anything expands them.
+        ("l0: &l0 [x, x]\n" + "".join(f"l{n}: &l{n} [*l{n - 1}, *l{n - 1}]\n" for n in range(1, 41)), 2, "anchors and aliases"),
+        ("article: x\nnotes:\n  - id: a\n    quote: &q some words\n    text: *q\n", 5, "anchors and aliases"),
         ("# nothing\n", 1, "the file is empty"),
     ],
-    ids=["tab", "bad-indentation", "unclosed-quote", "python-tag", "duplicate-key", "billion-laughs", "empty"],
+    ids=[
+        "tab", "bad-indentation", "unclosed-quote", "python-tag", "duplicate-key", "billion-laughs",
+        "deep-billion-laughs", "scalar-alias", "empty",
+    ],  # fmt: skip
 )
 def test_yaml_that_is_not_plain_safe_yaml_is_refused(text, line, message):
     with pytest.raises(AnnotationError) as caught:
