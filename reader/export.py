@@ -6,6 +6,7 @@ Paragraph text is exactly as cleaned; corrections are listed beside it, never ap
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import partial
 
@@ -91,11 +92,12 @@ def corpus_json(
     alignments: tuple[Alignment, ...] = (),
     cache: BuildCache | None = None,
     fingerprints: dict[str, bytes] | None = None,
+    alongside: Callable[[], object] | None = None,
 ) -> str:
     """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints.
 
     With `fingerprints` (each article's digest), a record the cache holds is not encoded again;
-    the others are encoded on every core.
+    the others are encoded on every core, while this process does the work `alongside`.
     """
     cache, fingerprints = cache or BuildCache(), fingerprints or {}
     reprints = reprint_records(groups, alignments)
@@ -110,6 +112,6 @@ def corpus_json(
         if fingerprints
         else range(len(jobs))  # nothing to key on: every record is encoded
     )
-    records = cache.values("records", keys, lambda todo: run_jobs([jobs[i] for i in todo]))
+    records = cache.values("records", keys, lambda todo: run_jobs([jobs[i] for i in todo], alongside=alongside))
     # What json.dumps gives for the whole list, one record at a time.
     return "[" + ", ".join(records) + "]\n"

@@ -60,7 +60,28 @@ def render_site(
     cache = cache or BuildCache()
     shown = shown_titles(corpus)
     fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
-    every_title = digest(pickle.dumps(shown, protocol=5)) if cache.active else b""
+    files: dict[str, str | bytes] = {}
+    pages: list[str] = []
+    jobs: list[partial] = []
+    keys: list[bytes] = []
+
+    def the_rest() -> None:
+        """The other files, and what each article page needs: made while workers encode corpus.json."""
+        files.update(_other_files(corpus, shown))
+        pages[:], jobs[:], keys[:] = _article_pages(corpus, shown, options, fingerprints, cache.active)
+
+    records = corpus_json(corpus.annotated, corpus.reprints, corpus.alignments, cache, fingerprints, alongside=the_rest)
+
+    def render_pages(todo: list[int]) -> list[str]:
+        progress.stage("rendering pages", len(todo))
+        return run_jobs([jobs[i] for i in todo], progress)
+
+    rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
+    return {"corpus.json": records, **files, **dict(zip(pages, rendered, strict=True))}
+
+
+def _other_files(corpus: Corpus, shown: dict[str, str]) -> dict[str, str | bytes]:
+    """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(),
@@ -70,23 +91,32 @@ def render_site(
         "browse/outlets.md": render_outlets(corpus.articles, shown),
         "browse/dates.md": render_dates(corpus.articles, shown),
         "browse/topics.md": render_topics(corpus.annotated, shown),
-        "corpus.json": corpus_json(corpus.annotated, corpus.reprints, corpus.alignments, cache, fingerprints),
         "annotations.jsonld": web_annotations(corpus.annotated),
     }
     for seed in corpus.seeds:
         files[raw_path(seed.name)] = seed.text.encode("utf-8")
+    for item in corpus.annotated:
+        if item.source:
+            files[annotation_path(item.article.id)] = item.source.encode("utf-8")
     by_id = {a.id: a for a in corpus.articles}
-    group_of = {a: g for g in corpus.reprints for a in g.articles}
-    links = counterparts(corpus.alignments, by_id)
     for group in corpus.reprints:
         aligned = [al for al in corpus.alignments if al.left in group.articles]
         stranded = [n for n in corpus.stranded if n.origin in group.articles]
         files[compare_path(group)] = render_comparison(group, aligned, by_id, stranded)
+    return files
+
+
+def _article_pages(
+    corpus: Corpus, shown: dict[str, str], options: SiteOptions, fingerprints: dict[str, bytes], keyed: bool
+) -> tuple[list[str], list[partial], list[bytes]]:
+    """Each article page's path, the call that renders it and (when `keyed`) the digest of its inputs."""
+    by_id = {a.id: a for a in corpus.articles}
+    group_of = {a: g for g in corpus.reprints for a in g.articles}
+    links = counterparts(corpus.alignments, by_id)
+    every_title = digest(pickle.dumps(shown, protocol=5)) if keyed else b""
     pages, jobs, keys = [], [], []
     for item in corpus.annotated:
         article = item.article
-        if item.source:
-            files[annotation_path(article.id)] = item.source.encode("utf-8")
         ctx = PageContext(
             titles=shown,
             raw_link=f"../{_link(raw_path(article.seed))}",
@@ -98,17 +128,10 @@ def render_site(
         jobs.append(partial(render_article, item, shown[article.id], ctx))
         # The digest of every input: the article and its annotations, the titles pages link to, the rest of
         # the context (without its titles, digested once for every page: pickling them per page is quadratic).
-        if cache.active:
+        if keyed:
             rest = replace(ctx, titles={})
             keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5)))
-
-    def render_pages(todo: list[int]) -> list[str]:
-        progress.stage("rendering pages", len(todo))
-        return run_jobs([jobs[i] for i in todo], progress)
-
-    rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
-    files.update(zip(pages, rendered, strict=True))
-    return files
+    return pages, jobs, keys
 
 
 def _fingerprint(item: AnnotatedArticle, articles: dict[str, bytes]) -> bytes:
