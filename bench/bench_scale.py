@@ -250,6 +250,7 @@ def preview_reload(project: Path, article_id: str, rounds: int = 5) -> tuple[lis
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_interruptible,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/articles/{article_id}/"
     entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
@@ -287,6 +288,12 @@ def preview_reload(project: Path, article_id: str, rounds: int = 5) -> tuple[lis
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site folder
         server.wait()
+
+
+def _interruptible() -> None:
+    """Ctrl-C's signal as a terminal delivers it, even where this benchmark runs with it ignored
+    (started in the background by a shell), so that serve can stop cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _fetch(url: str) -> str:

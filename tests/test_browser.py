@@ -305,6 +305,7 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # even where the tests run with it ignored
     )  # fmt: skip
     try:
         first_index = wait_for(lambda: fetched(f"{url}/pagefind/pagefind-entry.json"))
@@ -322,7 +323,11 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
         assert results.count() == 1 and f"/articles/{MIL}/" in results.first.get_attribute("href")
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site folder
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise
 
 
 def fetched(url: str) -> str:
