@@ -1,7 +1,8 @@
 """Work on every core: the stages whose items do not depend on each other.
 
 Cleaning a seed, a MinHash signature, aligning a pair of reprints, rendering
-an article page and its corpus.json record each need only their own inputs. `run_jobs` runs such jobs in worker processes forked from the build
+an article page and its corpus.json record each need only their own inputs.
+`run_jobs` runs such jobs in worker processes forked from the build
 itself: a worker starts with everything the build holds, finds its job by
 number in the list it inherited, and sends back only the result. Nothing is
 pickled on the way in, so a job can be any function call. Few jobs, or one

@@ -97,6 +97,12 @@ def _matches(pattern: str, text: str) -> re.Match | None:
     return _pattern(pattern, re.IGNORECASE).search(text)
 
 
+def _mentions(word: str, pattern: str, text: str) -> re.Match | None:
+    """`_matches`, run only when the text has `word` (lower case), which the pattern cannot match
+    without: most blocks lack it, and the pattern is slow to fail on a long paragraph."""
+    return _matches(pattern, text) if word in lowered(text) else None
+
+
 # --- Page furniture ------------------------------------------------------------
 
 
@@ -246,7 +252,7 @@ def site_promotion(ctx: Context, i: int) -> bool:
     if not ctx.near_edge(i):
         return False
     text = ctx.text(i)
-    return any(word in lowered(text) and _matches(pattern, text) for word, pattern in _PROMOTIONS)
+    return any(_mentions(word, pattern, text) for word, pattern in _PROMOTIONS)
 
 
 @rule("read-also")
@@ -265,7 +271,7 @@ def share_buttons(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_end(i) and bool(
         _pattern(r"(?:Share this:?|Like this:?|Click to (?:share|print|email)\b|Like Loading|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)\b)", re.I).match(text)
-        or ("opens in new window" in lowered(text) and _matches(r"\(Opens in new window\)$", text))
+        or _mentions("opens in new window", r"\(Opens in new window\)$", text)
     )
 
 
@@ -322,7 +328,7 @@ def credit_line(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_end(i) and word_count(text) <= 40 and bool(
         _pattern(r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b.*", re.I).fullmatch(text)
-        or ("contributed" in lowered(text) and _matches(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text))
+        or _mentions("contributed", r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text)
     )
 
 
@@ -332,7 +338,7 @@ def copyright_line(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_edge(i) and word_count(text) <= 40 and bool(
         _pattern(r"(?:Copyright\b|©|\(c\) \d{4})", re.I).match(text)
-        or ("all rights reserved" in lowered(text) and _matches(r"\ball rights reserved\b", text))
+        or _mentions("all rights reserved", r"\ball rights reserved\b", text)
     )
 
 
@@ -343,7 +349,7 @@ def disclaimer(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     return ctx.near_end(i) and bool(
         _pattern(r"\**Disclaimer\b|For media inquiries\b", re.I).match(text)
-        or ("fair use" in lowered(text) and _matches(r"\bfair use\b", text) and _matches(r"\bcopyrighted material\b", text))
+        or (_mentions("fair use", r"\bfair use\b", text) and _matches(r"\bcopyrighted material\b", text))
     )
 
 
@@ -392,7 +398,7 @@ def syndication_note(ctx: Context, i: int) -> Match | None:
     """A republisher's note that the story came from a syndicated feed
     ("(Except for the headline, this story has not been edited by NDTV staff ...)"); kept as metadata."""
     text = ctx.text(i)
-    if ctx.near_end(i) and word_count(text) <= 40 and "syndicat" in lowered(text) and _matches(r"\bsyndicated\b.*\bfeed\b|\bsyndication\b", text):
+    if ctx.near_end(i) and word_count(text) <= 40 and _mentions("syndicat", r"\bsyndicated\b.*\bfeed\b|\bsyndication\b", text):
         return Match(found={"syndication": text.strip("()")})
     return None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import lru_cache
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 # Invisible characters scrapes leave behind that `str.split` does not count as space.
 _INVISIBLE = {0x200B: " ", 0xFEFF: " "}
