@@ -88,10 +88,12 @@ def _section(alignment: Alignment, by_id: dict[str, Article]) -> list[str]:
         "",
         f'<p class="reader-compare-summary">{len(alignment.pairs)} aligned passages: {summary}.</p>',
         "",
-        f'<div class="reader-comparison"><input type="checkbox" id="{toggle}" class="reader-toggle">'
+        # Out of the search index: the rows are the articles' own text. (A <section>, as Material's search
+        # stops leaving out an element at the first closing tag of the same name: here, a row's </div>.)
+        f'<section class="reader-comparison" data-search-exclude><input type="checkbox" id="{toggle}" class="reader-toggle">'
         f'<label for="{toggle}">Hide spelling-only differences</label>'
         f'<div class="reader-compare"><div class="reader-row reader-head"><div>{html.escape(copy_name(left))}</div>'
-        f"<div>{html.escape(copy_name(right))}</div></div>{rows}</div></div>",
+        f"<div>{html.escape(copy_name(right))}</div></div>{rows}</div></section>",
         "",
     ]
 
@@ -152,7 +154,7 @@ def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -
                 label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
                 title = "the wording differs" if differs else "the same wording"
                 link = (
-                    f' <a class="reader-counterpart" href="../{other.id}/#{theirs[0]}" '
+                    f' <a class="reader-counterpart" data-search-exclude href="../{other.id}/#{theirs[0]}" '
                     f'title="{html.escape(title)}">{html.escape(label)}</a>'
                 )
                 for paragraph in mine:

@@ -31,9 +31,10 @@ def uses_pagefind(config) -> bool:
     return (config.extra or {}).get("search_engine") == "pagefind"
 
 
-# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note numbers.
+# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note
+# numbers, nor what repeats the articles' own text (comparison tables, links to a paragraph's other copies).
 PAGEFIND_ROOT = "article.md-content__inner"
-PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink, .reader-ref"
+PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink, .reader-ref, .reader-comparison, .reader-counterpart"
 INDEX_FOLDER = "pagefind"
 
 
@@ -76,8 +77,9 @@ class PreviewIndex:
         shutil.rmtree(staging, ignore_errors=True)
         self._stopping = False
         self._process = subprocess.Popen(
-            _command(site_dir, staging), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
+            _command(site_dir, staging), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            preexec_fn=_yielding if os.name == "posix" else None,
+        )  # fmt: skip
         self._waiter = threading.Thread(target=self._finish, args=(self._process, staging, site_dir / INDEX_FOLDER), daemon=True)
         self._waiter.start()
 
@@ -103,6 +105,12 @@ class PreviewIndex:
         """Wait for the run under way to finish and be moved in."""
         if self._waiter is not None:
             self._waiter.join()
+
+
+def _yielding() -> None:
+    """A lower priority for the preview's index (it exec()s into Pagefind's binary, which keeps it):
+    on a busy machine the next rebuild and the page reloading go first, and the search catches up."""
+    os.nice(10)
 
 
 ENTRY = "pagefind-entry.json"

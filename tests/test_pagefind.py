@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,10 @@ def write_page(site: Path, name: str, text: str) -> None:
     page = site / name / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(
-        f'<html lang="en"><body><nav>Menu</nav><article class="md-content__inner"><h1>{name}</h1><p>{text}</p>'
-        f'<details class="reader-removals"><p>removedword</p></details></article></body></html>',
+        f'<html lang="en"><body><nav>Menu</nav><article class="md-content__inner"><h1>{name}</h1><p>{text}'
+        f' <a class="reader-counterpart" href="../other/#p1">also in Othercopy ¶1</a></p>'
+        f'<details class="reader-removals"><p>removedword</p></details>'
+        f'<section class="reader-comparison"><div class="reader-row">Sidebyside copy</div></section></article></body></html>',
         encoding="utf-8",
     )
 
@@ -43,12 +46,13 @@ def site(tmp_path):
     return tmp_path
 
 
-def test_a_build_indexes_the_articles_text_and_not_the_navigation_or_removed_lines(site):
+def test_a_build_indexes_the_articles_text_and_not_the_navigation_removed_lines_or_repeated_copies(site):
     index_with_pagefind(site)
     text = indexed_text(site)
     assert page_count(site) == 2
     assert "Beijing" in text and "Wagons" in text
     assert "Menu" not in text and "removedword" not in text
+    assert "Othercopy" not in text and "Sidebyside" not in text
 
 
 def test_a_build_stops_with_pagefinds_message_when_it_cannot_index(tmp_path):
@@ -103,3 +107,14 @@ def test_a_failed_preview_index_is_logged_and_the_previous_one_stays(site, caplo
         preview.wait()
     assert "Pagefind could not index the site" in caplog.text
     assert page_count(site) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="process priorities as POSIX has them")
+def test_the_preview_index_runs_at_a_lower_priority_than_the_server(site):
+    """So that on a busy machine the next rebuild and the page's reload go first."""
+    preview = PreviewIndex()
+    preview.start(site)
+    try:
+        assert os.getpriority(os.PRIO_PROCESS, preview._process.pid) > os.getpriority(os.PRIO_PROCESS, 0)
+    finally:
+        preview.wait()

@@ -243,6 +243,17 @@ def test_removal_lists_and_raw_seeds_stay_out_of_the_search_index(built_site):
     assert not any(doc["location"].startswith("raw/") for doc in index["docs"])
 
 
+def test_text_repeated_from_the_articles_stays_out_of_the_search_index(built_site, corpus):
+    """A comparison table and the links to a paragraph's other copies repeat the articles' own text:
+    indexed, every search would find each copy twice more."""
+    (group,) = corpus.reprints
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    comparison = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"compare/{group.id}/"))
+    assert "aligned passages" in comparison  # the page is found, by its summary
+    assert "Last Wednesday" not in comparison
+    assert not any("also in Global Research" in doc["text"] for doc in index["docs"])
+
+
 def test_each_paragraph_is_a_search_section_of_its_own(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
