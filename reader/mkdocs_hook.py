@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 # MkDocs loads hooks by file path; make the `reader` package beside it importable.
@@ -33,6 +35,7 @@ import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import clean_directory  # noqa: E402
 
 from reader.cache import BuildCache, digest  # noqa: E402
@@ -93,6 +96,27 @@ class _TemplateCache(jinja2.BytecodeCache):
 _templates = _TemplateCache()
 
 
+class _ThemeFiles(jinja2.FileSystemLoader):
+    """The theme's templates, listed without walking hidden folders. MkDocs lists the theme on every
+    build to find its static files, and leaves out every hidden path; Material's `.icons` folder
+    alone holds some 14,000 files (0.1 s of each preview rebuild at 1,000 articles)."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for root in self.searchpath:
+            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                inside = Path(folder).relative_to(root)
+                found.update((inside / name).as_posix() for name in names)
+        return sorted(found)
+
+
+def _theme_env(theme: Theme) -> jinja2.Environment:
+    env = Theme.get_env(theme)
+    env.loader = _ThemeFiles(theme.dirs)
+    return env
+
+
 class _DirtyBuildNotice(logging.Filter):
     """MkDocs warns that a dirty build may leave navigation and links stale; this hook rebuilds
     every page whenever they could be, so the warning does not apply (and would fail a strict build)."""
@@ -121,6 +145,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config):
     """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
     _builds.search.stop()  # Pagefind reading the pages of the previous build: they are about to change
+    if _builds.frozen:
+        # A preview rebuild makes many short-lived objects and few cycles: the garbage collector's
+        # walks over them would cost about a tenth of it. It collects again once the build is done.
+        gc.disable()
+    config.theme.get_env = partial(_theme_env, config.theme)
     root = Path(config.config_file_path).resolve().parent
     start = time.perf_counter()
     try:
@@ -209,6 +238,7 @@ def on_post_build(*, config) -> None:
         search.search_index.entries = kept + search.search_index.entries
         search.search_index_prev = None
     _builds.shared, _builds.contents = _builds.pending
+    gc.enable()
     if _builds.dirty and not _builds.frozen:
         # The first build's objects (the cache, the theme) live as long as the server: keep the
         # garbage collector from walking them again on every rebuild.
@@ -224,3 +254,4 @@ def on_shutdown() -> None:
 def on_build_error(*, error) -> None:
     """After a failed build nothing is known to be on disk: the next one builds everything."""
     _builds.shared, _builds.contents = b"", {}
+    gc.enable()

@@ -7,13 +7,15 @@ Each edit is {"path": ..., "old": ..., "new": ...} (a text replaced in a file
 of the project). Like serve's builder, every rebuild loads the configuration
 afresh and calls MkDocs' `build(..., dirty=True)` in the same process, so the
 hook keeps what it remembers between builds. Prints, as JSON, for each build
-the output files it wrote (by modification time) or the error that stopped it.
+the output files it wrote (by modification time) or the error that stopped it,
+and whether the garbage collector is on after it.
 With `--full` it makes one ordinary full build, the reference to compare with.
 Run in its own process: the hook's memory is per process.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -55,11 +57,11 @@ def rebuild(project: Path, site: Path, first: bool, dirty: bool = True) -> dict:
     try:
         build(config, serve_url=SERVE_URL, dirty=dirty)
     except MkDocsException as error:
-        return {"error": "\n".join([*errors.messages, str(error)])}
+        return {"error": "\n".join([*errors.messages, str(error)]), "collecting": gc.isenabled()}
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
     after = written(site)
-    return {"written": sorted(path for path, mtime in after.items() if before.get(path) != mtime)}
+    return {"written": sorted(path for path, mtime in after.items() if before.get(path) != mtime), "collecting": gc.isenabled()}
 
 
 def main() -> None:

@@ -86,6 +86,11 @@ def test_a_broken_annotation_stops_the_preview_build_and_its_repair_resumes_it(p
     assert OTHER_PAGE in builds[4]["written"]  # after a failure, nothing is assumed: everything is built
 
 
+def test_the_garbage_collector_paused_for_each_rebuild_is_on_again_after_it_even_a_failed_one(preview):
+    builds, _, _ = preview
+    assert [b["collecting"] for b in builds] == [True] * 6 and "error" in builds[3]
+
+
 def test_a_changed_link_rebuilds_the_page_it_links_to(preview):
     builds, _, _ = preview
     assert OTHER_PAGE in builds[5]["written"] and TARGET_PAGE in builds[5]["written"]

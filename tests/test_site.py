@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
 
 from reader.page_html import add_content_security_policy, collapse_blank_lines
@@ -252,6 +254,18 @@ def test_text_repeated_from_the_articles_stays_out_of_the_search_index(built_sit
     assert "aligned passages" in comparison  # the page is found, by its summary
     assert "Last Wednesday" not in comparison
     assert not any("also in Global Research" in doc["text"] for doc in index["docs"])
+
+
+def test_the_hooks_shorter_listing_of_the_theme_gives_mkdocs_the_same_static_files(tmp_path):
+    """The hook lists the theme without its hidden folders (Material's 14,000 icons), which MkDocs leaves out."""
+    config = load_config(str(project_copy(tmp_path) / "mkdocs.yml"))
+    mkdocs_own, the_hooks = Files([]), Files([])
+    mkdocs_own.add_files_from_theme(config.theme.get_env(), config)
+    config = config.plugins.on_config(config)
+    the_hooks.add_files_from_theme(config.theme.get_env(), config)
+    assert [f.abs_src_path for f in the_hooks] == [f.abs_src_path for f in mkdocs_own]
+    assert any(f.src_uri.startswith("assets/javascripts/") for f in the_hooks)
+    assert config.theme.get_env().get_template(".icons/material/weather-night.svg")  # icons still load
 
 
 def test_each_paragraph_is_a_search_section_of_its_own(built_site):
