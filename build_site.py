@@ -22,7 +22,7 @@ from reader.errors import Problems
 from reader.export import corpus_json
 from reader.progress import Progress
 from reader.schema import schemas
-from reader.site import BuildFailed, build_static_site, generate
+from reader.site import BuildFailed, build_static_site, generate, site_options
 
 ROOT = Path(__file__).resolve().parent
 
@@ -46,42 +46,79 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+# Every option, with its default; each command takes those it lists, before or after its name.
+OPTIONS = {
+    "--seeds": dict(type=Path, metavar="DIR", help="folder of raw texts (default: seeds/)"),
+    "--annotations": dict(type=Path, metavar="DIR", help="folder of annotation YAML (default: annotations/)"),
+    "--docs": dict(type=Path, metavar="DIR", help="where the site's Markdown goes (default: docs/)"),
+    "--site-dir": dict(type=Path, metavar="DIR", help="where the site goes (default: site/)"),
+    "--out": dict(type=Path, metavar="DIR", help="where to write the schemas (default: schema/)"),
+    "--strict": dict(
+        action=argparse.BooleanOptionalAction,
+        help="stop on warnings (a seed that cannot be read, a guessed encoding); default: mkdocs.yml's strict",
+    ),
+}
+DEFAULTS = {
+    "seeds": ROOT / "seeds",
+    "annotations": ROOT / "annotations",
+    "docs": ROOT / "docs",
+    "site_dir": ROOT / "site",
+    "out": ROOT / "schema",
+    "strict": None,
+}
+CORPUS = ("--seeds", "--annotations", "--strict")
+COMMANDS = {
+    "build": ("generate the site's pages into docs/ (the default)", (*CORPUS, "--docs")),
+    "export": ("write the cleaned corpus as JSON to PATH", CORPUS),
+    "check": ("validate every seed and annotation and report every problem; write nothing", CORPUS),
+    "site": ("build the static site (mkdocs build --strict), swapped in only on success", (*CORPUS, "--site-dir")),
+    "schema": ("write the annotation files' JSON Schemas into schema/", ("--out",)),
+}
+
+
 def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw texts (default: seeds/)")
-    common.add_argument(
-        "--annotations", type=Path, default=ROOT / "annotations", help="folder of annotation YAML (default: annotations/)"
-    )
-    top = argparse.ArgumentParser(prog="build_site.py", description=__doc__.split("\n")[0], parents=[common])
-    top.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the site's Markdown goes (default: docs/)")
-    top.set_defaults(run=run_build)
+    top = argparse.ArgumentParser(prog="build_site.py", description=__doc__.split("\n")[0])
+    _add_options(top, OPTIONS)
+    top.set_defaults(run=run_build, **DEFAULTS)
     commands = top.add_subparsers(title="commands", metavar="COMMAND")
-    build = commands.add_parser("build", parents=[common], help="generate the site's pages into docs/ (the default)")
-    build.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the site's Markdown goes (default: docs/)")
-    build.set_defaults(run=run_build)
-    export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as JSON to PATH")
-    export.add_argument("path", type=Path, help="the JSON file to write ('-' for standard output)")
-    export.set_defaults(run=run_export)
-    check = commands.add_parser(
-        "check", parents=[common], help="validate every seed and annotation and report every problem; write nothing"
-    )
-    check.set_defaults(run=run_check)
-    site = commands.add_parser(
-        "site", parents=[common], help="build the static site (mkdocs build --strict), swapped in only on success"
-    )
-    site.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
-    site.set_defaults(run=run_site)
-    schema = commands.add_parser("schema", help="write the annotation files' JSON Schemas into schema/")
-    schema.add_argument("--out", type=Path, default=ROOT / "schema", help="where to write them (default: schema/)")
-    schema.set_defaults(run=run_schema)
+    for name, (summary, options) in COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=summary)
+        if name == "export":
+            command.add_argument("path", type=Path, help="the JSON file to write ('-' for standard output)")
+        _add_options(command, options)
+        command.set_defaults(run=globals()[f"run_{name}"])
     return top
 
 
+def _add_options(parser: argparse.ArgumentParser, names) -> None:
+    # SUPPRESS: an option not given after the command leaves the value given before it (or the default).
+    for name in names:
+        parser.add_argument(name, default=argparse.SUPPRESS, **OPTIONS[name])
+
+
+def strict(args) -> bool:
+    """--strict or --no-strict as given, else what mkdocs.yml says (MkDocs' own convention)."""
+    return args.strict if args.strict is not None else site_options(ROOT / "mkdocs.yml").strict
+
+
+def corpus_of(args):
+    """The corpus, its warnings printed (a strict run stops on them instead, as `Problems`)."""
+    corpus = read_corpus(args.seeds, args.annotations, Progress(), strict=strict(args))
+    _warn(corpus.warnings)
+    return corpus
+
+
 def run_build(args) -> int:
-    changed = generate(args.seeds, args.annotations, args.docs, ROOT / "mkdocs.yml", Progress())
-    print(f"Generated the site's pages in {args.docs} ({len(changed)} file(s) changed).")
+    site = generate(args.seeds, args.annotations, args.docs, ROOT / "mkdocs.yml", Progress(), strict=strict(args))
+    _warn(site.warnings)
+    print(f"Generated the site's pages in {args.docs} ({len(site.changed)} file(s) changed).")
     print("Now run: mkdocs build --strict   (or mkdocs serve)")
     return 0
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def exported(corpus):
@@ -89,7 +126,7 @@ def exported(corpus):
 
 
 def run_export(args) -> int:
-    text = corpus_json(*exported(read_corpus(args.seeds, args.annotations)))
+    text = corpus_json(*exported(corpus_of(args)))
     if str(args.path) == "-":
         sys.stdout.write(text)
         return 0
@@ -102,13 +139,14 @@ def run_export(args) -> int:
 
 
 def run_check(args) -> int:
-    corpus = read_corpus(args.seeds, args.annotations, Progress())
+    corpus = corpus_of(args)
     notes = sum(1 for a in corpus.annotated for n in a.notes if not n.origin)
     travelled = sum(1 for a in corpus.annotated for n in a.notes if n.origin)
     for suggestion in corpus.suggestions:
         print(f"suggestion: {suggestion}")
+    warned = f" (with {len(corpus.warnings)} warning(s) above)" if corpus.warnings else ""
     print(
-        f"OK: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles, "
+        f"OK{warned}: {len(corpus.seeds)} seeds, {len(corpus.articles)} articles, "
         f"{notes} notes ({travelled} also shown on another copy, {len(corpus.stranded)} listed as not travelling), "
         f"{len(corpus.glossary)} glossary terms, {len(corpus.reprints)} reprint group(s)."
     )
@@ -116,7 +154,7 @@ def run_check(args) -> int:
 
 
 def run_site(args) -> int:
-    read_corpus(args.seeds, args.annotations)  # report bad input as the other commands do
+    corpus_of(args)  # report bad input as the other commands do
     try:
         build_static_site(ROOT, args.site_dir)
     except BuildFailed as failed:

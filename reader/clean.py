@@ -26,9 +26,11 @@ JOINABLE = {"paragraph", "quote", "list-item"}
 
 def clean(story: Story) -> Article:
     kept, removals, metadata = _apply_rules(story)
-    kept, trailing = _drop_trailing_chrome(kept)
-    kept = _rejoin_broken_paragraphs(kept)
-    kinds, metadata = _read_structure(kept, story.format, metadata)
+    kept, trailing = (kept, []) if story.main_text_decided else _drop_trailing_chrome(kept)
+    titled = bool(kept) and _is_title(kept, metadata)
+    # A title never absorbs the paragraph after it, whatever case that paragraph starts with.
+    kept = kept[:titled] + _rejoin_broken_paragraphs(kept[titled:])
+    kinds, metadata = _read_structure(kept, titled, metadata)
     paragraphs = tuple(
         Paragraph(f"p{n}", kind, b.text, b.first_line, b.last_line)
         for n, (b, kind) in enumerate(zip(kept, kinds, strict=True), start=1)
@@ -102,10 +104,10 @@ def _rejoin_broken_paragraphs(kept: list[Block]) -> list[Block]:
     return joined
 
 
-def _read_structure(kept: list[Block], fmt: str, metadata: Metadata) -> tuple[list[str], Metadata]:
+def _read_structure(kept: list[Block], titled: bool, metadata: Metadata) -> tuple[list[str], Metadata]:
     """Each kept block's kind (title, heading, paragraph, quote, list-item), and the title."""
     kinds = [b.kind if b.kind in ("heading", "quote", "list-item") else "paragraph" for b in kept]
-    if kept and _is_title(kept, fmt, metadata):
+    if titled:
         kinds[0] = "title"
         metadata = replace(metadata, title=kept[0].text)
     for i, block in enumerate(kept[:-1]):
@@ -114,17 +116,20 @@ def _read_structure(kept: list[Block], fmt: str, metadata: Metadata) -> tuple[li
     return kinds, metadata
 
 
-def _is_title(kept: list[Block], fmt: str, metadata: Metadata) -> bool:
+def _is_title(kept: list[Block], metadata: Metadata) -> bool:
+    """Whether the first kept block is the headline: a first-level heading, the title the page
+    states, or a short first line that is not a sentence (a question or exclamation may be)."""
     first = kept[0]
     if first.kind == "heading" and first.level == 1:
         return True
     if metadata.title:
-        return normalize_space(metadata.title) == first.text
+        return normalize_space(metadata.title).casefold() == first.text.casefold()
+    words = word_count(first.text)
     return (
-        first.kind == "paragraph"
+        first.kind in ("paragraph", "heading")
         and len(kept) > 1
-        and word_count(first.text) <= settings.TITLE_MAX_WORDS
-        and not ends_sentence(first.text)
+        and words <= settings.TITLE_MAX_WORDS
+        and (not ends_sentence(first.text) or (last_char(first.text) in "?!" and words <= settings.HEADING_MAX_WORDS))
         and last_char(first.text) not in set(":;,")
     )
 

@@ -18,8 +18,8 @@ from .annotate import AnnotatedArticle, annotate, reprint_declarations
 from .annotations import Annotations, read_annotations
 from .clean import clean
 from .cache import BuildCache, digest
-from .errors import InternalError, Problems, ReaderError
-from .load import read_seed, seed_files
+from .errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
+from .load import read_seed, seed_files, undecodable_line
 from .model import Article, Seed
 from .parallel import run_jobs
 from .progress import QUIET, Progress
@@ -42,16 +42,26 @@ class Corpus:
     alignments: tuple[Alignment, ...] = ()
     suggestions: tuple[str, ...] = ()
     stranded: tuple[StrandedNote, ...] = ()
+    # Seeds that could not be read or cleaned, each with why: left out, listed on the rules page.
+    skipped: tuple[ReaderError, ...] = ()
+    # What a strict build refuses: the skipped seeds, encodings guessed, annotation files left out.
+    warnings: tuple[ReaderError, ...] = ()
     # Each article's content digest (its seed's bytes and its place in the seed): cheap cache keys.
     fingerprints: dict[str, bytes] = field(default_factory=dict)
 
 
 def read_corpus(
-    seeds_dir: Path, annotations_dir: Path | None = None, progress: Progress = QUIET, cache: BuildCache | None = None
+    seeds_dir: Path,
+    annotations_dir: Path | None = None,
+    progress: Progress = QUIET,
+    cache: BuildCache | None = None,
+    strict: bool = False,
 ) -> Corpus:
-    """Load, split, clean and annotate; raise `Problems` listing every bad seed or annotation.
+    """Load, split, clean and annotate; raise `Problems` listing every bad annotation.
 
-    With a `cache` from an earlier build, only what changed since is computed again.
+    A seed that cannot be read is left out and becomes a warning (`Corpus.warnings`), as MkDocs
+    treats a page it cannot build; `strict` makes every warning an error instead. With a `cache`
+    from an earlier build, only what changed since is computed again.
     """
     cache = cache or BuildCache()
     annotations, annotation_problems = Annotations({}), []
@@ -68,8 +78,15 @@ def read_corpus(
         corpus = read_articles(seeds_dir, progress, cache, alongside=read_notes)
     except Problems as problems:  # every bad seed and every bad annotation file, in one report
         raise Problems([*problems.errors, *annotation_problems]) from None
+    if strict and corpus.warnings:
+        raise Problems([*corpus.warnings, *annotation_problems])
     if annotation_problems:
         raise Problems(annotation_problems)
+    if corpus.skipped:
+        annotations, left_out = _without_missing_articles(annotations, corpus)
+        corpus = replace(corpus, warnings=(*corpus.warnings, *left_out))
+        if strict and left_out:
+            raise Problems(list(corpus.warnings))
     declared = reprint_declarations(corpus.articles, annotations)
     placed: list[tuple[AnnotatedArticle, ...]] = []
 
@@ -112,6 +129,24 @@ def read_corpus(
         suggestions=suggestions,
         stranded=stranded,
     )
+
+
+def _without_missing_articles(annotations: Annotations, corpus: Corpus) -> tuple[Annotations, list[ReaderError]]:
+    """The annotation files whose article is in the corpus, and a warning for each of the others:
+    with a seed left out, a file naming an unknown article most likely belongs to it."""
+    ids = {a.id for a in corpus.articles}
+    missing = sorted(article_id for article_id in annotations.files if article_id not in ids)
+    warnings = [
+        AnnotationError(
+            f"the article {article_id!r} is not in the corpus, so this file was left out; "
+            "it may belong to a seed that could not be read (see the warnings above)",
+            str(annotations.files[article_id][0].path),
+            fix="making that seed readable, or removing this file if its article is gone.",
+        )
+        for article_id in missing
+    ]
+    kept = {article_id: entry for article_id, entry in annotations.files.items() if article_id not in missing}
+    return replace(annotations, files=kept), warnings
 
 
 def _placed_notes(
@@ -157,10 +192,28 @@ def read_articles(
         seeds.append(seed)
         articles.extend(found)
         fingerprints.extend(digest(key, str(index)) for index in range(len(found)))
-    if errors:
-        raise Problems(errors)
+    if errors and not articles:
+        raise Problems(errors)  # nothing would be published
     named = assign_ids(articles)
-    return Corpus(tuple(seeds), tuple(named), fingerprints={a.id: f for a, f in zip(named, fingerprints, strict=True)})
+    data = {name: (shown_as, raw) for shown_as, name, raw in inputs}
+    guessed = [
+        SeedWarning(
+            f"the seed is not UTF-8 and declares no encoding; it was read as {seed.encoding}, "
+            "the encoding charset-normalizer detected",
+            data[seed.name][0],
+            undecodable_line(data[seed.name][1]),
+            fix=f"checking the text reads right, then converting it to UTF-8: iconv -f {seed.encoding} -t utf-8 FILE > FILE.new",
+        )
+        for seed in seeds
+        if seed.detected and seed.format != "html"
+    ]
+    return Corpus(
+        tuple(seeds),
+        tuple(named),
+        skipped=tuple(errors),
+        warnings=(*errors, *guessed),
+        fingerprints={a.id: f for a, f in zip(named, fingerprints, strict=True)},
+    )
 
 
 def process_seed(shown_as: str, name: str, data: bytes) -> tuple[Seed | None, list[Article], ReaderError | None]:

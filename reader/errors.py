@@ -42,6 +42,11 @@ class SeedError(ReaderError):
     """A raw text in `seeds/` that cannot be read as an article."""
 
 
+class SeedWarning(ReaderError):
+    """A raw text that was read by a guess the reader names (an encoding it detected). The seed is
+    published; a strict build stops on it, as on a seed that could not be read at all."""
+
+
 class AnnotationError(ReaderError):
     """An annotation file that is not valid YAML, does not fit the schema, or does not anchor."""
 

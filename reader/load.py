@@ -1,13 +1,17 @@
 """Stage 1, load: read the raw texts in `seeds/` and recognise each one's format.
 
-A seed is never written to. Bytes are decoded as UTF-8 (a byte-order mark is
-dropped), line endings become `\\n`, and the format is told from the content,
-never from the file name.
+A seed is never written to. Bytes are decoded (see `decode`: UTF-8, a page's
+declared charset, or a detected encoding), line endings become `\\n`, and the
+format is told from the content, never from the file name.
 """
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
+
+import charset_normalizer
+from bs4.dammit import EncodingDetector
 
 from . import settings
 from .errors import Problems, ReaderError, SeedError
@@ -47,28 +51,105 @@ def load_seeds(folder: Path) -> list[Seed]:
 
 def read_seed(name: str, data: bytes, *, shown_as: str | None = None) -> Seed:
     shown_as = shown_as or name
-    text = decode(data, shown_as)
-    return Seed(name=name, text=text, format=detect_format(text, shown_as))
+    text, encoding, detected = decode(data, shown_as)
+    return Seed(name=name, text=text, format=detect_format(text, shown_as), encoding=encoding, detected=detected)
 
 
-def decode(data: bytes, shown_as: str) -> str:
+def decode(data: bytes, shown_as: str) -> tuple[str, str, bool]:
+    """The seed's text, the encoding it was read in, and whether that encoding was detected (a guess).
+
+    In order: a byte-order mark; UTF-8; the charset an HTML or XML page
+    declares; else charset-normalizer's detection, when it is confident. What
+    no encoding reads as text is refused. Control characters other than tab,
+    line and page breaks are not text and are dropped, as browsers do.
+    """
     if not data.strip():
         raise SeedError("the seed is empty", shown_as, fix="removing the file, or saving the article's text into it.")
-    if b"\x00" in data[:65536] or _control_ratio(data[:65536]) > settings.BINARY_CONTROL_RATIO:
-        raise SeedError(
-            "the seed is a binary file, not text",
-            shown_as,
-            fix="saving the article as plain text, Markdown or HTML (UTF-8) instead.",
-        )
+    binary = SeedError(
+        "the seed is a binary file, not text", shown_as, fix="saving the article as plain text, Markdown or HTML instead."
+    )
+    data, bom_encoding = EncodingDetector.strip_byte_order_mark(data)
+    if bom_encoding:
+        try:
+            return _text(data.decode(bom_encoding)), codecs.lookup(bom_encoding).name, False
+        except UnicodeDecodeError:
+            raise binary from None  # what looked like a byte-order mark was the start of binary data
+    if _control_ratio(data[:65536]) > settings.BINARY_CONTROL_RATIO:
+        raise binary
     text, error = decode_utf8(data)
-    if error:
+    if text is not None:
+        return _text(text), "utf-8", False
+    declared = _declared_encoding(data)
+    if declared:
+        try:
+            return _text(data.decode(declared)), declared, False
+        except UnicodeDecodeError:
+            pass  # the page is not in the charset it names: detect it
+    detected = _detected(data)
+    if detected is None:
         raise SeedError(
-            f"the seed is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
+            f"the seed is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}), "
+            "and no other encoding reads it as text",
             shown_as,
             line_of(data, error.start),
             fix="converting it to UTF-8, for example: iconv -f windows-1252 -t utf-8 FILE > FILE.new",
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text, encoding = detected
+    return _text(text), encoding, True
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's reading of the bytes and its encoding, or None when none reads as text.
+
+    On a short text several encodings read equally well; among those, windows-1252 (the web's
+    most common legacy encoding, and browsers' default for an undeclared Western page) wins.
+    """
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and any(m.chaos <= best.chaos and str(m) == western for m in matches):
+        return western, "cp1252"
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def undecodable_line(data: bytes) -> int | None:
+    """The line of the first byte that is not UTF-8, for a message about a seed read by a guess."""
+    text, error = decode_utf8(data)
+    return None if error is None else line_of(data, error.start)
+
+
+def _text(text: str) -> str:
+    return text.translate(_DROPPED_CONTROLS).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The charset a page declares (`<meta charset>`, `http-equiv`, `<?xml encoding>`), as browsers read it."""
+    if data.lstrip()[:1] != b"<":
+        return None
+    label = EncodingDetector.find_declared_encoding(data[:65536], is_html=True)
+    label = WHATWG_ENCODINGS.get(label.lower(), label.lower()) if label else None
+    try:
+        return codecs.lookup(label).name if label else None
+    except LookupError:
+        return None
+
+
+# Labels a page declares that browsers read as a larger encoding (the WHATWG Encoding Standard):
+# pages labelled latin-1 are written in windows-1252, pages labelled Shift_JIS in its Windows form.
+WHATWG_ENCODINGS = {
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5"), "cp1254"),
+    **dict.fromkeys(("iso-8859-11", "tis-620"), "cp874"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb_2312-80"), "gb18030"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j"), "cp932"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987"), "cp949"),
+    "big5": "big5hkscs",
+}
 
 
 def _control_ratio(data: bytes) -> float:
@@ -78,11 +159,14 @@ def _control_ratio(data: bytes) -> float:
 
 # Control characters other than tab, newline, form feed and carriage return: a sign of binary data.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_DROPPED_CONTROLS = dict.fromkeys(_CONTROL_BYTES)
 
 
 def detect_format(text: str, shown_as: str) -> str:
     """Which of `model.FORMATS` the text is in, judged from its content."""
     start = text.lstrip()[:200].lower()
+    if html.looks_like(text):
+        return "html"
     if start.startswith(("<?xml", "<rss", "<feed")):
         raise SeedError(
             "the seed is XML (an RSS or Atom document), which is not a supported format",
@@ -91,8 +175,6 @@ def detect_format(text: str, shown_as: str) -> str:
         )
     if start.startswith(("{", "[")):
         raise SeedError("the seed looks like JSON data, not an article", shown_as, fix="saving the article's text instead.")
-    if html.looks_like(text):
-        return "html"
     if feed.looks_like(text):
         return "feed"
     if markdown.looks_like(text):

@@ -158,6 +158,8 @@ def on_config(config):
         raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
     finally:
         _builds.cache.sweep()
+    for warning in site.warnings:  # MkDocs counts them: with `strict: true` the build fails, as on its own warnings
+        log.warning("%s", warning)
     log.info("Reader pages generated in %.2f seconds", time.perf_counter() - start)
     _builds.site = site
     if uses_pagefind(config):

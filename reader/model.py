@@ -15,11 +15,17 @@ FORMATS = ("html", "feed", "markdown", "webpage", "plain")
 
 @dataclass(frozen=True)
 class Seed:
-    """One raw text from `seeds/`, decoded, with its line endings normalised to `\\n`."""
+    """One raw text from `seeds/`, decoded, with its line endings normalised to `\\n`.
+
+    `encoding` is the one it was read in; `detected` says that no byte-order
+    mark, UTF-8 or declared charset settled it, so it is charset-normalizer's guess.
+    """
 
     name: str
     text: str
     format: str
+    encoding: str = "utf-8"
+    detected: bool = False
 
     @property
     def lines(self) -> list[str]:
@@ -88,7 +94,9 @@ class Story:
 
     `removals` are the pieces the split stage already set aside (feed headers,
     CDATA markers); `metadata` is what the split stage read (a feed item's title,
-    URL and date).
+    URL and date). `main_text_decided` says that a main-text extractor already
+    told the article from the page around it (trafilatura, on an HTML page), so
+    the cleaner's guesses about unmarked page chrome after the text do not apply.
     """
 
     seed: str
@@ -97,6 +105,7 @@ class Story:
     blocks: tuple[Block, ...]
     removals: tuple[Removal, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
+    main_text_decided: bool = False
 
 
 @dataclass(frozen=True)

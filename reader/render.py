@@ -12,6 +12,7 @@ import pickle
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from functools import partial
+from pathlib import Path
 from urllib.parse import quote
 
 from . import settings
@@ -21,6 +22,7 @@ from .browse_pages import render_dates, render_download, render_outlets, render_
 from .cache import BuildCache, digest
 from .compare_page import article_banner, compare_path, counterparts, render_comparison
 from .corpus import Corpus
+from .errors import ReaderError
 from .export import corpus_json
 from .markup import safe_html
 from .model import Article
@@ -40,9 +42,11 @@ GENERATED = (
 
 @dataclass(frozen=True)
 class SiteOptions:
-    """Where "edit this annotation" links go: `repo_url` + `annotations_edit_uri` from mkdocs.yml."""
+    """The generator's settings from mkdocs.yml: where "edit this annotation" links go (`repo_url`
+    + `annotations_edit_uri`), and whether warnings stop the build (`strict`)."""
 
     edit_base: str = ""
+    strict: bool = False
 
 
 def shown_titles(corpus: Corpus) -> dict[str, str]:
@@ -84,7 +88,7 @@ def _other_files(corpus: Corpus, shown: dict[str, str]) -> dict[str, str | bytes
     """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
-        "rules.md": render_rules(),
+        "rules.md": render_rules(corpus.skipped),
         "glossary.md": render_glossary(corpus),
         "timeline.md": render_timeline(corpus.annotated, shown),
         "download.md": render_download(),
@@ -277,8 +281,20 @@ def _group_line(group, by_id: dict[str, Article]) -> str:
     return f"- [{md_escape(display_title(by_id[group.articles[0]]))}]({_link(compare_path(group))}): {names}"
 
 
-def render_rules() -> str:
+def _not_published(skipped: tuple[ReaderError, ...]) -> str:
+    """The seeds left out of this site, each with where and why, and the fix."""
+    items = [
+        f"- **{md_escape(Path(error.file).name)}**{f', line {error.line}' if error.line else ''}: "
+        f"{md_escape(error.message)}.{f' You can fix this by {md_escape(error.fix)}' if error.fix else ''}"
+        for error in skipped
+    ]
+    return "\n".join(["## Not published", "", "These seeds could not be read or cleaned, so they are not on this site:", "", *items, ""])
+
+
+def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
     sections = [f"## {name}\n\n{md_escape(why)}\n" for name, why in sorted(reasons().items())]
+    if skipped:
+        sections.append(_not_published(skipped))
     return "\n".join(
         [
             "---",

@@ -16,7 +16,7 @@ import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import settings
 from .model import Block
@@ -34,22 +34,44 @@ from .text import (
 
 @dataclass(frozen=True)
 class Context:
-    """A story's blocks, as a rule sees them."""
+    """A story's blocks, as a rule sees them.
+
+    Positions ("near the start", "the first five blocks") count the story's own
+    blocks only: an HTML page's furniture and boilerplate, however long, do not
+    push the article's byline away from its start.
+    """
 
     blocks: tuple[Block, ...]
     format: str
 
+    @cached_property
+    def _positions(self) -> tuple[list[int], int]:
+        positions, count = [], 0
+        for block in self.blocks:
+            positions.append(count)
+            count += block.kind not in PAGE_FURNITURE
+        return positions, count
+
+    def position(self, i: int) -> int:
+        """How many of the story's own blocks come before block `i`."""
+        return self._positions[0][i]
+
     def near_start(self, i: int) -> bool:
-        return i < settings.EDGE_BLOCKS
+        return self.position(i) < settings.EDGE_BLOCKS
 
     def near_end(self, i: int) -> bool:
-        return i >= len(self.blocks) - settings.EDGE_BLOCKS
+        positions, count = self._positions
+        return positions[i] >= count - settings.EDGE_BLOCKS
 
     def near_edge(self, i: int) -> bool:
         return self.near_start(i) or self.near_end(i)
 
     def text(self, i: int) -> str:
         return self.blocks[i].text if 0 <= i < len(self.blocks) else ""
+
+
+# Block kinds an HTML page's layout gives what is not the story (see `reader.formats.html`).
+PAGE_FURNITURE = ("chrome", "boilerplate", "comment")
 
 
 @dataclass(frozen=True)
@@ -108,14 +130,8 @@ def _mentions(word: str, pattern: str, text: str) -> re.Match | None:
 
 @rule("page-chrome")
 def page_chrome(ctx: Context, i: int) -> bool:
-    """Navigation, header, footer, aside, form, script and style elements of an HTML page: the site around the article."""
-    return ctx.blocks[i].kind == "chrome" and ctx.blocks[i].tag != "outside-article"
-
-
-@rule("outside-article")
-def outside_article(ctx: Context, i: int) -> bool:
-    """Text outside the element an HTML page marks as its article (`<article>`, `<main>`)."""
-    return ctx.blocks[i].tag == "outside-article"
+    """Scripts, styles, forms, buttons and embeds of an HTML page: code and controls, never article text."""
+    return ctx.blocks[i].kind == "chrome"
 
 
 @rule("raw-html")
@@ -130,29 +146,40 @@ def image(ctx: Context, i: int) -> bool:
     return ctx.blocks[i].kind == "image"
 
 
+_TEMPERATURE = r"-?\d{1,3}(?:[.,]\d+)?\s?°?\s?[CF]"
+_BREADCRUMB = r"Home(?:[A-Z]|\s*[>/»›|])"
+
+
 @rule("weather-widget")
 def weather_widget(ctx: Context, i: int) -> bool:
     """A temperature such as "14.1 C" at the top of a page: the site's weather widget."""
-    return ctx.near_start(i) and bool(_pattern(r"-?\d{1,3}(?:[.,]\d+)?\s?°?\s?[CF]").fullmatch(ctx.text(i)))
+    return ctx.near_start(i) and bool(_pattern(_TEMPERATURE).fullmatch(ctx.text(i)))
 
 
 @rule("date-widget")
 def date_widget(ctx: Context, i: int) -> Match | None:
-    """A weekday and date alone at the top of a scraped page ("Saturday, July 13, 2024").
+    """A weekday and date alone at the top of a scraped page, beside its weather widget or
+    breadcrumb ("14.1 C", "Saturday, July 13, 2024", "HomeChina...").
 
     It is the site's clock, so it says when the page was captured, not when the
     article was published; it is kept as the capture date.
     """
-    if ctx.format == "webpage" and i < 5 and _pattern(WEEKDAY_DATE).fullmatch(ctx.text(i)):
+    if ctx.position(i) < 5 and _pattern(WEEKDAY_DATE).fullmatch(ctx.text(i)) and _beside_page_widget(ctx, i):
         return Match(found={"captured": iso_date(ctx.text(i))})
     return None
+
+
+def _beside_page_widget(ctx: Context, i: int) -> bool:
+    return any(
+        _pattern(_TEMPERATURE).fullmatch(ctx.text(j)) or _pattern(_BREADCRUMB).match(ctx.text(j)) for j in (i - 1, i + 1)
+    )
 
 
 @rule("breadcrumb")
 def breadcrumb(ctx: Context, i: int) -> bool:
     """The navigation trail above a page's title ("Home > China > ..."), often scraped with
     its separators lost ("HomeChinaChina, Russia ...")."""
-    return i < 5 and bool(_pattern(r"Home(?:[A-Z]|\s*[>/»›|])").match(ctx.text(i)))
+    return ctx.position(i) < 5 and bool(_pattern(_BREADCRUMB).match(ctx.text(i)))
 
 
 _TEASER_HEADINGS = (
@@ -207,7 +234,7 @@ def outlet_date_line(ctx: Context, i: int) -> Match | None:
 def date_line(ctx: Context, i: int) -> Match | None:
     """A date alone on a line at the top of the article ("March 3, 2024"): when this copy was published."""
     text = ctx.text(i)
-    if i < 6 and (_pattern(DATE).fullmatch(text) or _pattern(WEEKDAY_DATE).fullmatch(text)):
+    if ctx.position(i) < 6 and (_pattern(DATE).fullmatch(text) or _pattern(WEEKDAY_DATE).fullmatch(text)):
         return Match(found={"published": iso_date(text)})
     return None
 
@@ -378,7 +405,14 @@ def image_caption(ctx: Context, i: int) -> bool:
         return True
     if ctx.near_edge(i) and text.rstrip().endswith(")") and _matches(_CAPTION_CREDIT, text):
         return True
-    return i <= 2 and _is_dateline(ctx.text(i + 1)) and not _is_dateline(text)
+    return (
+        ctx.position(i) <= 2
+        and ctx.blocks[i].kind == "paragraph"
+        and _is_dateline(ctx.text(i + 1))
+        and not _is_dateline(text)
+        and i + 2 < len(ctx.blocks)
+        and is_body_paragraph(ctx.blocks[i + 2])
+    )
 
 
 def _is_dateline(text: str) -> bool:
@@ -388,7 +422,7 @@ def _is_dateline(text: str) -> bool:
 @rule("dateline")
 def dateline(ctx: Context, i: int) -> Match | None:
     """The place a story was filed from, alone on a line at its start ("Moscow:"); kept as the dateline."""
-    if i <= 3 and _is_dateline(ctx.text(i)):
+    if ctx.position(i) <= 3 and _is_dateline(ctx.text(i)):
         return Match(found={"dateline": ctx.text(i).rstrip(":").strip()})
     return None
 
@@ -407,6 +441,21 @@ def syndication_note(ctx: Context, i: int) -> Match | None:
 def loading_placeholder(ctx: Context, i: int) -> bool:
     """Text a page shows while a widget loads ("Waiting for response to load…")."""
     return bool(_pattern(r"(?:Waiting for response to load|Loading|Please wait)\s*(?:…|\.\.\.)?", re.I).fullmatch(ctx.text(i)))
+
+
+@rule("boilerplate")
+def boilerplate(ctx: Context, i: int) -> bool:
+    """Text of an HTML page that trafilatura, the main-text extractor, judged not part of the
+    article: navigation, headers, footers, sidebars, link lists, comments. Tried after the
+    rules that name what they remove more precisely (a byline, a date, a copyright line)."""
+    return ctx.blocks[i].kind == "boilerplate"
+
+
+@rule("reader-comments")
+def reader_comments(ctx: Context, i: int) -> bool:
+    """Readers' comments under an HTML page's article, as trafilatura finds them: not the article's text."""
+    return ctx.blocks[i].kind == "comment"
+
 
 
 @dataclass(frozen=True)

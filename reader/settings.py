@@ -20,6 +20,10 @@ TITLE_MAX_WORDS = 30
 # A teaser headline in a "Related stories" block.
 TEASER_MAX_WORDS = 16
 
+# An HTML block is the article when at least this share of its word triples are in the text
+# trafilatura extracted (which rewrites whitespace, and splits or merges some elements).
+EXTRACTED_MIN_SHARE = 0.5
+
 # A file with more than this share of control characters is binary, not text.
 BINARY_CONTROL_RATIO = 0.05
 

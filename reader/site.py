@@ -17,13 +17,14 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from .cache import BuildCache, digest
 from .corpus import read_corpus
+from .errors import ReaderError
 from .navigation import site_nav
 from .progress import QUIET, Progress
 from .render import GENERATED, SiteOptions, render_site, shown_titles
@@ -33,20 +34,30 @@ PREVIOUS = ".old"
 
 
 def generate(
-    seeds_dir: Path, annotations_dir: Path, docs_dir: Path, config_file: Path | None = None, progress: Progress = QUIET
-) -> list[str]:
-    """Build the corpus and replace the generated pages in `docs_dir`; return the paths that changed."""
-    return replace_generated(docs_dir, rendered_site(seeds_dir, annotations_dir, config_file, progress).files)
+    seeds_dir: Path,
+    annotations_dir: Path,
+    docs_dir: Path,
+    config_file: Path | None = None,
+    progress: Progress = QUIET,
+    strict: bool = False,
+) -> RenderedSite:
+    """Build the corpus and replace the generated pages in `docs_dir`; return what was rendered."""
+    site = rendered_site(seeds_dir, annotations_dir, config_file, progress, strict=strict)
+    return replace(site, changed=tuple(replace_generated(docs_dir, site.files)))
 
 
 @dataclass(frozen=True)
 class RenderedSite:
     """The generated files, the navigation that lists them, and a digest of what every page
-    shows beyond its own Markdown (the navigation): when it changes, every page must be built anew."""
+    shows beyond its own Markdown (the navigation): when it changes, every page must be built anew.
+    `warnings` are what a strict build would have refused (`Corpus.warnings`); `changed`, the
+    files `generate` wrote anew."""
 
     files: dict[str, str | bytes]
     nav: list
     shared: bytes
+    warnings: tuple[ReaderError, ...] = ()
+    changed: tuple[str, ...] = ()
 
 
 def rendered_site(
@@ -55,14 +66,15 @@ def rendered_site(
     config_file: Path | None = None,
     progress: Progress = QUIET,
     cache: BuildCache | None = None,
+    strict: bool = False,
 ) -> RenderedSite:
     options = site_options(config_file) if config_file else SiteOptions()
-    corpus = read_corpus(seeds_dir, annotations_dir, progress, cache)
+    corpus = read_corpus(seeds_dir, annotations_dir, progress, cache, strict)
     progress.stage("rendering pages")
     nav = site_nav(corpus, shown_titles(corpus))
     files = render_site(corpus, options, cache, progress)
     progress.finish()
-    return RenderedSite(files, nav, digest(json.dumps(nav)))
+    return RenderedSite(files, nav, digest(json.dumps(nav)), corpus.warnings)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -79,7 +91,9 @@ def site_options(config_file: Path) -> SiteOptions:
         return SiteOptions()
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     repo, edit = config.get("repo_url"), (config.get("extra") or {}).get("annotations_edit_uri")
-    return SiteOptions(edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "")
+    return SiteOptions(
+        edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "", strict=bool(config.get("strict"))
+    )
 
 
 def replace_generated(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:

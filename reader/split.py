@@ -14,8 +14,8 @@ def split(seed: Seed) -> list[Story]:
     if seed.format == "feed":
         return _split_feed(seed)
     if seed.format == "html":
-        blocks, metadata = html.parse(seed.text)
-        return [Story(seed.name, seed.format, 0, tuple(blocks), metadata=metadata)]
+        blocks, metadata, decided = html.parse(seed.text)
+        return [Story(seed.name, seed.format, 0, tuple(blocks), metadata=metadata, main_text_decided=decided)]
     if seed.format == "markdown":
         blocks = markdown.blocks(seed.text)
     else:

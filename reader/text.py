@@ -29,10 +29,16 @@ def normalize_space(text: str) -> str:
     return " ".join(text.translate(_INVISIBLE).split())
 
 
+# Scripts written without spaces between words (Chinese, Japanese): each character counts as a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 @lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
     """Words in the text; kept, since the rules ask it of each block several times."""
-    return len(text.split())
+    if text.isascii():
+        return len(text.split())
+    return len(_UNSPACED.sub(" x ", text).split())
 
 
 @lru_cache(maxsize=4096)

@@ -39,8 +39,11 @@ class Case:
 CASES = [
     Case("empty-seed", "A seed that is empty", {"empty.txt": b""}, message="the seed is empty"),
     Case("binary-seed", "A binary file in seeds/", {"photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"}, message="the seed is a binary file"),
-    Case("latin-1-seed", "A seed that is not UTF-8", {"old.txt": "Première phrase, assez longue pour être de la prose.\n".encode("latin-1")},
-         message="the seed is not UTF-8", line=1),
+    Case("latin-1-seed", "A seed that is not UTF-8 (read by detection, a warning)",
+         {"old.txt": "Première phrase, assez longue pour être de la prose.\n".encode("latin-1")},
+         message="it was read as cp1252", line=1),
+    Case("undecodable-seed", "A seed that no encoding reads as text", {"noise.txt": b"Prose? " + bytes(range(0x80, 0x100)) * 8},
+         message="no other encoding reads it as text", line=1),
     Case("bom-seed", "UTF-8 with a byte-order mark (works)", {"bom.txt": b"\xef\xbb\xbf" + GOOD_SEED.replace(b"Pei Lin Wu", b"P. L. Wu")}),
     Case("crlf-seed", "Windows (CRLF) line endings (works)", {"crlf.txt": GOOD_SEED.replace(b"\n", b"\r\n").replace(b"Pei Lin Wu", b"P. L. Wu")}),
     Case("one-line-seed", "20 MB of text on one line (works)", {"long.txt": b"A title\n\nA line that goes on " + b"and on " * 2_900_000 + b"to the end.\n"}),
@@ -137,8 +140,13 @@ def report(messages: list[str]) -> str:
             "",
             "Every build (and `python build_site.py check`) reports every problem at once, each as "
             "`FILE:LINE:COLUMN: field: message` followed by \"You can fix this by ...\", exits with status 1 "
-            "and writes nothing. A bug in the reader itself is reported as an internal error, with the file "
-            "being processed, and exit status 2. This table is generated from `tests/test_bad_input.py`.",
+            "and writes nothing. A seed that cannot be read (or is read by a guessed encoding) is a warning, "
+            "as MkDocs treats a page it cannot build: without `strict`, the other seeds are published and the "
+            "cleaning page lists the seed as not published; with `strict: true`, as this repository's "
+            "`mkdocs.yml` sets (and `--strict` on the command line), warnings stop the build like errors. "
+            "A bug in the reader itself is reported as an internal error, with the file "
+            "being processed, and exit status 2. This table, generated from `tests/test_bad_input.py`, "
+            "shows what `check` says under `strict`.",
             "",
             "| Input | What you see |",
             "| --- | --- |",

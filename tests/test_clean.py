@@ -183,7 +183,7 @@ def test_an_html_page_yields_its_article_and_records_the_page_around_it():
     kinds = [p.kind for p in article.paragraphs]
     assert kinds == ["title", "paragraph", "paragraph", "heading", "paragraph", "quote", "paragraph"]
     rules = {r.rule for r in article.removals}
-    assert {"page-chrome", "outside-article", "byline"} <= rules
+    assert {"page-chrome", "boilerplate", "byline"} <= rules
     removed = " ".join(r.text for r in article.removals)
     assert "window.tracking" in removed and "Most read" in removed and "All rights reserved" in removed
 
@@ -232,3 +232,46 @@ def test_a_short_title_ending_on_a_small_word_is_not_joined_to_the_text(seed_fol
     folder = seed_folder({"t.txt": "The Best of\n\nA first paragraph of prose that follows the title and ends as prose does.\n"})
     (article,) = read_corpus(folder, None).articles
     assert [p.kind for p in article.paragraphs] == ["title", "paragraph"]
+
+
+BODY_TEXT = "the ferries ran again on Tuesday, three days after the typhoon forced the operator to stop."
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # A title never absorbs the next paragraph, even one that starts in lower case.
+        (f"Ferries run again after the typhoon\n\n{BODY_TEXT}\n", "Ferries run again after the typhoon"),
+        # A headline that asks a question is still the headline.
+        (f"Will the ferries run again?\n\n{BODY_TEXT.capitalize()}\n", "Will the ferries run again?"),
+        # A headline set directly above the text, with no blank line between them.
+        (f"Island Ferry Service Resumes After Three Days Of Typhoon Damage\n{BODY_TEXT.capitalize()}\n",
+         "Island Ferry Service Resumes After Three Days Of Typhoon Damage"),
+    ],
+)
+def test_a_plain_article_whose_first_line_is_a_headline_gets_it_as_its_title(seed_folder, text, title):
+    from reader.corpus import read_corpus
+
+    (article,) = read_corpus(seed_folder({"t.txt": text.encode()}), None).articles
+    assert article.metadata.title == title
+    assert [p.kind for p in article.paragraphs] == ["title", "paragraph"]
+
+
+def test_a_page_scraped_to_markdown_loses_its_widgets_and_gets_its_real_title():
+    seed, (article,) = cleaned("webpage-as-markdown.md", FIXTURES)
+    assert seed.format == "markdown"  # it has links; the webpage rules apply all the same
+    assert article.metadata.title == "Ferry Service Resumes After Typhoon"
+    assert article.metadata.captured == "2024-10-02"
+    assert [p.kind for p in article.paragraphs] == ["title", "paragraph", "paragraph"]
+    assert {"weather-widget", "date-widget", "breadcrumb", "teaser-list", "original-source"} == {r.rule for r in article.removals}
+
+
+def test_an_html_page_with_its_byline_in_the_header_and_a_site_suffix_in_its_title():
+    seed, (article,) = cleaned("page-header-byline.html", FIXTURES)
+    assert article.metadata.title == "Army drills resume near the border"  # not "... | Steppe Courier"
+    assert article.metadata.author == "Staff Reporter"
+    assert article.metadata.outlet == "Steppe Courier"
+    assert article.metadata.url == "https://courier.example/news/army-drills"
+    assert [p.kind for p in article.paragraphs][:2] == ["title", "paragraph"]
+    removed = {r.text: r.rule for r in article.removals}
+    assert removed["By Staff Reporter"] == "byline"

@@ -1,10 +1,13 @@
 """The command line: every bad seed reported at once, a non-zero exit, nothing written."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import build_site
 
 from .conftest import ROOT, SEEDS
 
@@ -29,13 +32,13 @@ def snapshot(folder):
     "name, data, expected",
     [
         ("empty.txt", b"", "the seed is empty"),
-        ("latin1.txt", "Une phrase en français, assez longue pour compter ici.".encode("latin-1"), "not UTF-8"),
+        ("latin1.txt", "Une phrase en français, assez longue pour compter ici.".encode("latin-1"), "read as cp1252"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
         ("menu.txt", b"Home\n\nNews\n\nSport", "format is not recognised"),
         ("feed.txt", FEED_WITHOUT_BODY.encode(), "has no body"),
     ],
 )
-def test_bad_seed_fails_the_build_and_leaves_the_previous_site(tmp_path, seed_folder, name, data, expected):
+def test_bad_seed_fails_a_strict_build_and_leaves_the_previous_site(tmp_path, seed_folder, name, data, expected):
     folder = seed_folder({"good.txt": GOOD})
     docs = tmp_path / "docs"
     assert run("--seeds", folder, "--docs", docs).returncode == 0
@@ -92,3 +95,49 @@ def test_a_rebuild_with_no_change_writes_nothing(tmp_path, seed_folder):
     docs = tmp_path / "docs"
     run("--seeds", folder, "--docs", docs)
     assert "(0 file(s) changed)" in run("--seeds", folder, "--docs", docs).stdout
+
+
+def test_without_strict_a_bad_seed_is_a_warning_and_the_others_are_published(tmp_path, seed_folder):
+    folder = seed_folder({"good.txt": GOOD, "photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"})
+    docs = tmp_path / "docs"
+    result = run("--seeds", folder, "--docs", docs, "--no-strict")
+    assert result.returncode == 0
+    assert f"warning: {folder / 'photo.jpg'}: the seed is a binary file" in result.stderr
+    assert len(list((docs / "articles").iterdir())) == 1
+    rules = (docs / "rules.md").read_text(encoding="utf-8")
+    assert "## Not published" in rules and "- **photo\\.jpg**: the seed is a binary file, not text." in rules
+    assert str(folder) not in rules  # the page names the file, not where it lay on the builder's disk
+
+
+def test_check_reports_every_warning_either_way(seed_folder):
+    folder = seed_folder({"good.txt": GOOD, "a.txt": b"", "b.txt": b"\x00\x01\x02"})
+    relaxed = run("check", "--seeds", folder, "--no-strict")
+    assert relaxed.returncode == 0 and "a.txt" in relaxed.stderr and "b.txt" in relaxed.stderr
+    assert "OK (with 2 warning(s) above)" in relaxed.stdout
+    assert run("check", "--seeds", folder, "--strict").returncode == 1
+
+
+OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "/x/docs", "--site-dir": "/x/site", "--out": "/x/schema"}
+
+
+@pytest.mark.parametrize(
+    "command, option",
+    [(command, option) for command, (_, options) in build_site.COMMANDS.items() for option in options],
+)
+def test_every_option_works_before_and_after_the_command_name(command, option):
+    positional = ["out.json"] if command == "export" else []
+    given = [option, OPTION_VALUES[option]] if option in OPTION_VALUES else [option]
+    attribute = option.lstrip("-").replace("-", "_")
+    expected = Path(OPTION_VALUES[option]) if option in OPTION_VALUES else True
+    before = build_site.parser().parse_args([*given, command, *positional])
+    after = build_site.parser().parse_args([command, *positional, *given])
+    assert getattr(before, attribute) == getattr(after, attribute) == expected
+    untouched = build_site.parser().parse_args([command, *positional])
+    assert getattr(untouched, attribute) == build_site.DEFAULTS[attribute]
+
+
+def test_seeds_given_before_export_are_the_ones_exported(tmp_path, seed_folder):
+    folder = seed_folder({"good.txt": GOOD})
+    out = tmp_path / "corpus.json"
+    assert run("--seeds", folder, "export", out).returncode == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 1

@@ -51,8 +51,10 @@ def test_many_seeds_are_cleaned_in_parallel_with_the_same_result(seed_folder, mo
     feed = (FIXTURES / "feed-two-items.txt").read_text(encoding="utf-8")
     (folder / "cut.txt").write_text(feed[: feed.index("Repairs to the storm")], encoding="utf-8")
     with pytest.raises(Problems) as caught:
-        read_corpus(folder, None)
+        read_corpus(folder, None, strict=True)
     assert "cut.txt:18: feed item 2" in str(caught.value) and "has no body" in str(caught.value)
+    relaxed = read_corpus(folder, None)  # without strict the bad seed is left out, and said so
+    assert len(relaxed.articles) == 12 and [str(w).split(": ")[0] for w in relaxed.skipped] == [f"{folder / 'cut.txt'}:18"]
 
 
 def test_bad_seeds_and_bad_annotation_files_are_reported_together(seed_folder, tmp_path):
@@ -65,6 +67,17 @@ def test_bad_seeds_and_bad_annotation_files_are_reported_together(seed_folder, t
     annotations.mkdir()
     (annotations / "broken.yml").write_text("article: x\nnotes:\n  - id: [unclosed\n", encoding="utf-8")
     with pytest.raises(Problems) as caught:
-        read_corpus(folder, annotations)
+        read_corpus(folder, annotations, strict=True)
     report = str(caught.value)
     assert "empty.txt: the seed is empty" in report and "annotations/broken.yml:4:1: not valid YAML" in report and "2 errors" in report
+
+
+def test_an_annotation_file_whose_seed_was_left_out_is_a_warning_not_an_error(seed_folder, tmp_path):
+    folder = seed_folder({"good.txt": (SEEDS / "002_d566bb28321c3257.txt").read_bytes(), "empty.txt": b""})
+    annotations = tmp_path / "notes"
+    annotations.mkdir()
+    note = "article: gone-article\nnotes:\n  - id: g1\n    kind: context\n    quote: anything\n    text: A note.\n"
+    (annotations / "gone-article.yml").write_text(note, encoding="utf-8")
+    corpus = read_corpus(folder, annotations)
+    assert len(corpus.articles) == 1
+    assert any("gone-article.yml" in str(w) and "may belong to a seed that could not be read" in str(w) for w in corpus.warnings)

@@ -45,7 +45,7 @@ def test_byte_order_mark_and_crlf_line_endings_are_read_as_plain_utf8():
         (b"", "the seed is empty", "removing the file"),
         (b"  \n\n \t\n", "the seed is empty", "removing the file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file", "saving the article as plain text"),
-        ("Café au lait, a paragraph of prose that has more than eight words.".encode("latin-1"), "not UTF-8", "iconv"),
+        (b"Prose? " + bytes(range(0x80, 0x100)) * 8, "no other encoding reads it as text", "iconv"),
         (b"Menu\n\nHome\n\nAbout us", "format is not recognised", "at least one paragraph"),
         (b'<?xml version="1.0"?><rss><channel></channel></rss>', "XML", "saving the feed as text"),
         (b'{"title": "not an article"}', "JSON", "saving the article"),
@@ -61,8 +61,68 @@ def test_unreadable_seeds_get_an_error_that_names_the_file_and_the_fix(data, mes
 
 
 def test_undecodable_byte_is_located_by_line():
-    data = "First line of prose with enough words to count.\n\nSecond café".encode("latin-1")
+    data = "First line of prose with enough words to count.\n\nSecond ".encode() + bytes(range(0x80, 0x100)) * 8
     with pytest.raises(SeedError) as caught:
         read_seed("bad.txt", data)
     assert caught.value.line == 3
     assert str(caught.value).startswith("bad.txt:3:")
+
+
+# Real wording in each script, long enough for a detector to judge.
+PROSE = {
+    "cp1252": "Le président a déclaré que les négociations reprendront lundi à Genève, selon l’agence. "
+    "Les délégués se sont réunis au château pendant l’été pour préparer une œuvre commune.",
+    "cp1251": "Президент заявил, что переговоры продолжатся в понедельник в Женеве, сообщает агентство. "
+    "Делегации встретились летом, чтобы подготовить общее заявление о сотрудничестве.",
+    "cp932": "東京都は月曜日、新しい計画を発表した。市民の生活を改善するための施策が含まれている。"
+    "関係者によると、計画は来年の春から実施される予定だという。",
+}
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html>\n<html>\n<head>{head}<title>Report</title></head>\n<body>\n<article>\n<p>{body}</p>\n</article>\n</body>\n</html>\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, declaration",
+    [
+        ("cp1252", '<meta charset="iso-8859-1">'),  # latin-1 as declared, read as browsers do (windows-1252)
+        ("cp1251", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'),
+        ("cp932", '<meta charset="Shift_JIS">'),
+    ],
+)
+def test_an_html_page_is_read_in_the_charset_it_declares(encoding, declaration):
+    seed = read_seed("page.html", _page(PROSE[encoding], declaration).encode(encoding))
+    assert PROSE[encoding] in seed.text
+    assert seed.format == "html" and not seed.detected
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1251", "cp932"])
+def test_a_page_or_text_that_declares_nothing_is_read_by_detection(encoding):
+    page = read_seed("page.html", _page(PROSE[encoding]).encode(encoding))
+    text = read_seed("story.txt", f"Report\n\n{PROSE[encoding]}\n".encode(encoding))
+    for seed in (page, text):
+        assert PROSE[encoding] in seed.text
+        assert seed.detected and seed.encoding  # the guess is kept, to be reported
+
+
+def test_a_byte_order_mark_settles_the_encoding():
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        seed = read_seed("page.html", bom + _page(PROSE["cp1251"]).encode(encoding))
+        assert PROSE["cp1251"] in seed.text and not seed.detected
+
+
+def test_a_page_in_another_charset_than_it_declares_is_detected():
+    seed = read_seed("page.html", _page(PROSE["cp1251"], '<meta charset="utf-8">').encode("cp1251"))
+    assert PROSE["cp1251"] in seed.text and seed.detected
+
+
+def test_an_xhtml_page_behind_an_xml_declaration_is_html_not_a_feed():
+    page = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + _page(PROSE["cp1252"]).replace("<!DOCTYPE html>\n", "")
+    seed = read_seed("page.xhtml", page.encode("cp1252"))
+    assert seed.format == "html" and PROSE["cp1252"] in seed.text
+
+
+def test_stray_control_characters_do_not_make_a_page_binary():
+    seed = read_seed("page.html", _page(PROSE["cp1252"]).encode().replace(b"<body>", b"<body>\x00\x01\x1b"))
+    assert seed.format == "html" and "\x00" not in seed.text

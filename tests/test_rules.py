@@ -139,7 +139,8 @@ def test_teaser_list_takes_the_heading_and_every_teaser_under_it():
 
 def test_markup_rules_look_at_the_markup():
     assert check("page-chrome", context(["Home News Sport"], "html", kind="chrome", tag="nav"), 0)
-    assert check("outside-article", context(["Most read"], "html", kind="chrome", tag="outside-article"), 0)
+    assert check("boilerplate", context(["Most read"], "html", kind="boilerplate", tag="h3"), 0)
+    assert check("reader-comments", context(["Great piece, thanks!"], "html", kind="comment", tag="p"), 0)
     assert check("raw-html", context(['<iframe src="x"></iframe>'], "markdown", kind="html"), 0)
     assert check("link-only", context(["Indian Punchline", BODY], "markdown", link_only=True), 0)
     assert check("image", context(["Putin and Li in Moscow", BODY], "markdown", kind="image"), 0)
@@ -151,7 +152,7 @@ def test_body_text_that_mentions_a_newsletter_mid_article_is_kept():
 
 
 def test_every_rule_has_a_name_a_reason_and_a_test_case():
-    tested = {c[0] for c in CASES} | {"page-chrome", "outside-article", "raw-html", "link-only", "teaser-list", "image"}
+    tested = {c[0] for c in CASES} | {"page-chrome", "boilerplate", "reader-comments", "raw-html", "link-only", "teaser-list", "image"}
     for rule in RULES:
         assert rule.why, f"{rule.name} needs a docstring saying what it removes and why"
         assert rule.name in tested, f"{rule.name} has no test case"

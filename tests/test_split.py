@@ -63,19 +63,23 @@ def test_markdown_blocks_keep_seed_line_numbers_and_lose_link_markup():
     assert (source.first_line, source.last_line) == (91, 91)
 
 
-def test_html_blocks_mark_page_furniture_as_chrome():
-    stories = stories_of("page.html", FIXTURES)
-    kinds = {(b.kind, b.tag) for b in stories[0].blocks}
-    assert ("chrome", "nav") in kinds or ("chrome", "header") in kinds
-    assert ("chrome", "outside-article") in kinds
-    assert stories[0].metadata.outlet == "The Harbour Gazette"
-    assert stories[0].metadata.published == "2024-03-05"
+def test_html_blocks_are_marked_as_the_article_or_the_page_around_it_by_trafilatura():
+    (story,) = stories_of("page.html", FIXTURES)
+    kinds = {b.text: b.kind for b in story.blocks}
+    assert story.main_text_decided
+    assert kinds["Home News Sport"] == "boilerplate"  # the <nav>
+    assert kinds["Council approves new ferry timetable"] == "boilerplate"  # the <aside>
+    assert kinds["Port strike enters second week"] == "heading"  # the title, kept though trafilatura leaves it out
+    assert kinds["Talks are due to resume on Thursday."] == "paragraph"
+    assert next(b for b in story.blocks if "window.tracking" in b.text).kind == "chrome"
+    assert story.metadata.outlet == "The Harbour Gazette"
+    assert story.metadata.published == "2024-03-05"
 
 
 def test_html_inline_markup_neither_splits_a_paragraph_nor_adds_spaces():
     from reader.formats.html import parse
 
-    blocks, _ = parse(
+    blocks, _, _ = parse(
         "<html><body><div>He said <a href='#'>this</a>, and <em>that</em>.<br>Next line.</div>"
         "<p>Li<em>’s</em> visit</p></body></html>"
     )

@@ -1,111 +1,158 @@
-"""HTML pages, parsed with beautifulsoup4 into blocks.
+"""HTML pages: lxml lays the page out as blocks, trafilatura says which are the article.
 
-Page furniture (navigation, header, footer, asides, forms, scripts) becomes
-"chrome" blocks for the cleaner to record as removed; when the page marks its
-article (`<article>`, `<main>` or `role="main"`), text outside it becomes chrome too.
-The head's title and meta tags give metadata the page states.
+Every piece of visible text becomes a block with its seed lines, so kept and
+removed text still account for the whole page. Which blocks are the article
+is trafilatura's decision (the field's best main-text extractor), made on the
+same parsed tree: a block is the article when trafilatura's text holds it.
+The rest become "boilerplate" blocks for the cleaner to record as removed;
+scripts, styles and forms are "chrome". Kept blocks keep their own wording
+and kinds (heading, quote, list item); trafilatura only decides.
+
+Metadata comes from what the page states, as trafilatura reads it (meta tags,
+JSON-LD, bylines, htmldate for the date): never guessed from the address.
 """
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
+from .. import settings
+from ..errors import SeedError
 from ..model import Block, Metadata
 from ..text import normalize_space
 
+# Never shown as text on the page: code, styles, embeds, and the controls of forms.
 CHROME_TAGS = {
-    "nav", "header", "footer", "aside", "form", "script", "style", "noscript",
-    "iframe", "svg", "template", "button", "select", "dialog", "object", "embed",
+    "head", "script", "style", "iframe", "svg", "template", "button", "select",
+    "object", "embed", "textarea",
 }  # fmt: skip
 BLOCK_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "figcaption", "dt", "dd",
     "td", "th", "caption", "address",
 }  # fmt: skip
-CONTAINER_TAGS = {
-    "html", "body", "div", "section", "article", "main", "blockquote", "ul", "ol", "dl",
-    "table", "thead", "tbody", "tr", "figure", "hgroup", "details", "summary", "center",
-}  # fmt: skip
 INLINE_TAGS = {
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
     "time", "u", "var", "wbr",
 }  # fmt: skip
+# Elements whose presence inside a paragraph or heading means it is really a container
+# (an unclosed heading swallowing the page, a list item holding a list).
+_HOLDS_BLOCKS = BLOCK_TAGS | {"div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure"}
 _KINDS = {"li": "list-item", "figcaption": "caption"}
+# A title's site suffix: "Port strike enters second week | The Harbour Gazette".
+_SEPARATORS = r"\s+[|–—·•:»-]\s+"
+# The date the page states (meta tags, structured data, its markup), never one guessed from dates in
+# its text (htmldate's extensive search); the original publication date, not the last update.
+_STATED_DATE = {"extensive_search": False, "original_date": True}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")  # as trafilatura reads a site's name off its address
 
 
 def looks_like(text: str) -> bool:
-    head = text.lstrip()[:2000].lower()
-    return head.startswith(("<!doctype html", "<html", "<head", "<body")) or bool(
-        re.search(r"<(?:article|body|p|div)\b[^>]*>", head) and head.startswith("<")
-    )
+    """Markup from its first character (an XHTML page's XML declaration, or a PHP warning
+    printed above the page, included), with a document or paragraph element early on."""
+    head = text.lstrip()[:4000].lower()
+    return head.startswith("<") and bool(re.search(r"<(?:!doctype html|html|head|body|article|p|div)\b", head))
 
 
-def parse(text: str) -> tuple[list[Block], Metadata]:
-    soup = BeautifulSoup(text, "html.parser")
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    metadata = _head_metadata(soup)
-    main = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"})
+def parse(text: str) -> tuple[list[Block], Metadata, bool]:
+    """The page's blocks, its metadata, and whether trafilatura decided which blocks are the article."""
+    # The text is decoded already: an XML declaration naming its bytes' encoding would make lxml
+    # refuse it (and trafilatura then decode it again), so it is blanked, lines kept.
+    tree = load_html(_XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, count=1))
+    if tree is None:
+        raise SeedError("the HTML page holds no document that lxml can parse", fix="saving the page again, whole.")
     found: list[Block] = []
-    _walk_children(soup, found, main, inside_main=main is None, in_quote=False)
-    return [b for b in found if b.text], metadata
+    _walk_children(tree, found, in_quote=False)
+    blocks = [b for b in found if b.text]
+    extracted = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=True, date_extraction_params=_STATED_DATE
+    )
+    metadata = _metadata(extracted)
+    if not extracted or not extracted.text:
+        return blocks, metadata, False  # no main text found: the page is its text, for the rules to clean
+    return _decided(blocks, _Extracted(extracted.text), _Extracted(extracted.comments or ""), metadata.title), metadata, True
 
 
-def _walk_children(node: Tag, found: list[Block], main, *, inside_main: bool, in_quote: bool) -> None:
+def _walk_children(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
     """Walk a container; runs of loose text and inline elements become one block each."""
-    run: list = []
-    for child in [*node.children, None]:
-        if child is not None and _is_inline(child):
-            run.append(child)
-            continue
-        text = "".join(c.get_text("") if isinstance(c, Tag) else str(c) for c in run)
+    run: list[str] = []
+    line = node.sourceline or 1
+    start = line
+
+    def flush() -> None:
+        text = "".join(run)
         if normalize_space(text):
-            lines = [c.sourceline for c in run if isinstance(c, Tag) and c.sourceline] or [node.sourceline or 1]
-            found.append(_block(text, min(lines), max(lines), inside_main, "text", in_quote))
-        run = []
-        if child is not None:
-            _walk(child, found, main, inside_main=inside_main, in_quote=in_quote)
+            first = start + text[: len(text) - len(text.lstrip())].count("\n")
+            found.append(_block(text, first, first + text.strip().count("\n"), "text", in_quote))
+        run.clear()
+
+    run.append(node.text or "")
+    for child in node:
+        if not isinstance(child.tag, str):  # a comment or processing instruction lxml kept
+            run.append(child.tail or "")
+            continue
+        if _is_inline(child):
+            if not normalize_space("".join(run)):
+                start = child.sourceline or line
+            run.append("\n" if child.tag == "br" else _text(child))
+        else:
+            flush()
+            _walk(child, found, in_quote=in_quote)
+        line = _last_line(child)
+        if not normalize_space("".join(run)):
+            start = line
+        run.append(child.tail or "")
+    flush()
 
 
-def _is_inline(node) -> bool:
-    if isinstance(node, (Comment, Doctype)):
-        return False
-    if isinstance(node, NavigableString):
-        return True
-    return node.name in INLINE_TAGS and node.find(BLOCK_TAGS | CHROME_TAGS | CONTAINER_TAGS) is None
+def _is_inline(node: HtmlElement) -> bool:
+    return node.tag in INLINE_TAGS and all(d.tag in INLINE_TAGS for d in node.iterdescendants() if isinstance(d.tag, str))
 
 
-def _walk(node, found: list[Block], main, *, inside_main: bool, in_quote: bool) -> None:
-    if not isinstance(node, Tag):
-        return
-    inside_main = inside_main or node is main
-    first = node.sourceline or 1
-    last = first + str(node).count("\n")
-    if node.name in CHROME_TAGS or node.name == "head":
+def _walk(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
+    if node.tag in CHROME_TAGS:
         found.append(_chrome(node))
         return
-    if node.name in BLOCK_TAGS:
+    if node.tag in BLOCK_TAGS and not any(d.tag in _HOLDS_BLOCKS for d in node.iterdescendants()):
         # Furniture inside a paragraph (a script, a share button) is recorded on its own.
-        for inner in node.find_all(CHROME_TAGS):
-            found.append(_chrome(inner.extract()))
-        found.append(_block(node.get_text(""), first, last, inside_main, node.name, in_quote))
+        found.extend(_chrome(inner) for inner in node.iterdescendants(*CHROME_TAGS))
+        found.append(_block(_text(node), node.sourceline or 1, _last_line(node), node.tag, in_quote))
         return
-    in_quote = in_quote or node.name == "blockquote"
-    _walk_children(node, found, main, inside_main=inside_main, in_quote=in_quote)
+    _walk_children(node, found, in_quote=in_quote or node.tag == "blockquote")
 
 
-def _chrome(node: Tag) -> Block:
+def _text(node: HtmlElement) -> str:
+    """The element's text as a reader sees it: line breaks for `<br>`, furniture left out."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            parts.append("\n")
+        elif isinstance(child.tag, str) and child.tag not in CHROME_TAGS:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _last_line(node: HtmlElement) -> int:
+    """The seed line the element's content ends on (lxml records where elements start)."""
+    last = node
+    for last in node.iter():
+        pass
+    return (last.sourceline or node.sourceline or 1) + (last.text or "").count("\n")
+
+
+def _chrome(node: HtmlElement) -> Block:
     """A piece of page furniture with all its text, scripts and styles included."""
-    first = node.sourceline or 1
-    text = " ".join(str(s) for s in node.find_all(string=True) if not isinstance(s, (Comment, Doctype)))
-    return _normalized(Block(text, first, first + str(node).count("\n"), kind="chrome", tag=node.name))
+    text = " ".join(node.itertext())
+    return _normalized(Block(text, node.sourceline or 1, _last_line(node), kind="chrome", tag=node.tag))
 
 
-def _block(text: str, first: int, last: int, inside_main: bool, tag: str, quote: bool) -> Block:
-    if not inside_main:
-        return _normalized(Block(text, first, last, kind="chrome", tag="outside-article"))
+def _block(text: str, first: int, last: int, tag: str, quote: bool) -> Block:
     kind = _KINDS.get(tag, "paragraph")
     level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
     if level:
@@ -126,22 +173,75 @@ def _normalized(block: Block) -> Block:
     )
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str:
-    for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if tag and tag.get("content"):
-            return normalize_space(str(tag["content"]))
-    return ""
+class _Extracted:
+    """A text trafilatura extracted (the article, or its comments), asked whether it holds a block.
+
+    trafilatura rewrites whitespace and may split or merge elements, so a block
+    is held when most of its word triples occur in the text. A block of one or
+    two words is held when it is a whole line of the text, or occurs in it
+    beside a held block (a table cell, a label).
+    """
+
+    def __init__(self, text: str):
+        self.text = normalize_space(text).casefold()
+        self.lines = {normalize_space(line).casefold() for line in text.split("\n")}
+        words = self.text.split()
+        self.triples = set(zip(words, words[1:], words[2:], strict=False))
+
+    def holds(self, text: str) -> bool | None:
+        """Whether the text holds the block; None for a short block that only its neighbours can tell."""
+        words = text.casefold().split()
+        if len(words) >= 3:
+            triples = list(zip(words, words[1:], words[2:], strict=False))
+            return sum(1 for t in triples if t in self.triples) / len(triples) >= settings.EXTRACTED_MIN_SHARE
+        text = normalize_space(text).casefold()
+        if text in self.lines:
+            return True
+        return None if text in self.text else False
 
 
-def _head_metadata(soup: BeautifulSoup) -> Metadata:
-    canonical = soup.find("link", rel="canonical")
-    published = _meta(soup, "article:published_time", "date", "dc.date", "DC.date.issued")
+def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, title: str) -> list[Block]:
+    """Each block as it was if it is the article (or its title); else marked as a comment or boilerplate."""
+    held = [b.kind != "chrome" and article.holds(b.text) for b in blocks]
+    for i, verdict in enumerate(held):
+        if verdict is None:
+            held[i] = any(held[j] is True for j in (i - 1, i + 1) if 0 <= j < len(held))
+    title_seen = False
+    decided = []
+    for block, kept in zip(blocks, held, strict=True):
+        if not title_seen and title and block.kind == "heading" and block.text.casefold() == title.casefold():
+            kept = title_seen = True
+        if block.kind == "chrome" or kept:
+            decided.append(block)
+            continue
+        kind = "comment" if comments.holds(block.text) else "boilerplate"
+        decided.append(Block(block.text, block.first_line, block.last_line, kind=kind, tag=block.tag, level=block.level))
+    return decided
+
+
+def _metadata(extracted) -> Metadata:
+    if extracted is None:
+        return Metadata()
+    outlet = normalize_space(extracted.sitename or "")
+    host = _HOST.match(extracted.url or "")
+    if host and outlet.casefold() == host[1].casefold():
+        outlet = ""  # trafilatura's last resort, the address's host: the page does not name itself
     return Metadata(
-        author=_meta(soup, "author", "article:author", "dc.creator"),
-        outlet=_meta(soup, "og:site_name", "application-name"),
-        published=published[:10] if re.match(r"\d{4}-\d{2}-\d{2}", published) else "",
-        url=_meta(soup, "og:url") or (str(canonical.get("href", "")) if canonical else ""),
-        title=_meta(soup, "og:title")
-        or (normalize_space(soup.title.get_text()) if soup.title else ""),
+        title=_without_site_suffix(normalize_space(extracted.title or ""), outlet),
+        author=normalize_space(extracted.author or ""),
+        outlet=outlet,
+        published=extracted.date or "",
+        url=extracted.url or "",
     )
+
+
+def _without_site_suffix(title: str, outlet: str) -> str:
+    """The title without the site's name that `<title>` tags carry ("... | The Harbour Gazette")."""
+    if not outlet:
+        return title
+    parts = re.split(_SEPARATORS, title)
+    if len(parts) > 1 and parts[-1].casefold() == outlet.casefold():
+        return re.sub(rf"{_SEPARATORS}{re.escape(parts[-1])}$", "", title)
+    if len(parts) > 1 and parts[0].casefold() == outlet.casefold():
+        return re.sub(rf"^{re.escape(parts[0])}{_SEPARATORS}", "", title)
+    return title

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Block
+from . import plaintext
 from ..text import normalize_space
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -63,67 +64,72 @@ def _block(token: Token, text: str, **kwargs) -> Block:
 
 
 def _inline_blocks(inline: Token, parent: Token | None, containers: list[str]) -> list[Block]:
-    """One block per hard-broken line of an inline run, with links reduced to their text."""
+    """One block per line of an inline run that the scrape broke on purpose, links reduced to their text.
+
+    A hard line break always starts a new block. A soft one does too when the
+    run's lines are not prose wrapped at a width (a weather widget, a date and a
+    breadcrumb stacked on three lines of a page scraped to Markdown).
+    """
     kind, level = "paragraph", 0
     if parent is not None and parent.type == "heading_open":
         kind, level = "heading", int(parent.tag[1])
     elif containers:
         kind = containers[-1]
-    first = (inline.map or (0, 1))[0] + 1
-    pieces: list[tuple[int, list[str], int]] = []
-    line, parts, links = first, [], 0
-    only_images = all(c.type in ("image", "softbreak", "hardbreak") or not c.content.strip() for c in inline.children or [])
-    if only_images and any(c.type == "image" for c in inline.children or []):
+    children = inline.children or []
+    only_images = all(c.type in ("image", "softbreak", "hardbreak") or not c.content.strip() for c in children)
+    if only_images and any(c.type == "image" for c in children):
         kind = "image"
-    start = line
-    for child in inline.children or []:
-        if child.type == "hardbreak":
-            pieces.append((start, parts, links))
-            line += 1
-            start, parts, links = line, [], 0
-        elif child.type == "softbreak":
-            line += 1
-            parts.append(" ")
-        elif child.type in ("text", "text_special", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "image":
-            parts.append(child.content)
-        elif child.type == "link_open":
-            links += 1
-    pieces.append((start, parts, links))
-    result = []
-    for begin, (start, parts, links) in enumerate(pieces):
-        text = "".join(parts)
-        end = pieces[begin + 1][0] - 1 if begin + 1 < len(pieces) else (inline.map or (0, 1))[1]
-        link_only = links == 1 and _only_one_link(inline, begin)
-        result.append(
-            Block(
-                text=normalize_space(text),
-                first_line=start,
-                last_line=max(start, end),
-                kind=kind,
-                tag=parent.tag if parent is not None else "",
-                level=level,
-                link_only=link_only,
-            )
-        )
-    return result
-
-
-def _only_one_link(inline: Token, piece: int) -> bool:
-    """Whether hard-broken line `piece` of the inline run is a link and nothing else."""
-    lines: list[list[Token]] = [[]]
-    for child in inline.children or []:
-        if child.type == "hardbreak":
-            lines.append([])
+    first, end = (inline.map or (0, 1))[0] + 1, (inline.map or (0, 1))[1]
+    lines = _lines(children, first)
+    stacked = not plaintext.is_wrapped([normalize_space(_text(tokens)) for _, tokens, _ in lines])
+    pieces: list[tuple[int, list[Token]]] = []
+    for number, tokens, hard in lines:
+        if pieces and not hard and not stacked:
+            pieces[-1][1].extend([Token("softbreak", "", 0), *tokens])
         else:
-            lines[-1].append(child)
-    outside, depth = "", 0
-    for child in lines[piece]:
+            pieces.append((number, list(tokens)))
+    return [
+        Block(
+            text=normalize_space(_text(tokens)),
+            first_line=start,
+            last_line=max(start, pieces[i + 1][0] - 1 if i + 1 < len(pieces) else end),
+            kind=kind,
+            tag=parent.tag if parent is not None else "",
+            level=level,
+            link_only=_only_one_link(tokens),
+        )
+        for i, (start, tokens) in enumerate(pieces)
+    ]
+
+
+def _lines(children: list[Token], first: int) -> list[tuple[int, list[Token], bool]]:
+    """The run's lines: (seed line, tokens, whether a hard break came before it)."""
+    lines: list[tuple[int, list[Token], bool]] = [(first, [], True)]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append((lines[-1][0] + 1, [], child.type == "hardbreak"))
+        else:
+            lines[-1][1].append(child)
+    return lines
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(
+        " " if t.type == "softbreak" else t.content
+        for t in tokens
+        if t.type in ("text", "text_special", "code_inline", "image", "softbreak")
+    )
+
+
+def _only_one_link(tokens: list[Token]) -> bool:
+    """Whether the line is one link and nothing else."""
+    outside, depth, links = "", 0, 0
+    for child in tokens:
         if child.type == "link_open":
             depth += 1
+            links += 1
         elif child.type == "link_close":
             depth -= 1
         elif depth == 0:
             outside += child.content
-    return not outside.strip()
+    return links == 1 and not outside.strip()

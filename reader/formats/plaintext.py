@@ -27,7 +27,10 @@ def blocks(lines: list[str], offset: int = 0) -> list[Block]:
         if text:
             run.append((number, text))
             continue
-        if _is_wrapped(run):
+        if not found and len(run) > 1 and is_headline(run[0][1]) and run[1][1][:1].isupper():
+            found.append(Block(run[0][1], run[0][0], run[0][0]))  # a headline set directly above the text
+            run = run[1:]
+        if is_wrapped([t for _, t in run]):
             found.append(Block(" ".join(t for _, t in run), run[0][0], run[-1][0]))
         else:
             found.extend(Block(t, n, n) for n, t in run)
@@ -35,8 +38,21 @@ def blocks(lines: list[str], offset: int = 0) -> list[Block]:
     return found
 
 
-def _is_wrapped(run: list[tuple[int, str]]) -> bool:
-    return len(run) > 1 and all(len(text) >= settings.WRAPPED_MIN_CHARS for _, text in run[:-1])
+def is_wrapped(lines: list[str]) -> bool:
+    """Whether consecutive lines are one paragraph wrapped at a width: all but the last are long."""
+    return len(lines) > 1 and all(len(text) >= settings.WRAPPED_MIN_CHARS for text in lines[:-1])
+
+
+def is_headline(line: str) -> bool:
+    """A line in title case ("Ferry Service Resumes After Typhoon") that is not a sentence."""
+    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return (
+        len(line.split()) <= settings.TITLE_MAX_WORDS
+        and len(words) >= 2
+        and capitalised >= 0.6 * len(words)
+        and line.rstrip()[-1:] not in ".:;,"
+    )
 
 
 def looks_like_webpage(text: str) -> bool:
