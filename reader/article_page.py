@@ -17,7 +17,8 @@ import yaml
 
 from .annotate import AnnotatedArticle, PlacedNote
 from .markup import attribute, plain_text, safe_html
-from .model import Article, Paragraph
+from .model import Article, Paragraph, Removal
+from .rules import EDITORIAL_RULE
 from .schema import CorrectionNote, LinkNote, Source
 
 # libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
@@ -81,6 +82,8 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     anchor = f" {{#{title.id}}}" if title else ""
     parts = ["---", front.strip(), "---", ""]
     parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
+    if article.decisions:
+        parts += [_decisions(article), ""]
     if item.about and item.about.topics:
         parts += [_topics(item.about.topics), ""]
     if ctx.banner:
@@ -309,14 +312,41 @@ def _sources(sources: list[Source]) -> str:
     return f'<p class="reader-sources-title">Sources:</p><ul class="reader-sources">{"".join(items)}</ul>'
 
 
+def _editorial_reason(removal: Removal, reasons: dict[tuple[int, int], str]) -> str:
+    reason = reasons.get((removal.first_line, removal.last_line)) if removal.rule == EDITORIAL_RULE else None
+    return f" <em>(a contributor's decision: {html.escape(reason)})</em>" if reason else ""
+
+
+def _decisions(article: Article) -> str:
+    """The contributors' changes to the cleaner's work, each with its reason: none is silent."""
+    items = []
+    for d in article.decisions:
+        lines = f"line {d.first_line}" if d.first_line == d.last_line else f"lines {d.first_line}–{d.last_line}"
+        if d.action == "keep":
+            what = f'Kept what the rule <a href="../../rules/#{d.rule}">{d.rule}</a> removed ({lines}): “{html.escape(d.text)}”'
+        elif d.action == "remove":
+            what = f"Removed a paragraph the cleaner kept ({lines}): “{html.escape(d.text)}”"
+        else:
+            before = f" (the cleaner had “{html.escape(d.previous)}”)" if d.previous else ""
+            what = f"Set the {html.escape(METADATA_LABELS.get(d.field, d.field).lower())} to “{html.escape(d.text)}”, from {lines}{before}"
+        items.append(f"<li>{what}. <em>Reason:</em> {html.escape(d.reason)}</li>")
+    return (
+        '<div class="admonition note reader-decisions" data-search-exclude><p class="admonition-title">'
+        f"Editorial decisions ({len(items)})</p><p>Changes made to the cleaner's work in "
+        f"<code>{html.escape(article.decisions[0].source)}</code>:</p><ul>{''.join(items)}</ul></div>"
+    )
+
+
 def _removals(article: Article) -> str:
     """What the cleaner removed, by rule; left out of the search index, which it would only clutter."""
     count = len(article.removals)
     if not count:
         return '<p class="reader-removed-none" data-search-exclude>Nothing was removed from the source.</p>'
+    reasons = {(d.first_line, d.last_line): d.reason for d in article.decisions if d.action == "remove"}
     rows = "".join(
         f'<tr><td><a href="../../rules/#{r.rule}">{r.rule}</a></td><td>{r.first_line}'
-        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)}</td><td>{html.escape(r.text)}</td></tr>"
+        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)}</td><td>{html.escape(r.text)}"
+        f"{_editorial_reason(r, reasons)}</td></tr>"
         for r in article.removals
     )
     by_rule = Counter(r.rule for r in article.removals)

@@ -17,6 +17,7 @@ from .align import Alignment, align
 from .annotate import AnnotatedArticle, annotate, reprint_declarations
 from .annotations import Annotations, read_annotations
 from .clean import clean
+from .decisions import apply_decisions
 from .cache import BuildCache, digest
 from .errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from .load import read_seed, seed_files, undecodable_line
@@ -87,6 +88,7 @@ def read_corpus(
         corpus = replace(corpus, warnings=(*corpus.warnings, *left_out))
         if strict and left_out:
             raise Problems(list(corpus.warnings))
+    corpus = _with_decisions(corpus, annotations)
     declared = reprint_declarations(corpus.articles, annotations)
     placed: list[tuple[AnnotatedArticle, ...]] = []
 
@@ -129,6 +131,19 @@ def read_corpus(
         suggestions=suggestions,
         stranded=stranded,
     )
+
+
+def _with_decisions(corpus: Corpus, annotations: Annotations) -> Corpus:
+    """The articles with their annotation files' `cleaning:` changes made (`reader.decisions`);
+    a changed article's fingerprint covers its changes, so nothing cached from before is reused."""
+    articles, errors = apply_decisions(corpus.articles, annotations)
+    if errors:
+        raise Problems(errors)
+    fingerprints = {
+        a.id: digest(corpus.fingerprints[a.id], repr(a.decisions)) if a.decisions else corpus.fingerprints[a.id]
+        for a in articles
+    }
+    return replace(corpus, articles=articles, fingerprints=fingerprints)
 
 
 def _without_missing_articles(annotations: Annotations, corpus: Corpus) -> tuple[Annotations, list[ReaderError]]:

@@ -30,6 +30,7 @@ def article_record(item: AnnotatedArticle, reprints: dict | None = None) -> dict
         # Flat records: their fields as they are (`asdict` would deep-copy each value, at ten times the cost).
         "paragraphs": [dict(vars(p)) for p in article.paragraphs],
         "removals": [dict(vars(r)) for r in article.removals],
+        "decisions": [dict(vars(d)) for d in article.decisions],
         "about": item.about.model_dump(mode="json", exclude_none=True) if item.about else None,
         "notes": [note_record(n) for n in notes],
         "corrections": [note_record(n) for n in item.corrections],

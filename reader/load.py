@@ -8,6 +8,7 @@ format is told from the content, never from the file name.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import charset_normalizer
@@ -124,7 +125,7 @@ def undecodable_line(data: bytes) -> int | None:
 
 
 def _text(text: str) -> str:
-    return text.translate(_DROPPED_CONTROLS).replace("\r\n", "\n").replace("\r", "\n")
+    return _DROPPED_CONTROLS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -159,7 +160,7 @@ def _control_ratio(data: bytes) -> float:
 
 # Control characters other than tab, newline, form feed and carriage return: a sign of binary data.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-_DROPPED_CONTROLS = dict.fromkeys(_CONTROL_BYTES)
+_DROPPED_CONTROLS = re.compile(f"[{re.escape(_CONTROL_BYTES.decode('ascii'))}]")
 
 
 def detect_format(text: str, shown_as: str) -> str:

@@ -88,6 +88,31 @@ class Removal:
     text: str
 
 
+# What a contributor's change to the cleaner's work does (see `EditorialDecision`).
+DECISIONS = ("keep", "remove", "set")
+
+
+@dataclass(frozen=True)
+class EditorialDecision:
+    """A contributor's change to what the cleaner decided, made in the article's annotation file.
+
+    `keep` puts back a block a rule removed (`rule` names that rule), `remove`
+    takes out a kept paragraph, `set` gives a metadata `field` the quoted words
+    (`previous` is what the cleaner had found). `text` is the block, or the
+    field's new value; `first_line`/`last_line` are where it lies in the seed.
+    """
+
+    action: str
+    text: str
+    reason: str
+    source: str
+    first_line: int
+    last_line: int
+    rule: str = ""
+    field: str = ""
+    previous: str = ""
+
+
 @dataclass(frozen=True)
 class Story:
     """One article's share of a seed: all of it, or one item of a feed.
@@ -129,6 +154,7 @@ class Article:
     metadata: Metadata
     paragraphs: tuple[Paragraph, ...]
     removals: tuple[Removal, ...]
+    decisions: tuple[EditorialDecision, ...] = ()
 
     @property
     def title(self) -> str:

@@ -492,9 +492,17 @@ SPLIT_REASONS = {
 }
 
 
+# The rule name a contributor's removal is recorded under (see `reader.decisions`).
+EDITORIAL_RULE = "editorial"
+EDITORIAL_REASON = (
+    "A paragraph a contributor removed in the article's annotation file (`cleaning: remove:`); "
+    "the article's page shows the reason under \"Editorial decisions\"."
+)
+
+
 def reasons() -> dict[str, str]:
     """Every rule's name and why it removes what it does, for the site and the docs."""
-    found = dict(SPLIT_REASONS)
+    found = {**SPLIT_REASONS, EDITORIAL_RULE: EDITORIAL_REASON}
     found.update({r.name: r.why for r in RULES})
     found[TRAILING_RULE.name] = TRAILING_RULE.why
     return found

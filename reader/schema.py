@@ -103,6 +103,31 @@ class LinkNote(BaseNote):
 Note = Annotated[ContextNote | CorrectionNote | LinkNote, Field(discriminator="kind")]
 
 
+class CleaningChange(Anchor):
+    """A block of the seed, pointed at by a quote of its words, whose cleaning a contributor reverses."""
+
+    reason: Text = Field(description="Why: shown on the article's page and kept in the export.")
+
+
+# The metadata fields a contributor may set to words of the seed.
+MetadataField = Literal["title", "author", "outlet", "original_outlet", "published", "first_published", "url", "dateline"]
+
+
+class MetadataChange(Anchor):
+    """A metadata field set to the quoted words of the seed (kept or removed text); a date is read as YYYY-MM-DD."""
+
+    field: MetadataField
+    reason: Text = Field(description="Why: shown on the article's page and kept in the export.")
+
+
+class Cleaning(Strict):
+    """Fixes to the cleaner's decisions for one article, each with its reason: no Python needed."""
+
+    keep: list[CleaningChange] = Field(default_factory=list, description="Removed blocks to keep as article text.")
+    remove: list[CleaningChange] = Field(default_factory=list, description="Kept paragraphs to remove.")
+    metadata: list[MetadataChange] = Field(default_factory=list, description="Metadata fields to set from the seed's words.")
+
+
 class AnnotationFile(Strict):
     """annotations/<article-id>.yml"""
 
@@ -110,6 +135,7 @@ class AnnotationFile(Strict):
 
     article: Id = Field(description="The id of the article; the file is named after it.")
     about: About | None = None
+    cleaning: Cleaning | None = None
     notes: list[Note] = Field(default_factory=list)
 
 

@@ -68,6 +68,23 @@ def test_kept_and_removed_text_account_for_every_non_blank_line(name):
             assert normalize_space(line) in " ".join(covering[number]), f"{name}:{number} text is lost"
 
 
+@pytest.mark.parametrize("name", ["page.html", "page-header-byline.html", "hostile/page.html"])
+def test_every_line_of_an_html_page_with_text_on_it_is_kept_or_removed(name):
+    """Every text node of the page lies on a line some kept or removed block covers, and its words are there."""
+    from lxml import etree
+
+    seed, articles = cleaned(name, FIXTURES)
+    covering = covered_lines(articles)
+    tree = etree.fromstring(seed.text.encode(), etree.HTMLParser(remove_comments=True))
+    for element in tree.iter():
+        for text, line in ((element.text, element.sourceline), (element.tail, None)):
+            if text and text.strip() and line:
+                first_words = normalize_space(text)[:20]
+                assert any(first_words in t for n in range(line, line + text.count("\n") + 1) for t in covering.get(n, [])), (
+                    f"{name}:{line}: {first_words!r} is neither kept nor removed"
+                )
+
+
 def test_nothing_is_kept_twice_or_both_kept_and_removed():
     for name in SEED_NAMES:
         _, articles = cleaned(name)

@@ -11,7 +11,7 @@ from .conftest import ROOT
 ARTICLE_KEYS = {
     "id", "seed", "format", "title", "author", "outlet", "original_outlet", "published",
     "first_published", "captured", "url", "item_date", "dateline", "syndication", "feed",
-    "words", "paragraphs", "removals", "about", "notes", "corrections", "reprints",
+    "words", "paragraphs", "removals", "decisions", "about", "notes", "corrections", "reprints",
 }  # fmt: skip
 
 

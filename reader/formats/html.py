@@ -81,33 +81,37 @@ def parse(text: str) -> tuple[list[Block], Metadata, bool]:
 def _walk_children(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
     """Walk a container; runs of loose text and inline elements become one block each."""
     run: list[str] = []
-    line = node.sourceline or 1
-    start = line
+    start = node.sourceline or 1  # the seed line the run starts on, once it holds text
 
     def flush() -> None:
         text = "".join(run)
-        if normalize_space(text):
+        if not text.isspace() and text:
             first = start + text[: len(text) - len(text.lstrip())].count("\n")
             found.append(_block(text, first, first + text.strip().count("\n"), "text", in_quote))
         run.clear()
 
     run.append(node.text or "")
-    for child in node:
-        if not isinstance(child.tag, str):  # a comment or processing instruction lxml kept
-            run.append(child.tail or "")
-            continue
-        if _is_inline(child):
-            if not normalize_space("".join(run)):
-                start = child.sourceline or line
-            run.append("\n" if child.tag == "br" else _text(child))
-        else:
+    children = list(node)
+    for i, child in enumerate(children):
+        if isinstance(child.tag, str) and not _is_inline(child):
             flush()
             _walk(child, found, in_quote=in_quote)
-        line = _last_line(child)
-        if not normalize_space("".join(run)):
-            start = line
-        run.append(child.tail or "")
+        elif isinstance(child.tag, str):
+            if _blank(run):  # the run starts here: on this element's line
+                run.clear()
+                start = child.sourceline or start
+            run.append("\n" if child.tag == "br" else _text(child))
+        tail = child.tail or ""
+        if _blank(run) and tail.strip():  # the run starts in this text, after the element
+            run.clear()
+            following = children[i + 1].sourceline if i + 1 < len(children) else None
+            start = following - tail.count("\n") if following else _last_line(child)
+        run.append(tail)
     flush()
+
+
+def _blank(run: list[str]) -> bool:
+    return all(not piece or piece.isspace() for piece in run)
 
 
 def _is_inline(node: HtmlElement) -> bool:
