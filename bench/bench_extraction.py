@@ -17,8 +17,9 @@ The pages are third-party and never committed: bring them with the search tool's
   words (as multisets), averaged over pages.
 
 The reader's text is its article's paragraphs without the title (the title is metadata,
-shown above the text, as trafilatura's text leaves it out). A page the reader refuses scores
-as an empty text. The timing runs each extractor over the same pages in this one process,
+shown above the text, as trafilatura's text leaves it out), and again with it, as the export
+lists it. A page the reader refuses scores as an empty text; "refused" for trafilatura counts
+pages it returns no text for. The timing runs each extractor over the same pages in this one process,
 then `build_site.py export` over N of them as a seeds folder (the whole pipeline, on every core).
 """
 
@@ -86,14 +87,19 @@ def scrapinghub_pages(folder: Path) -> list[Page]:
     ]
 
 
-def reader_text(page: Page) -> str | None:
+def reader_text(page: Page, with_title: bool = False) -> str | None:
     """The reader's article text for one page, or None when it refuses the page."""
     try:
         seed = read_seed(page.name, page.data)
         articles = [clean(story) for story in split(seed)]
     except ReaderError:
         return None
-    return "\n".join(p.text for a in articles for p in a.paragraphs if p.kind != "title")
+    return "\n".join(p.text for a in articles for p in a.paragraphs if with_title or p.kind != "title")
+
+
+def reader_text_with_title(page: Page) -> str | None:
+    """The same, its title included: the export's paragraphs as they are."""
+    return reader_text(page, with_title=True)
 
 
 def trafilatura_text(page: Page) -> str | None:
@@ -176,14 +182,15 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for title, pages, score in sets:
         everything.extend(pages)
-        for name, extractor in (("reader", reader_text), ("trafilatura.extract", trafilatura_text)):
+        extractors = (("reader", reader_text), ("reader, title included", reader_text_with_title), ("trafilatura.extract", trafilatura_text))
+        for name, extractor in extractors:
             texts, seconds = run(extractor, pages)
             figures = score(pages, texts)
             if score is phrase_counts:
                 figures = prf(*figures)
-            refused = sum(1 for t in texts if t is None) if name == "reader" else sum(1 for t in texts if not t)
+            refused = sum(1 for t in texts if t is None) if name.startswith("reader") else sum(1 for t in texts if not t)
             p, r, f = figures
-            print(f"| {title}, {len(pages)} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | {refused} | {seconds:.1f} |")
+            print(f"| {title}, {len(pages)} | {name} | {p:.4f} | {r:.4f} | {f:.4f} | {refused} | {seconds:.1f} |")
             if name == "reader":
                 for page, text in zip(pages, texts, strict=True):
                     if text is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 import charset_normalizer
@@ -82,10 +83,10 @@ def decode(data: bytes, shown_as: str) -> tuple[str, str, bool]:
         return _text(text), "utf-8", False
     declared = _declared_encoding(data)
     if declared:
-        try:
-            return _text(data.decode(declared)), declared, False
-        except UnicodeDecodeError:
-            pass  # the page is not in the charset it names: detect it
+        text = data.decode(declared, errors="replace")
+        if _mostly_readable(text):  # as browsers do: a stray byte becomes U+FFFD, the page stays readable
+            return _text(text), declared, False
+        # else the page is not in the charset it names: detect it
     detected = _detected(data)
     if detected is None:
         raise SeedError(
@@ -97,6 +98,13 @@ def decode(data: bytes, shown_as: str) -> tuple[str, str, bool]:
         )
     text, encoding = detected
     return _text(text), encoding, True
+
+
+def _mostly_readable(text: str) -> bool:
+    """Whether few of the text's non-ASCII characters are replacement characters (undecodable bytes)."""
+    replaced = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return replaced <= max(settings.DECLARED_MAX_STRAY_BYTES, settings.DECLARED_MAX_REPLACED * non_ascii)
 
 
 def _detected(data: bytes) -> tuple[str, str] | None:
@@ -125,7 +133,10 @@ def undecodable_line(data: bytes) -> int | None:
 
 
 def _text(text: str) -> str:
-    return _DROPPED_CONTROLS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    """Control characters dropped, line endings as `\\n`, and characters in Unicode's composed form
+    (NFC: "é" as one character, not "e" and an accent), as the text shows them and quotes are typed."""
+    text = _DROPPED_CONTROLS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _declared_encoding(data: bytes) -> str | None:

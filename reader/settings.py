@@ -24,6 +24,12 @@ TEASER_MAX_WORDS = 16
 # trafilatura extracted (which rewrites whitespace, and splits or merges some elements).
 EXTRACTED_MIN_SHARE = 0.5
 
+# A page read in the charset it declares may hold a few stray bytes that charset cannot read (they
+# become U+FFFD, as in a browser); past this share of its non-ASCII characters, the declaration is
+# wrong and the encoding is detected instead.
+DECLARED_MAX_REPLACED = 0.05
+DECLARED_MAX_STRAY_BYTES = 3  # however short the page
+
 # A file with more than this share of control characters is binary, not text.
 BINARY_CONTROL_RATIO = 0.05
 

@@ -126,3 +126,10 @@ def test_an_xhtml_page_behind_an_xml_declaration_is_html_not_a_feed():
 def test_stray_control_characters_do_not_make_a_page_binary():
     seed = read_seed("page.html", _page(PROSE["cp1252"]).encode().replace(b"<body>", b"<body>\x00\x01\x1b"))
     assert seed.format == "html" and "\x00" not in seed.text
+
+
+def test_a_stray_byte_in_a_page_read_in_its_declared_charset_does_not_spoil_the_page():
+    prose = PROSE["cp1252"]
+    page = _page(prose, '<meta charset="utf-8">').encode().replace(b"<body>", b"<body><!-- M\xe4scot -->")
+    seed = read_seed("page.html", page)
+    assert prose in seed.text and "\ufffd" in seed.text and not seed.detected

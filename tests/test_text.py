@@ -12,6 +12,7 @@ from reader.text import normalize_space
         ("\u00a0Tokyo\u00a0\u00a0reported", "Tokyo reported"),  # no-break spaces from a web page
         ("one\u2009two\u202fthree\u3000four", "one two three four"),  # thin, narrow and ideographic spaces
         ("zero\u200bwidth\ufeffmarks", "zero width marks"),  # invisible characters str.split() keeps
+        ("His\xadto\xadri\xadschen Markt", "Historischen Markt"),  # soft hyphens: hints for a line break, dropped
         ("\t tabs\r\nand lines \x0c", "tabs and lines"),
         ("", ""),
     ],

@@ -23,7 +23,7 @@ from trafilatura.utils import load_html
 from .. import settings
 from ..errors import SeedError
 from ..model import Block, Metadata
-from ..text import normalize_space
+from ..text import normalize_space, unspaced
 
 # Never shown as text on the page: code, styles, embeds, and the controls of forms.
 CHROME_TAGS = {
@@ -190,18 +190,23 @@ class _Extracted:
         self.text = normalize_space(text).casefold()
         self.lines = {normalize_space(line).casefold() for line in text.split("\n")}
         words = self.text.split()
-        self.triples = set(zip(words, words[1:], words[2:], strict=False))
+        self.triples = set(_triples(self.text)) | set(zip(words, words[1:], words[2:], strict=False))
 
     def holds(self, text: str) -> bool | None:
         """Whether the text holds the block; None for a short block that only its neighbours can tell."""
-        words = text.casefold().split()
-        if len(words) >= 3:
-            triples = list(zip(words, words[1:], words[2:], strict=False))
-            return sum(1 for t in triples if t in self.triples) / len(triples) >= settings.EXTRACTED_MIN_SHARE
         text = normalize_space(text).casefold()
+        triples = _triples(text)
+        if triples:
+            return sum(1 for t in triples if t in self.triples) / len(triples) >= settings.EXTRACTED_MIN_SHARE
         if text in self.lines:
             return True
         return None if text in self.text else False
+
+
+def _triples(text: str) -> list[tuple[str, ...]]:
+    """Runs of three words; of three characters in a script written without spaces (Chinese, Japanese)."""
+    tokens = list(text.replace(" ", "")) if unspaced(text) else text.split()
+    return list(zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
 def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, title: str) -> list[Block]:
