@@ -329,7 +329,7 @@ def _decisions(article: Article) -> str:
         else:
             before = f" (the cleaner had “{html.escape(d.previous)}”)" if d.previous else ""
             what = f"Set the {html.escape(METADATA_LABELS.get(d.field, d.field).lower())} to “{html.escape(d.text)}”, from {lines}{before}"
-        items.append(f"<li>{what}. <em>Reason:</em> {html.escape(d.reason)}</li>")
+        items.append(f"<li>{what}<br><em>Reason:</em> {html.escape(d.reason)}</li>")
     return (
         '<div class="admonition note reader-decisions" data-search-exclude><p class="admonition-title">'
         f"Editorial decisions ({len(items)})</p><p>Changes made to the cleaner's work in "
