@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Build the reader: generate the site's pages from seeds/, or export the corpus.
 
-    python build_site.py                 generate docs/ from seeds/
+    python build_site.py                 generate docs/ (and generated.yml) from seeds/
     python build_site.py export PATH     write the cleaned corpus as JSON
     python build_site.py check           validate every seed and annotation; report every problem
     python build_site.py schema          write the annotation JSON Schemas into schema/
-    python build_site.py site            build the static site into site/, replacing it only on success
+    python build_site.py site            build the static site into site/ (--engine mkdocs|zensical), replacing it only on success
 
 This file only parses arguments and prints; the work is in the `reader` package.
 """
@@ -22,9 +22,11 @@ from reader.errors import Problems
 from reader.export import corpus_json
 from reader.progress import Progress
 from reader.schema import schemas
-from reader.site import BuildFailed, build_static_site, generate, site_options
+from reader.engines import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, write_config
+from reader.site import BuildFailed, generate, site_options
 
 ROOT = Path(__file__).resolve().parent
+CONFIG = ROOT / "mkdocs.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +55,7 @@ OPTIONS = {
     "--docs": dict(type=Path, metavar="DIR", help="where the site's Markdown goes (default: docs/)"),
     "--site-dir": dict(type=Path, metavar="DIR", help="where the site goes (default: site/)"),
     "--out": dict(type=Path, metavar="DIR", help="where to write the schemas (default: schema/)"),
+    "--engine": dict(choices=ENGINES, help="what builds the site: mkdocs (default) or zensical"),
     "--strict": dict(
         action=argparse.BooleanOptionalAction,
         help="stop on warnings (a seed that cannot be read, a guessed encoding); default: mkdocs.yml's strict",
@@ -64,6 +67,7 @@ DEFAULTS = {
     "docs": ROOT / "docs",
     "site_dir": ROOT / "site",
     "out": ROOT / "schema",
+    "engine": "mkdocs",
     "strict": None,
 }
 CORPUS = ("--seeds", "--annotations", "--strict")
@@ -71,7 +75,10 @@ COMMANDS = {
     "build": ("generate the site's pages into docs/ (the default)", (*CORPUS, "--docs")),
     "export": ("write the cleaned corpus as JSON to PATH", CORPUS),
     "check": ("validate every seed and annotation and report every problem; write nothing", CORPUS),
-    "site": ("build the static site (mkdocs build --strict), swapped in only on success", (*CORPUS, "--site-dir")),
+    "site": (
+        "generate, build the static site with an engine, finish its pages; swapped in only on success",
+        (*CORPUS, "--docs", "--site-dir", "--engine"),
+    ),
     "schema": ("write the annotation files' JSON Schemas into schema/", ("--out",)),
 }
 
@@ -98,7 +105,7 @@ def _add_options(parser: argparse.ArgumentParser, names) -> None:
 
 def strict(args) -> bool:
     """--strict or --no-strict as given, else what mkdocs.yml says (MkDocs' own convention)."""
-    return args.strict if args.strict is not None else site_options(ROOT / "mkdocs.yml").strict
+    return args.strict if args.strict is not None else site_options(CONFIG).strict
 
 
 def corpus_of(args):
@@ -109,10 +116,11 @@ def corpus_of(args):
 
 
 def run_build(args) -> int:
-    site = generate(args.seeds, args.annotations, args.docs, ROOT / "mkdocs.yml", Progress(), strict=strict(args))
+    site = generate(args.seeds, args.annotations, args.docs, CONFIG, Progress(), strict=strict(args))
     _warn(site.warnings)
-    print(f"Generated the site's pages in {args.docs} ({len(site.changed)} file(s) changed).")
-    print("Now run: mkdocs build --strict   (or mkdocs serve)")
+    write_config(ROOT / GENERATED_CONFIG, engine_config(site, ROOT, args.docs, site_options(CONFIG)))
+    print(f"Generated the site's pages in {args.docs} ({len(site.changed)} file(s) changed) and {GENERATED_CONFIG}.")
+    print(f"Now run: mkdocs build -f {GENERATED_CONFIG}   or   zensical build -f {GENERATED_CONFIG}")
     return 0
 
 
@@ -154,13 +162,14 @@ def run_check(args) -> int:
 
 
 def run_site(args) -> int:
-    corpus_of(args)  # report bad input as the other commands do
+    site = generate(args.seeds, args.annotations, args.docs, CONFIG, Progress(), strict=strict(args))
+    _warn(site.warnings)
     try:
-        build_static_site(ROOT, args.site_dir)
+        build_site_with(args.engine, ROOT, site, args.docs, args.site_dir, site_options(CONFIG))
     except BuildFailed as failed:
         print(f"{failed}\nThe site was not built; {args.site_dir} is unchanged.", file=sys.stderr)
         return 1
-    print(f"Built the site into {args.site_dir}.")
+    print(f"Built the site into {args.site_dir} with {args.engine}.")
     return 0
 
 

@@ -26,7 +26,7 @@ from reader.clean import clean  # noqa: E402
 from reader.corpus import assign_ids, read_corpus  # noqa: E402
 from reader.load import load_seeds  # noqa: E402
 from reader.render import render_site  # noqa: E402
-from reader.site import build_static_site, copy_project, replace_generated  # noqa: E402
+from reader.site import copy_project, replace_generated  # noqa: E402
 from reader.split import split  # noqa: E402
 
 
@@ -66,7 +66,14 @@ def main() -> None:
                     [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env, check=True
                 ),
             )
-            measure("build_site.py site (atomic)", lambda: build_static_site(project, project / "site"))
+            for engine in ("mkdocs", "zensical"):
+                measure(
+                    f"build_site.py site --engine {engine}",
+                    lambda engine=engine: subprocess.run(
+                        [sys.executable, "build_site.py", "site", "--engine", engine], cwd=project, env=env, check=True,
+                        stdout=subprocess.DEVNULL,
+                    ),
+                )  # fmt: skip
 
     print(f"Reprint Reader build benchmark: {len(seeds)} seeds, {len(corpus.articles)} articles, {runs} runs")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")

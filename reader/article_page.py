@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .annotate import AnnotatedArticle, PlacedNote
+from .links import ARTICLE_PAGE, ARTICLES_DIR, link
 from .markup import attribute, plain_text, safe_html
 from .model import Article, Paragraph, Removal
 from .rules import EDITORIAL_RULE
@@ -53,7 +54,7 @@ class PageContext:
     titles: dict[str, str]
     raw_link: str
     edit_link: str
-    glossary_link: str = "../../glossary/"
+    glossary_link: str = link(ARTICLE_PAGE, "glossary.md")
     banner: str = ""
     counterparts: dict[str, str] = field(default_factory=dict)
 
@@ -64,6 +65,14 @@ class Span:
     end: int
     open: str
     close: str
+
+
+def article_link(article_id: str, anchor: str = "") -> str:
+    """From one article's page to another's (or to a place in it)."""
+    return link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{article_id}.md", anchor)
+
+
+RULES_LINK = link(ARTICLE_PAGE, "rules.md")
 
 
 def md_escape(text: str) -> str:
@@ -121,7 +130,8 @@ def topic_slug(topic: str) -> str:
 
 def _topics(topics) -> str:
     links = " ".join(
-        f'<a class="md-tag" href="../../browse/topics/#{topic_slug(t)}">{html.escape(t)}</a>' for t in topics
+        f'<a class="md-tag" href="{link(ARTICLE_PAGE, "browse/topics.md", topic_slug(t))}">{html.escape(t)}</a>'
+        for t in topics
     )
     return f'<nav class="md-tags reader-topics" aria-label="Topics">{links}</nav>'
 
@@ -212,7 +222,7 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
 
 
 def _target_href(note: LinkNote, placed: PlacedNote) -> str:
-    return f"../{note.target.article}/#{placed.target.paragraph}"
+    return article_link(note.target.article, placed.target.paragraph)
 
 
 def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
@@ -221,7 +231,7 @@ def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
         where = f"{ctx.titles[back.source]} ¶{back.source_place.paragraph[1:]}"
         relation = RELATION_LABELS[back.note.relation]
         found[back.place.paragraph] = found.get(back.place.paragraph, "") + (
-            f' <a class="reader-backlink" href="../{back.source}/#{back.source_place.paragraph}" '
+            f' <a class="reader-backlink" href="{article_link(back.source, back.source_place.paragraph)}" '
             f'title="{attribute("Linked from " + where)}">← {html.escape(relation.replace(" in", ""))}: '
             f"{html.escape(where)}</a>"
         )
@@ -287,7 +297,7 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
         date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
         if placed.origin:
             head += (
-                f' <span class="reader-origin">(written for <a href="../{placed.origin}/#note-{note.id}">'
+                f' <span class="reader-origin">(written for <a href="{article_link(placed.origin, f"note-{note.id}")}">'
                 f"{html.escape(ctx.titles[placed.origin])}</a>)</span>"
             )
         body = safe_html(note.text) if note.text else ""
@@ -323,7 +333,7 @@ def _decisions(article: Article) -> str:
     for d in article.decisions:
         lines = f"line {d.first_line}" if d.first_line == d.last_line else f"lines {d.first_line}–{d.last_line}"
         if d.action == "keep":
-            what = f'Kept what the rule <a href="../../rules/#{d.rule}">{d.rule}</a> removed ({lines}): “{html.escape(d.text)}”'
+            what = f'Kept what the rule <a href="{RULES_LINK}#{d.rule}">{d.rule}</a> removed ({lines}): “{html.escape(d.text)}”'
         elif d.action == "remove":
             what = f"Removed a paragraph the cleaner kept ({lines}): “{html.escape(d.text)}”"
         else:
@@ -344,7 +354,7 @@ def _removals(article: Article) -> str:
         return '<p class="reader-removed-none" data-search-exclude>Nothing was removed from the source.</p>'
     reasons = {(d.first_line, d.last_line): d.reason for d in article.decisions if d.action == "remove"}
     rows = "".join(
-        f'<tr><td><a href="../../rules/#{r.rule}">{r.rule}</a></td><td>{r.first_line}'
+        f'<tr><td><a href="{RULES_LINK}#{r.rule}">{r.rule}</a></td><td>{r.first_line}'
         f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)}</td><td>{html.escape(r.text)}"
         f"{_editorial_reason(r, reasons)}</td></tr>"
         for r in article.removals

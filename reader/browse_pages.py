@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from .annotate import AnnotatedArticle, PlacedNote
 from .article_page import md_escape, topic_slug
+from .links import ARTICLES_DIR
 from .markup import plain_text
 from .model import Article
 from .schema import CorrectionNote, LinkNote
 
-ARTICLES = "articles"
 SELECTOR_CONTEXT = 32
 
 
@@ -49,7 +49,7 @@ def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> str
     ]
     for outlet in sorted(by_outlet, key=lambda o: (o == "Outlet not stated", o.lower())):
         parts += [f"## {md_escape(outlet)}", ""]
-        parts += [f"- [{_title(a, titles)}](../{ARTICLES}/{a.id}.md)" for a in by_outlet[outlet]]
+        parts += [f"- [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)" for a in by_outlet[outlet]]
         parts.append("")
     return "\n".join(parts)
 
@@ -65,7 +65,7 @@ def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str
         parts += ["No article has a topic yet.", ""]
     for topic in sorted(by_topic, key=str.lower):
         parts += [f"## {md_escape(topic)} {{#{topic_slug(topic)}}}", ""]
-        parts += [f"- [{_title(a, titles)}](../{ARTICLES}/{a.id}.md)" for a in by_topic[topic]]
+        parts += [f"- [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)" for a in by_topic[topic]]
         parts.append("")
     return "\n".join(parts)
 
@@ -88,7 +88,7 @@ def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
         if year != current:
             parts += ["", f"## {year}", ""]
             current = year
-        parts.append(f"- {article_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES}/{article.id}.md)")
+        parts.append(f"- {article_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)")
     return "\n".join(parts) + "\n"
 
 
@@ -96,7 +96,7 @@ def timeline_events(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, s
     events = []
     for item in annotated:
         article, meta = item.article, item.article.metadata
-        page = f"{ARTICLES}/{article.id}.md"
+        page = f"{ARTICLES_DIR}/{article.id}.md"
         name = md_escape(titles[article.id])
         for date, what in (
             (meta.first_published, "first published"),
@@ -188,7 +188,7 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
         bodies.append(
             {
                 "type": "SpecificResource",
-                "source": f"{ARTICLES}/{target_article.id}/",
+                "source": f"{ARTICLES_DIR}/{target_article.id}/",
                 "purpose": "linking",
                 "selector": _selector(target_article, placed.target.paragraph, placed.target.start, placed.target.end),
             }
@@ -198,7 +198,7 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
         "type": "Annotation",
         "motivation": motivation,
         "body": bodies,
-        "target": {"source": f"{ARTICLES}/{article.id}/", "selector": _selector(article, place.paragraph, place.start, place.end)},
+        "target": {"source": f"{ARTICLES_DIR}/{article.id}/", "selector": _selector(article, place.paragraph, place.start, place.end)},
     }
     if note.date:
         record["dcterms:date"] = note.date.isoformat()

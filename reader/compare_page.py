@@ -15,6 +15,7 @@ import yaml
 
 from .align import Alignment, AlignedPair
 from .article_page import FRONT_MATTER_DUMPER
+from .links import ARTICLE_PAGE, ARTICLES_DIR, link
 from .model import Article
 from .reprints import ReprintGroup
 from .travel import StrandedNote
@@ -30,6 +31,9 @@ STATUS_LABELS = {
 
 def compare_path(group: ReprintGroup) -> str:
     return f"compare/{group.id}.md"
+
+
+COMPARE_PAGE = "compare/group.md"  # any comparison page, for links made on one
 
 
 def copy_name(article: Article) -> str:
@@ -58,7 +62,8 @@ def render_comparison(
 
 def _stranded(stranded: list[StrandedNote], by_id: dict[str, Article]) -> list[str]:
     items = "".join(
-        f'<li><a href="../../articles/{s.origin}/#note-{s.note.note.id}">{html.escape(s.note.note.kind)} note '
+        f'<li><a href="{link(COMPARE_PAGE, f"{ARTICLES_DIR}/{s.origin}.md", f"note-{s.note.note.id}")}">'
+        f"{html.escape(s.note.note.kind)} note "
         f"on “{html.escape(s.note.note.quote)}”</a>, written for {html.escape(copy_name(by_id[s.origin]))}: "
         f"its quote is not in the aligned passage of {html.escape(copy_name(by_id[s.copy]))}.</li>"
         for s in stranded
@@ -122,19 +127,21 @@ def _where(article: Article, ids: tuple[str, ...]) -> str:
     if not ids:
         return ""
     label = f"{copy_name(article)} ¶" + "–".join(dict.fromkeys([ids[0][1:], ids[-1][1:]]))
-    return f'<a class="reader-cell-label" href="../../articles/{article.id}/#{ids[0]}">{html.escape(label)}</a> '
+    href = link(COMPARE_PAGE, f"{ARTICLES_DIR}/{article.id}.md", ids[0])
+    return f'<a class="reader-cell-label" href="{href}">{html.escape(label)}</a> '
 
 
 def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Article]) -> str:
     others = [a for a in group.articles if a != article_id]
     names = ", ".join(
-        f'<a href="../{a}/">{html.escape(copy_name(by_id[a]))}</a>{" (the original)" if a == group.original else ""}'
+        f'<a href="{link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{a}.md")}">{html.escape(copy_name(by_id[a]))}</a>'
+        f'{" (the original)" if a == group.original else ""}'
         for a in others
     )
     return (
         '<div class="admonition abstract reader-reprints"><p class="admonition-title">Also published as</p>'
         f'<p>This text has {len(others)} other cop{"y" if len(others) == 1 else "ies"} in the corpus: {names}. '
-        f'<a href="../../{compare_path(group)[:-3]}/">Compare the copies</a>.</p></div>'
+        f'<a href="{link(ARTICLE_PAGE, compare_path(group))}">Compare the copies</a>.</p></div>'
     )
 
 
@@ -153,10 +160,11 @@ def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -
                 differs = pair.status != "identical"
                 label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
                 title = "the wording differs" if differs else "the same wording"
-                link = (
-                    f' <a class="reader-counterpart" data-search-exclude href="../{other.id}/#{theirs[0]}" '
+                href = link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{other.id}.md", theirs[0])
+                anchor = (
+                    f' <a class="reader-counterpart" data-search-exclude href="{href}" '
                     f'title="{html.escape(title)}">{html.escape(label)}</a>'
                 )
                 for paragraph in mine:
-                    links[paragraph] = links.get(paragraph, "") + link
+                    links[paragraph] = links.get(paragraph, "") + anchor
     return found

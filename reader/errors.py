@@ -51,6 +51,10 @@ class AnnotationError(ReaderError):
     """An annotation file that is not valid YAML, does not fit the schema, or does not anchor."""
 
 
+class ConfigError(ReaderError):
+    """mkdocs.yml, which the generator reads too, cannot be read."""
+
+
 class InternalError(ReaderError):
     """A bug in the pipeline, reported with the file it was working on."""
 

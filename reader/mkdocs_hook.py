@@ -40,11 +40,10 @@ from mkdocs.utils import clean_directory  # noqa: E402
 
 from reader.cache import BuildCache, digest  # noqa: E402
 from reader.errors import Problems  # noqa: E402
-from reader.navigation import with_titles  # noqa: E402
-from reader.page_html import add_content_security_policy, collapse_blank_lines  # noqa: E402
-from reader.pagefind import PreviewIndex, index_with_pagefind, unhook_material_search, uses_pagefind  # noqa: E402
+from reader.pagefind import PreviewIndex, index_with_pagefind, uses_pagefind  # noqa: E402
+from reader.postbuild import finish_page  # noqa: E402
 from reader.progress import Progress  # noqa: E402
-from reader.site import RenderedSite, rendered_site  # noqa: E402
+from reader.site import RenderedSite, rendered_site, titled_nav  # noqa: E402
 
 
 class GeneratedFile(File):
@@ -126,12 +125,16 @@ class _DirtyBuildNotice(logging.Filter):
 
 
 def on_post_page(output: str, /, *, page, config) -> str:
-    """Add the Content-Security-Policy (under `mkdocs serve`, one that lets its live-reload script
-    run), drop the template's blank lines and, with Pagefind as the search, unhook Material's
-    search script from the search box (`reader.page_html`, `reader.pagefind`)."""
-    if uses_pagefind(config):
-        output = unhook_material_search(output)
-    return add_content_security_policy(collapse_blank_lines(output), wasm=uses_pagefind(config), preview=_builds.serving)
+    """Resolve the links in raw HTML, add the Content-Security-Policy (under `mkdocs serve`, one that
+    lets its live-reload script run), drop the template's blank lines and, with Pagefind as the
+    search, unhook Material's search script from the search box (`reader.postbuild`)."""
+    return finish_page(
+        output,
+        source=page.file.src_uri,
+        directory_urls=config.use_directory_urls,
+        pagefind=uses_pagefind(config),
+        preview=_builds.serving,
+    )
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -164,16 +167,8 @@ def on_config(config):
     _builds.site = site
     if uses_pagefind(config):
         config.extra_javascript.append("javascripts/pagefind-search.js")
-    config.nav = with_titles(site.nav, lambda path: _page_source(site, Path(config.docs_dir), path))
+    config.nav = titled_nav(site, Path(config.docs_dir))
     return config
-
-
-def _page_source(site: RenderedSite, docs: Path, path: str) -> str | None:
-    generated = site.files.get(path)
-    if isinstance(generated, str):
-        return generated
-    written = docs / path
-    return written.read_text(encoding="utf-8") if written.is_file() else None
 
 
 def on_files(files: Files, /, *, config) -> Files:

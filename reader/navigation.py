@@ -14,7 +14,8 @@ from collections.abc import Callable
 import yaml
 
 from .corpus import Corpus
-from .render import ARTICLES_DIR, outlet_label
+from .links import ARTICLES_DIR
+from .render import outlet_label
 
 # A branch with more articles than this is split by year, then by initial letter.
 BY_YEAR_OVER = 30

@@ -24,13 +24,13 @@ from .compare_page import article_banner, compare_path, counterparts, render_com
 from .corpus import Corpus
 from .errors import ReaderError
 from .export import corpus_json
+from .links import ARTICLE_PAGE, ARTICLES_DIR, link
 from .markup import safe_html
 from .model import Article
 from .parallel import run_jobs
 from .progress import QUIET, Progress
 from .rules import reasons
 
-ARTICLES_DIR = "articles"
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
 ANNOTATIONS_DIR = "annotations"
@@ -43,10 +43,14 @@ GENERATED = (
 @dataclass(frozen=True)
 class SiteOptions:
     """The generator's settings from mkdocs.yml: where "edit this annotation" links go (`repo_url`
-    + `annotations_edit_uri`), and whether warnings stop the build (`strict`)."""
+    + `annotations_edit_uri`), whether warnings stop the build (`strict`), and what a configuration
+    written for an engine that runs no hooks needs (`search_engine`, `extra_javascript`)."""
 
     edit_base: str = ""
     strict: bool = False
+    search_engine: str = ""
+    extra_javascript: tuple[str, ...] = ()
+    directory_urls: bool = True
 
 
 def shown_titles(corpus: Corpus) -> dict[str, str]:
@@ -123,7 +127,7 @@ def _article_pages(
         article = item.article
         ctx = PageContext(
             titles=shown,
-            raw_link=f"../{_link(raw_path(article.seed))}",
+            raw_link=_link(link(ARTICLE_PAGE, raw_path(article.seed))),
             edit_link=edit_link(item, options),
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
             counterparts=links.get(article.id, {}),
@@ -171,8 +175,8 @@ def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
         return f'<p class="reader-edit"><a href="{href}">{verb}</a> (<code>{name}</code>)</p>'
     if item.source:
         return (
-            f'<p class="reader-edit"><a href="../../{annotation_path(item.article.id)}">{verb}</a>: '
-            f"open <code>{name}</code>, change it in a pull request (see Contributing).</p>"
+            f"[{verb}]({link(ARTICLE_PAGE, annotation_path(item.article.id))}): "
+            f"open `{name}`, change it in a pull request (see Contributing).\n{{: .reader-edit }}"
         )
     return f'<p class="reader-edit">{verb}: add <code>{name}</code> in a pull request (see Contributing).</p>'
 

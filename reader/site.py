@@ -15,8 +15,7 @@ import ctypes
 import json
 import os
 import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,8 +23,8 @@ import yaml
 
 from .cache import BuildCache, digest
 from .corpus import read_corpus
-from .errors import ReaderError
-from .navigation import site_nav
+from .errors import ConfigError, Problems, ReaderError
+from .navigation import site_nav, with_titles
 from .progress import QUIET, Progress
 from .render import GENERATED, SiteOptions, render_site, shown_titles
 
@@ -77,6 +76,19 @@ def rendered_site(
     return RenderedSite(files, nav, digest(json.dumps(nav)), corpus.warnings)
 
 
+def titled_nav(site: RenderedSite, docs_dir: Path) -> list:
+    """The navigation with every page's title written out (generated pages' and hand-written ones')."""
+
+    def source(path: str) -> str | None:
+        generated = site.files.get(path)
+        if isinstance(generated, str):
+            return generated
+        written = docs_dir / path
+        return written.read_text(encoding="utf-8") if written.is_file() else None
+
+    return with_titles(site.nav, source)
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, passing over the `!!python/name:` tags MkDocs configs may use."""
 
@@ -89,10 +101,21 @@ def site_options(config_file: Path) -> SiteOptions:
     """The generator's settings from mkdocs.yml, so the hook and the command agree."""
     if not config_file.is_file():
         return SiteOptions()
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise Problems([ConfigError(
+            f"not valid YAML: {getattr(error, 'problem', None) or error}", str(config_file), mark.line + 1 if mark else None,
+            fix="checking the indentation, quotes and brackets on that line (MkDocs' own documentation lists every setting).",
+        )]) from None  # fmt: skip
     repo, edit = config.get("repo_url"), (config.get("extra") or {}).get("annotations_edit_uri")
     return SiteOptions(
-        edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "", strict=bool(config.get("strict"))
+        edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "",
+        strict=bool(config.get("strict")),
+        search_engine=str((config.get("extra") or {}).get("search_engine") or ""),
+        extra_javascript=tuple(str(script) for script in config.get("extra_javascript") or ()),
+        directory_urls=config.get("use_directory_urls", True) is not False,
     )
 
 
@@ -112,25 +135,20 @@ def replace_generated(docs_dir: Path, files: dict[str, str | bytes]) -> list[str
     return sorted(p for p in set(old) | set(new) if old.get(p) != new.get(p))
 
 
-def build_static_site(project: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` into a fresh folder, swapped in for `site_dir` only if it succeeds."""
+def build_static_site(site_dir: Path, build: Callable[[Path], None]) -> None:
+    """`build` the site into a fresh folder, swapped in for `site_dir` only if it succeeds (`BuildFailed`)."""
     recover(site_dir)
     staging = _fresh(site_dir.with_name(site_dir.name + STAGING))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
+    try:
+        build(staging)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(result.stderr.strip())
+        raise
     exchange(staging, site_dir)
 
 
 class BuildFailed(Exception):
-    """MkDocs refused to build; its own messages say why."""
+    """The engine refused to build; its own messages say why."""
 
 
 def exchange(new: Path, target: Path) -> None:

@@ -117,7 +117,8 @@ def test_check_reports_every_warning_either_way(seed_folder):
     assert run("check", "--seeds", folder, "--strict").returncode == 1
 
 
-OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "/x/docs", "--site-dir": "/x/site", "--out": "/x/schema"}
+OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "/x/docs", "--site-dir": "/x/site", "--out": "/x/schema",
+                 "--engine": "zensical"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,8 @@ def test_every_option_works_before_and_after_the_command_name(command, option):
     positional = ["out.json"] if command == "export" else []
     given = [option, OPTION_VALUES[option]] if option in OPTION_VALUES else [option]
     attribute = option.lstrip("-").replace("-", "_")
-    expected = Path(OPTION_VALUES[option]) if option in OPTION_VALUES else True
+    kind = build_site.OPTIONS[option].get("type", str)
+    expected = kind(OPTION_VALUES[option]) if option in OPTION_VALUES else True
     before = build_site.parser().parse_args([*given, command, *positional])
     after = build_site.parser().parse_args([command, *positional, *given])
     assert getattr(before, attribute) == getattr(after, attribute) == expected

@@ -76,7 +76,7 @@ def test_decisions_travel_in_the_export_and_show_on_the_page(project):
 
     page = render_site(corpus)[f"articles/{ARTICLE}.md"]
     assert "Editorial decisions (1)" in page and "Removed a paragraph the cleaner kept (line 20)" in page
-    assert "Not in this copy." in page and 'href="../../rules/#editorial"' in page
+    assert "Not in this copy." in page and 'href="../rules.md#editorial"' in page
     assert "(a contributor's decision: Not in this copy.)" in page  # in the list of what was removed too
 
 

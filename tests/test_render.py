@@ -27,7 +27,7 @@ def test_article_page_has_permalinked_paragraphs_and_the_removals(articles_by_id
     assert 'href="#p2"' in page
     assert f"<summary>Removed from the source: {len(article.removals)} blocks</summary>" in page
     assert '<details class="note reader-removals" data-search-exclude>' in page
-    assert '<a href="../../rules/#byline">byline</a>' in page
+    assert '<a href="../rules.md#byline">byline</a>' in page
     assert "(../raw/001_8f1cf0a67f0836c4.txt)" in page
 
 

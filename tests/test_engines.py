@@ -1,0 +1,111 @@
+"""One site, any engine: the generated sources build the same site with MkDocs and with Zensical."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from .conftest import project_copy
+
+ENGINES = ("mkdocs", "zensical")
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "build_site.py", *args], cwd=project, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    """The real corpus built by `build_site.py site --engine NAME`, once per engine."""
+    project = project_copy(tmp_path_factory.mktemp("engines"))
+    built = {}
+    for engine in ENGINES:
+        result = run(project, "site", "--engine", engine, "--site-dir", str(project / f"site-{engine}"))
+        assert result.returncode == 0, result.stderr
+        built[engine] = project / f"site-{engine}"
+    return built
+
+
+def pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_build_writes_a_configuration_both_engines_read(tmp_path):
+    project = project_copy(tmp_path)
+    assert run(project).returncode == 0
+    config = yaml.safe_load((project / "generated.yml").read_text(encoding="utf-8"))
+    assert config["INHERIT"] == "mkdocs.yml" and config["hooks"] == [] and config["docs_dir"] == "docs"
+    articles = next(entry["Articles"] for entry in config["nav"] if isinstance(entry, dict) and "Articles" in entry)
+    outlets = [next(iter(branch)) for branch in articles]
+    assert "Artifex.News" in outlets and "Global Research" in outlets  # grouped by outlet, written out
+    assert (project / "docs" / "articles" / "military-relationship-between-china-russia.md").is_file()
+
+
+def test_both_engines_build_the_same_pages(sites, corpus):
+    mkdocs, zensical = pages(sites["mkdocs"]), pages(sites["zensical"])
+    assert mkdocs == zensical
+    assert {f"articles/{a.id}/index.html" for a in corpus.articles} <= mkdocs
+
+
+def paragraph_texts(page: BeautifulSoup) -> dict[str, str]:
+    return {p["id"]: " ".join(p.get_text(" ").split()) for p in page.select("p.reader-paragraph[id]")}
+
+
+def test_every_article_has_its_full_text_in_both_and_the_grouped_navigation(sites, corpus):
+    for article in corpus.articles:
+        built = {engine: soup(sites[engine], f"articles/{article.id}/index.html") for engine in ENGINES}
+        texts = {engine: paragraph_texts(page) for engine, page in built.items()}
+        assert texts["mkdocs"] == texts["zensical"], article.id  # the same words, notes and marks
+        for paragraph in article.paragraphs:
+            if paragraph.kind == "paragraph":
+                assert paragraph.text.split()[0] in texts["zensical"][paragraph.id], (article.id, paragraph.id)
+        for engine, page in built.items():
+            nav = " ".join(page.select_one("nav.md-nav--primary").get_text(" ").split())
+            assert "Artifex.News" in nav and "Global Research" in nav, engine
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_page_carries_the_content_security_policy_for_its_own_scripts(sites, engine):
+    for page in pages(sites[engine]):
+        html = (sites[engine] / page).read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert policy, (engine, page)
+        assert "'unsafe-inline'" not in policy.group(1).split("script-src")[1].split(";")[0], (engine, page)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_internal_link_leads_to_a_file(sites, engine):
+    site = sites[engine]
+    for page in pages(site) - {"404.html"}:  # the 404 page's links are absolute: it is served at any address
+        for link in soup(site, page).select("a[href]"):
+            href = urlsplit(link["href"])
+            if href.scheme or href.netloc or not href.path:
+                continue
+            target = (site / page).parent / unquote(href.path)
+            assert target.is_file() or (target / "index.html").is_file(), (engine, page, link["href"])
+
+
+def test_a_failed_engine_build_leaves_the_previous_site(tmp_path):
+    project = project_copy(tmp_path)
+    assert run(project, "site", "--engine", "zensical").returncode == 0
+    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config.replace("name: material", "name: no-such-theme"))
+    result = run(project, "site", "--engine", "zensical")
+    assert result.returncode == 1 and "is unchanged" in result.stderr
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
+    (project / "mkdocs.yml").write_text(config + "\nnot_an_option: [\n")
+    result = run(project, "site", "--engine", "zensical")
+    assert result.returncode == 1 and "mkdocs.yml:" in result.stderr and "not valid YAML" in result.stderr
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
