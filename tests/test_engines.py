@@ -84,16 +84,40 @@ def test_every_page_carries_the_content_security_policy_for_its_own_scripts(site
         assert "'unsafe-inline'" not in policy.group(1).split("script-src")[1].split(";")[0], (engine, page)
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_every_internal_link_leads_to_a_file(sites, engine):
-    site = sites[engine]
-    for page in pages(site) - {"404.html"}:  # the 404 page's links are absolute: it is served at any address
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Every internal link of the site that leads to no file, or to no element with its #anchor."""
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(pages(site) - {"404.html"}):  # the 404 page's links are absolute: it is served anywhere
         for link in soup(site, page).select("a[href]"):
             href = urlsplit(link["href"])
-            if href.scheme or href.netloc or not href.path:
+            if href.scheme or href.netloc:
                 continue
-            target = (site / page).parent / unquote(href.path)
-            assert target.is_file() or (target / "index.html").is_file(), (engine, page, link["href"])
+            target = ((site / page).parent / unquote(href.path)).resolve() if href.path else (site / page)
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append((page, link["href"]))
+            elif href.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {e["id"] for e in soup(site, str(target.relative_to(site.resolve()))).select("[id]")}
+                if unquote(href.fragment) not in ids[target]:
+                    broken.append((page, link["href"]))
+    return broken
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_internal_link_leads_to_its_page_and_place(sites, engine):
+    assert broken_links(sites[engine]) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_links_work_without_directory_urls_too(tmp_path, engine):
+    project = project_copy(tmp_path)
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + "\nuse_directory_urls: false\n")
+    assert run(project, "site", "--engine", engine).returncode == 0
+    assert (project / "site" / "articles" / "military-relationship-between-china-russia.html").is_file()
+    assert broken_links(project / "site") == []
 
 
 def test_a_failed_engine_build_leaves_the_previous_site(tmp_path):
@@ -109,3 +133,7 @@ def test_a_failed_engine_build_leaves_the_previous_site(tmp_path):
     result = run(project, "site", "--engine", "zensical")
     assert result.returncode == 1 and "mkdocs.yml:" in result.stderr and "not valid YAML" in result.stderr
     assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
+
+
+def test_the_site_mkdocs_builds_through_its_hook_has_no_broken_link_either(built_site):
+    assert broken_links(built_site) == []
