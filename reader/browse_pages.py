@@ -28,8 +28,12 @@ class Event:
     link: str
 
 
-def _front(title: str) -> list[str]:
-    return ["---", f"title: {title}", "---", "", f"# {title}", ""]
+def _front(title: str, searched: bool = True) -> list[str]:
+    """A page's front matter and heading. A list page (`searched=False`) stays out of the search
+    index: it only repeats articles' titles and notes, each searchable on its own page, and a long
+    one outgrows an engine's limit (Zensical's, 64 KiB for one entry)."""
+    search = [] if searched else ["search:", "  exclude: true"]
+    return ["---", f"title: {title}", *search, "---", "", f"# {title}", ""]
 
 
 def _title(article: Article, titles: dict[str, str]) -> str:
@@ -42,7 +46,7 @@ def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> str
         meta = article.metadata
         outlet = meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else "Outlet not stated")
         by_outlet.setdefault(outlet, []).append(article)
-    parts = _front("By outlet") + [
+    parts = _front("By outlet", searched=False) + [
         "The outlet that published each copy, as its text states it; \"via\" names the source a copy gives "
         "when it does not name its own outlet.",
         "",
@@ -60,7 +64,7 @@ def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str
     for item in annotated:
         for topic in item.about.topics if item.about else ():
             by_topic.setdefault(topic, []).append(item.article)
-    parts = _front("By topic") + ["Topics are given to each article in its annotation file (`about.topics`).", ""]
+    parts = _front("By topic", searched=False) + ["Topics are given to each article in its annotation file (`about.topics`).", ""]
     if not by_topic:
         parts += ["No article has a topic yet.", ""]
     for topic in sorted(by_topic, key=str.lower):
@@ -77,7 +81,7 @@ def article_date(article: Article) -> str:
 
 def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
     dated = sorted(articles, key=lambda a: (article_date(a) or "9999", a.id))
-    parts = _front("By date") + [
+    parts = _front("By date", searched=False) + [
         "Each copy by the date its text gives: published, feed item date, first published, or (failing those) "
         "when the page was captured.",
         "",
@@ -119,7 +123,7 @@ def _shorten(text: str, limit: int = 180) -> str:
 
 
 def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
-    parts = _front("Timeline") + [
+    parts = _front("Timeline", searched=False) + [
         "Dated events from the notes, and the articles' own dates, in order. Each links to its passage.",
         "",
     ]

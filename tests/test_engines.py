@@ -137,3 +137,18 @@ def test_a_failed_engine_build_leaves_the_previous_site(tmp_path):
 
 def test_the_site_mkdocs_builds_through_its_hook_has_no_broken_link_either(built_site):
     assert broken_links(built_site) == []
+
+
+def test_list_pages_stay_out_of_both_engines_search_index(sites):
+    """The browse pages and the timeline only list what each article's page holds (and a long one would
+    outgrow Zensical's 64 KiB limit for one entry): neither engine indexes them."""
+    import json
+
+    indexes = {
+        "mkdocs": json.loads((sites["mkdocs"] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"],
+        "zensical": json.loads((sites["zensical"] / "search.json").read_text(encoding="utf-8"))["items"],
+    }
+    for engine, entries in indexes.items():
+        locations = {entry["location"].split("#")[0] for entry in entries}
+        assert any(location.startswith("articles/") for location in locations), engine
+        assert not any(location.startswith(("browse/", "timeline")) for location in locations), engine
