@@ -5,14 +5,16 @@ BIN := $(VENV)/bin
 
 .PHONY: serve test build site bench clean
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# The project itself, so that MkDocs finds the reader plugin (its entry point).
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 ## serve: install, then preview the site at http://127.0.0.1:8000 (reloads on edits to seeds/ and annotations/;
-## --dirty: a rebuild builds only the pages an edit changed, see reader/mkdocs_hook.py)
+## --dirty: a rebuild builds only the pages an edit changed, see reader/preview.py)
 serve: $(BIN)/.installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --dirty
 

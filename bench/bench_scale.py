@@ -309,7 +309,7 @@ def _fetch(url: str) -> str:
 
 def use_pagefind(project: Path) -> None:
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  search_engine: pagefind\n", 1))
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1))
 
 
 def size_mb(folder: Path) -> float:

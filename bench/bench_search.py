@@ -3,7 +3,7 @@
 
     python bench/bench_search.py --keep DIR [--sizes 1000 5000] [--runs 3]
 
-Builds DIR/pagefind-N (the project with `extra: {search_engine: pagefind}`)
+Builds DIR/pagefind-N (the project with the reader plugin's `search_engine: pagefind`)
 with the current code and prints, per size, seconds from page load to the
 first results on the home page and on an article page, one figure per run.
 """

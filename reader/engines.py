@@ -1,11 +1,11 @@
-"""Build the generated site with an engine that runs no hooks: MkDocs or Zensical.
+"""Build the generated site with MkDocs or Zensical, neither running any code of ours.
 
 `python build_site.py` writes the pages into `docs/` and `generated.yml` beside
 `mkdocs.yml`: mkdocs.yml itself (by `INHERIT`, which both engines read) with the
-navigation written out, articles grouped by outlet, and without the hook. So
+navigation written out, articles grouped by outlet, and without the reader plugin. So
 `mkdocs build -f generated.yml` and `zensical build -f generated.yml` build the
 same site from what is on disk, and nothing a reader sees exists only because a
-hook ran. `build_site.py site --engine NAME` builds with either into a fresh
+plugin ran. `build_site.py site --engine NAME` builds with either into a fresh
 folder, finishes it (`reader.postbuild`) and swaps it in.
 """
 
@@ -28,10 +28,10 @@ PAGEFIND_SCRIPT = "javascripts/pagefind-search.js"
 
 
 def engine_config(site: RenderedSite, project: Path, docs_dir: Path, options: SiteOptions, site_dir: Path | None = None) -> str:
-    """The configuration both engines build the generated site with: mkdocs.yml, plus what the hook would add."""
+    """The configuration both engines build the generated site with: mkdocs.yml, plus what the plugin would add."""
     nav = titled_nav(site, docs_dir)
     docs = os.path.relpath(docs_dir, project) if docs_dir.resolve().is_relative_to(project.resolve()) else str(docs_dir)
-    config: dict = {"INHERIT": "mkdocs.yml", "docs_dir": docs, "hooks": [], "nav": nav}
+    config: dict = {"INHERIT": "mkdocs.yml", "docs_dir": docs, "plugins": list(options.other_plugins), "nav": nav}
     if options.search_engine == "pagefind":
         config["extra_javascript"] = [*options.extra_javascript, PAGEFIND_SCRIPT]
     if site_dir is not None:

@@ -1,4 +1,4 @@
-"""Pagefind, the search for large corpora (mkdocs.yml: `extra: {search_engine: pagefind}`).
+"""Pagefind, the search for large corpora (mkdocs.yml: `plugins: [{reader: {search_engine: pagefind}}]`).
 
 Material's built-in search loads one index of the whole site before it answers;
 Pagefind indexes the built pages into small chunks and the browser fetches only
@@ -24,11 +24,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.reader")
-
-
-def uses_pagefind(config) -> bool:
-    """mkdocs.yml's `extra: {search_engine: pagefind}`: the search for large corpora."""
-    return (config.extra or {}).get("search_engine") == "pagefind"
 
 
 # What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note

@@ -51,6 +51,7 @@ class SiteOptions:
     search_engine: str = ""
     extra_javascript: tuple[str, ...] = ()
     directory_urls: bool = True
+    other_plugins: tuple = ()  # mkdocs.yml's plugins but the reader's, for a build that generates nothing
 
 
 def shown_titles(corpus: Corpus) -> dict[str, str]:

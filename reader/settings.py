@@ -76,3 +76,7 @@ PARALLEL_MIN_JOBS = 40
 # The home page's table lists at most this many articles, the most recent first; the browse pages list
 # them all. A table of thousands of rows makes the page heavy enough to slow every script on it.
 HOME_ARTICLES_MAX = 300
+
+# Where "Edit the annotations" links go after mkdocs.yml's repo_url (GitHub's editor); the reader
+# plugin's `annotations_edit_uri` overrides it.
+ANNOTATIONS_EDIT_URI = "edit/main/annotations/"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from . import settings
 from .cache import BuildCache, digest
 from .corpus import read_corpus
 from .errors import ConfigError, Problems, ReaderError
@@ -97,26 +98,42 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def site_options(config_file: Path) -> SiteOptions:
-    """The generator's settings from mkdocs.yml, so the hook and the command agree."""
+def read_config(config_file: Path) -> dict:
+    """mkdocs.yml as plain data (its `!!python/name:` tags passed over); a clear error when it is not YAML."""
     if not config_file.is_file():
-        return SiteOptions()
+        return {}
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise Problems([ConfigError(
             f"not valid YAML: {getattr(error, 'problem', None) or error}", str(config_file), mark.line + 1 if mark else None,
             fix="checking the indentation, quotes and brackets on that line (MkDocs' own documentation lists every setting).",
         )]) from None  # fmt: skip
-    repo, edit = config.get("repo_url"), (config.get("extra") or {}).get("annotations_edit_uri")
+
+
+def site_options(config_file: Path) -> SiteOptions:
+    """The generator's settings from mkdocs.yml, so the plugin and the command agree."""
+    config = read_config(config_file)
+    plugin = reader_options(config)
+    repo, edit = config.get("repo_url"), plugin.get("annotations_edit_uri", settings.ANNOTATIONS_EDIT_URI)
     return SiteOptions(
         edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "",
         strict=bool(config.get("strict")),
-        search_engine=str((config.get("extra") or {}).get("search_engine") or ""),
+        search_engine=str(plugin.get("search_engine") or "material"),
         extra_javascript=tuple(str(script) for script in config.get("extra_javascript") or ()),
         directory_urls=config.get("use_directory_urls", True) is not False,
+        other_plugins=tuple(p for p in config.get("plugins") or () if p != "reader" and not (isinstance(p, dict) and "reader" in p)),
     )
+
+
+def reader_options(config: dict) -> dict:
+    """The reader plugin's options as mkdocs.yml gives them (`plugins: [reader]` or `[{reader: {...}}]`);
+    the plugin itself validates them (`reader.mkdocs_plugin.ReaderConfig`)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "reader" in entry:
+            return entry["reader"] or {}
+    return {}
 
 
 def replace_generated(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:

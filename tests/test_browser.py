@@ -122,10 +122,10 @@ def test_the_404_page(page, server):
 
 @pytest.fixture(scope="module")
 def pagefind_server(tmp_path_factory):
-    """The real corpus built with Pagefind as the search (`extra: {search_engine: pagefind}`)."""
+    """The real corpus built with Pagefind as the search (the reader plugin's `search_engine: pagefind`)."""
     project = project_copy(tmp_path_factory.mktemp("pagefind"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  search_engine: pagefind\n", 1))
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1))
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
@@ -297,7 +297,7 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
     for Pagefind, whose fresh index then takes the new word."""
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  search_engine: pagefind\n", 1))
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
