@@ -4,6 +4,7 @@
     python build_site.py                 generate docs/ (and generated.yml) from seeds/
     python build_site.py export PATH     write the cleaned corpus as JSON
     python build_site.py check           validate every seed and annotation; report every problem
+    python build_site.py serve           preview the site (--engine zensical: regenerated on every edit)
     python build_site.py schema          write the annotation JSON Schemas into schema/
     python build_site.py site            build the static site into site/ (--engine mkdocs|zensical), replacing it only on success
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from reader.errors import Problems
 from reader.export import corpus_json
 from reader.progress import Progress
 from reader.schema import schemas
-from reader.engines import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, write_config
+from reader.engines import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
 from reader.site import BuildFailed, generate, site_options
 
 ROOT = Path(__file__).resolve().parent
@@ -56,6 +58,7 @@ OPTIONS = {
     "--site-dir": dict(type=Path, metavar="DIR", help="where the site goes (default: site/)"),
     "--out": dict(type=Path, metavar="DIR", help="where to write the schemas (default: schema/)"),
     "--engine": dict(choices=ENGINES, help="what builds the site: mkdocs (default) or zensical"),
+    "--dev-addr": dict(metavar="IP:PORT", help="where the preview listens (default: 127.0.0.1:8000)"),
     "--strict": dict(
         action=argparse.BooleanOptionalAction,
         help="stop on warnings (a seed that cannot be read, a guessed encoding); default: mkdocs.yml's strict",
@@ -68,6 +71,7 @@ DEFAULTS = {
     "site_dir": ROOT / "site",
     "out": ROOT / "schema",
     "engine": "mkdocs",
+    "dev_addr": "127.0.0.1:8000",
     "strict": None,
 }
 CORPUS = ("--seeds", "--annotations", "--strict")
@@ -78,6 +82,10 @@ COMMANDS = {
     "site": (
         "generate, build the static site with an engine, finish its pages; swapped in only on success",
         (*CORPUS, "--docs", "--site-dir", "--engine"),
+    ),
+    "serve": (
+        "preview the site, regenerated on every edit to the seeds and annotations",
+        ("--seeds", "--annotations", "--engine", "--dev-addr"),
     ),
     "schema": ("write the annotation files' JSON Schemas into schema/", ("--out",)),
 }
@@ -171,6 +179,23 @@ def run_site(args) -> int:
         return 1
     print(f"Built the site into {args.site_dir} with {args.engine}.")
     return 0
+
+
+def run_serve(args) -> int:
+    """MkDocs' own preview (the plugin regenerates); or Zensical's, with docs/ regenerated on every edit."""
+    if args.engine == "mkdocs":
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", args.dev_addr], cwd=ROOT)
+    args.strict, args.docs = False, ROOT / "docs"  # a preview shows a bad seed's warning, and goes on
+    run_build(args)
+
+    def regenerate() -> None:
+        try:
+            run_build(args)
+        except Problems as problems:
+            print(problems, file=sys.stderr)
+
+    with regenerating([args.seeds, args.annotations], regenerate):
+        return subprocess.call([sys.executable, "-m", "zensical", "serve", "-f", GENERATED_CONFIG, "-a", args.dev_addr], cwd=ROOT)
 
 
 def run_schema(args) -> int:

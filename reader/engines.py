@@ -15,6 +15,9 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -77,3 +80,39 @@ def build_site_with(engine: str, project: Path, site: RenderedSite, docs_dir: Pa
         post_process(staging, docs_dir, directory_urls=options.directory_urls, pagefind=options.search_engine == "pagefind")
 
     build_static_site(site_dir, build)
+
+
+@contextmanager
+def regenerating(folders: list[Path], regenerate: Callable[[], None], settle: float = 0.3) -> Iterator[None]:
+    """While inside, `regenerate` runs after each burst of edits to `folders` (an engine that runs no
+    plugin, Zensical, previews what `build_site.py` writes, and reloads when docs/ changes)."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    pending = threading.Event()
+
+    class Edited(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            if not event.is_directory and event.event_type in ("created", "modified", "deleted", "moved"):
+                pending.set()
+
+    def work() -> None:
+        while not stopped.is_set():
+            if pending.wait(0.2):
+                stopped.wait(settle)  # let a burst of saves finish
+                pending.clear()
+                regenerate()
+
+    stopped = threading.Event()
+    observer = Observer()
+    for folder in folders:
+        observer.schedule(Edited(), str(folder), recursive=True)
+    observer.start()
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    try:
+        yield
+    finally:
+        stopped.set()
+        observer.stop()
+        observer.join()

@@ -118,7 +118,7 @@ def test_check_reports_every_warning_either_way(seed_folder):
 
 
 OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "/x/docs", "--site-dir": "/x/site", "--out": "/x/schema",
-                 "--engine": "zensical"}  # fmt: skip
+                 "--engine": "zensical", "--dev-addr": "127.0.0.1:9000"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
