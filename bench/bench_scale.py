@@ -79,6 +79,8 @@ def feed_seed(items: list[tuple[str, list[str]]], n: int) -> str:
 
 def make_project(size: int, into: Path) -> Path:
     project = copy_project(ROOT, into)
+    config = project / "mkdocs.yml"  # Material's search, as in earlier runs; use_pagefind() switches
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", "search_engine: material", 1))
     shutil.rmtree(project / "seeds")
     (project / "seeds").mkdir()
     for path in (project / "annotations").glob("*.yml"):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from .pagefind import chosen
 from .postbuild import post_process
 from .site import BuildFailed, RenderedSite, SiteOptions, build_static_site, titled_nav
 
@@ -35,7 +36,7 @@ def engine_config(site: RenderedSite, project: Path, docs_dir: Path, options: Si
     nav = titled_nav(site, docs_dir)
     docs = os.path.relpath(docs_dir, project) if docs_dir.resolve().is_relative_to(project.resolve()) else str(docs_dir)
     config: dict = {"INHERIT": "mkdocs.yml", "docs_dir": docs, "plugins": list(options.other_plugins), "nav": nav}
-    if options.search_engine == "pagefind":
+    if chosen(options.search_engine, site.articles):
         config["extra_javascript"] = [*options.extra_javascript, PAGEFIND_SCRIPT]
     if site_dir is not None:
         config["site_dir"] = str(site_dir)
@@ -77,7 +78,8 @@ def build_site_with(engine: str, project: Path, site: RenderedSite, docs_dir: Pa
         finally:
             config.unlink(missing_ok=True)
             shutil.rmtree(built, ignore_errors=True)
-        post_process(staging, docs_dir, directory_urls=options.directory_urls, pagefind=options.search_engine == "pagefind")
+        pagefind = chosen(options.search_engine, site.articles)
+        post_process(staging, docs_dir, directory_urls=options.directory_urls, pagefind=pagefind)
 
     build_static_site(site_dir, build)
 

@@ -32,14 +32,13 @@ from mkdocs.utils import clean_directory
 from . import settings
 from .cache import BuildCache, digest
 from .errors import Problems
-from .pagefind import PreviewIndex, index_with_pagefind
+from .pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_with_pagefind
 from .postbuild import finish_page
 from .preview import DirtyBuildNotice, GeneratedFile, TemplateCache, hand_written, theme_env
 from .progress import Progress
 from .site import RenderedSite, rendered_site, titled_nav
 
 log = logging.getLogger("mkdocs.plugins.reader")
-SEARCH_ENGINES = ("material", "pagefind")
 
 
 class ReaderConfig(base.Config):
@@ -47,7 +46,8 @@ class ReaderConfig(base.Config):
 
     seeds = c.Type(str, default="seeds")  # the raw texts, beside mkdocs.yml
     annotations = c.Type(str, default="annotations")  # the annotation YAML, beside mkdocs.yml
-    search_engine = c.Choice(SEARCH_ENGINES, default="material")  # pagefind: the search for large corpora
+    # auto: Pagefind, the search for large corpora, from settings.PAGEFIND_FROM_ARTICLES articles on
+    search_engine = c.Choice(SEARCH_ENGINES, default="auto")
     annotations_edit_uri = c.Type(str, default=settings.ANNOTATIONS_EDIT_URI)  # after repo_url: GitHub's editor
 
 
@@ -82,7 +82,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     @property
     def pagefind(self) -> bool:
-        return self.config.search_engine == "pagefind"
+        return chosen(self.config.search_engine, self.site.articles if self.site else 0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty

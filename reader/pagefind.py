@@ -23,7 +23,18 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import settings
+
 log = logging.getLogger("mkdocs.plugins.reader")
+
+
+SEARCH_ENGINES = ("auto", "material", "pagefind")
+
+
+def chosen(search_engine: str, articles: int) -> bool:
+    """Whether the site searches with Pagefind: as set, or with `auto`, from a corpus size on
+    (`settings.PAGEFIND_FROM_ARTICLES`, where Material's search gets slower than a second)."""
+    return search_engine == "pagefind" or (search_engine == "auto" and articles >= settings.PAGEFIND_FROM_ARTICLES)
 
 
 # What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note

@@ -80,3 +80,9 @@ HOME_ARTICLES_MAX = 300
 # Where "Edit the annotations" links go after mkdocs.yml's repo_url (GitHub's editor); the reader
 # plugin's `annotations_edit_uri` overrides it.
 ANNOTATIONS_EDIT_URI = "edit/main/annotations/"
+
+# The search engine `auto` chooses: Pagefind from this many articles on, Material's built-in search
+# below. Material's search loads the whole index before its first answer: at 100 articles that took
+# 0.75 s on the home page and 1.20 s on an article page (2.80 s at 1,000), past the 1 s a reader
+# should wait; Pagefind answered in 0.41-0.66 s at every size (bench/RESULTS.md, issue 7's run).
+PAGEFIND_FROM_ARTICLES = 100

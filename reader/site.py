@@ -58,6 +58,7 @@ class RenderedSite:
     shared: bytes
     warnings: tuple[ReaderError, ...] = ()
     changed: tuple[str, ...] = ()
+    articles: int = 0
 
 
 def rendered_site(
@@ -74,7 +75,7 @@ def rendered_site(
     nav = site_nav(corpus, shown_titles(corpus))
     files = render_site(corpus, options, cache, progress)
     progress.finish()
-    return RenderedSite(files, nav, digest(json.dumps(nav)), corpus.warnings)
+    return RenderedSite(files, nav, digest(json.dumps(nav)), corpus.warnings, articles=len(corpus.articles))
 
 
 def titled_nav(site: RenderedSite, docs_dir: Path) -> list:
@@ -120,7 +121,7 @@ def site_options(config_file: Path) -> SiteOptions:
     return SiteOptions(
         edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "",
         strict=bool(config.get("strict")),
-        search_engine=str(plugin.get("search_engine") or "material"),
+        search_engine=str(plugin.get("search_engine") or "auto"),
         extra_javascript=tuple(str(script) for script in config.get("extra_javascript") or ()),
         directory_urls=config.get("use_directory_urls", True) is not False,
         other_plugins=tuple(p for p in config.get("plugins") or () if p != "reader" and not (isinstance(p, dict) and "reader" in p)),

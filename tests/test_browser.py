@@ -125,7 +125,7 @@ def pagefind_server(tmp_path_factory):
     """The real corpus built with Pagefind as the search (the reader plugin's `search_engine: pagefind`)."""
     project = project_copy(tmp_path_factory.mktemp("pagefind"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1))
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", "search_engine: pagefind", 1))
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
@@ -297,7 +297,7 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
     for Pagefind, whose fresh index then takes the new word."""
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1))
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", "search_engine: pagefind", 1))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

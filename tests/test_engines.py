@@ -196,3 +196,26 @@ def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_both_engines_build_a_300_article_corpus_to_the_same_pages_and_text(tmp_path):
+    """A synthetic corpus in the seeds' formats (bench/bench_scale.py's), with reprints and notes: the
+    same page set and paragraphs from either engine, and with `search_engine: auto`, Pagefind's index."""
+    from bench.bench_scale import make_project
+
+    project = make_project(300, tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: auto"))
+    built = {}
+    for engine in ENGINES:
+        result = run(project, "site", "--engine", engine, "--site-dir", str(tmp_path / engine))
+        assert result.returncode == 0, result.stderr
+        built[engine] = tmp_path / engine
+    assert pages(built["mkdocs"]) == pages(built["zensical"])
+    articles = sorted(p for p in pages(built["mkdocs"]) if p.startswith("articles/"))
+    assert len(articles) >= 300
+    for page in articles:
+        texts = {engine: paragraph_texts(soup(site, page)) for engine, site in built.items()}
+        assert texts["mkdocs"] == texts["zensical"] and texts["mkdocs"], page
+    for site in built.values():
+        assert (site / "pagefind" / "pagefind.js").is_file()  # auto: Pagefind from 100 articles on
