@@ -6,8 +6,11 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -113,3 +116,28 @@ def hostile_site(tmp_path_factory):
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 no server listens on, for a preview a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetched(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float = 120.0):
+    """Poll until `condition()` is true (the serve builds on its own schedule); returns its value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"still not true after {timeout} s")

@@ -12,17 +12,14 @@ import http.server
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build, project_copy
+from .conftest import ROOT, build, fetched, free_port, project_copy, wait_for
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 SCREENSHOTS = ROOT / "screenshots"
@@ -298,9 +295,7 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", "search_engine: pagefind", 1))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
@@ -328,21 +323,3 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
         except subprocess.TimeoutExpired:
             server.kill()
             raise
-
-
-def fetched(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(condition, timeout: float = 120.0):
-    """Poll until `condition()` is true (the serve builds on its own schedule); returns its value."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"still not true after {timeout} s")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import project_copy
+from .conftest import fetched, free_port, project_copy, wait_for
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -159,40 +159,20 @@ def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
     """`build_site.py serve --engine zensical`: docs/ regenerated on an edit, and Zensical serves the new page."""
     import os
     import signal
-    import socket
-    import time
-    import urllib.request
 
     project = project_copy(tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/articles/military-relationship-between-china-russia/"
     server = subprocess.Popen(
         [sys.executable, "build_site.py", "serve", "--engine", "zensical", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
-
-    def page() -> str:
-        try:
-            return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-        except OSError:
-            return ""
-
-    def within(seconds: float, condition) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if condition():
-                return True
-            time.sleep(0.25)
-        return False
-
     try:
-        assert within(60, lambda: "Wittenberg" in page()), "the preview did not start"
+        wait_for(lambda: "Wittenberg" in fetched(url), timeout=60)  # the preview started
         notes = project / "annotations" / "military-relationship-between-china-russia.yml"
         notes.write_text(notes.read_text(encoding="utf-8").replace("text: The university in", "text: Edited, the university in"))
-        assert within(30, lambda: "Edited, the university in" in page())
+        wait_for(lambda: "Edited, the university in" in fetched(url), timeout=30)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
