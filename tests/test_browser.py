@@ -155,6 +155,39 @@ def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, search_
     expect(page.locator(f"#{paragraph}")).to_contain_text("Shoigu")
 
 
+@pytest.fixture(scope="module")
+def zensical_server(tmp_path_factory):
+    """The real corpus built by Zensical (`build_site.py site --engine zensical`), its pages finished as MkDocs' are."""
+    project = project_copy(tmp_path_factory.mktemp("zensical"))
+    result = subprocess.run([sys.executable, "build_site.py", "site", "--engine", "zensical"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    httpd, url = serve(project / "site")
+    yield url
+    httpd.shutdown()
+
+
+def test_on_the_zensical_site_a_search_for_shoigu_reaches_both_copies_at_the_paragraph(page, zensical_server):
+    """Zensical's own search, under the same Content-Security-Policy: both copies, each at its paragraph."""
+    page.goto(zensical_server + "/")
+    page.wait_for_load_state("networkidle")  # the search script bound its keys
+    page.keyboard.press("Control+k")
+    page.keyboard.type("Shoigu", delay=50)
+    hits = page.get_by_text("Shoigu stressed that Russia and China")
+    expect(hits.first).to_be_visible(timeout=10000)
+    hrefs = [hits.nth(i).evaluate(LINK_OF) for i in range(hits.count())]
+    assert any(f"/{AT}/" in h and "#s-p" in h for h in hrefs), hrefs
+    assert any(f"/{GR}/" in h and "#s-p" in h for h in hrefs), hrefs
+    target = next(h for h in hrefs if f"/{GR}/" in h)
+    page.goto(target)
+    paragraph = target.split("#s-")[1]
+    expect(page.locator(f"#{paragraph}")).to_be_in_viewport()
+    expect(page.locator(f"#{paragraph}")).to_contain_text("Shoigu")
+
+
+# The address of the link a search result's text sits in (Zensical renders results in a shadow tree).
+LINK_OF = "e => { let n = e; while (n && !n.href) n = n.parentElement || (n.getRootNode().host); return n ? n.href : '' }"
+
+
 def test_a_correction_shows_its_reading_and_its_reason(page, server):
     page.goto(server + f"/articles/{MIL}/")
     mark = page.locator("mark.reader-correction", has_text="The partnership ends with a formal military alliance")
