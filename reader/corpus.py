@@ -1,6 +1,6 @@
 """Run the stages over every seed and name the articles: the pipeline in one call.
 
-`read_corpus` is what both the command line and the MkDocs hook call.
+`read_corpus` is what both the command line and the MkDocs plugin call.
 """
 
 from __future__ import annotations

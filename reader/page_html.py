@@ -1,4 +1,4 @@
-"""What the hook does to every built page's HTML: a Content-Security-Policy, and less whitespace."""
+"""What every built page's HTML gets: a Content-Security-Policy, and less whitespace (see `reader.postbuild`)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ are (`reader.links`; Zensical has done it already), each page's template
 whitespace collapsed, Material's search unhooked where Pagefind searches
 instead, and a Content-Security-Policy that allows by hash exactly the inline
 scripts the page holds outside its content; then Pagefind's index, when it is
-the search. The MkDocs hook does the same per page as MkDocs writes it.
+the search. The MkDocs plugin does the same per page as MkDocs writes it.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ GENERATED = (
 class SiteOptions:
     """The generator's settings from mkdocs.yml: where "edit this annotation" links go (`repo_url`
     + `annotations_edit_uri`), whether warnings stop the build (`strict`), and what a configuration
-    written for an engine that runs no hooks needs (`search_engine`, `extra_javascript`)."""
+    written for an engine that runs no plugin of ours needs (`search_engine`, `extra_javascript`)."""
 
     edit_base: str = ""
     strict: bool = False

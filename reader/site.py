@@ -1,4 +1,4 @@
-"""Write the generated site: into `docs/` for tools that run no hooks, or into `site/`.
+"""Write the generated site: into `docs/` for engines that run no plugin of ours, or into `site/`.
 
 Nothing is ever half-written. Everything is rendered in memory first, so bad
 input stops the build before a file is touched. Then the new `docs/` (or
