@@ -190,7 +190,10 @@ class _Extracted:
         self.text = normalize_space(text).casefold()
         self.lines = {normalize_space(line).casefold() for line in text.split("\n")}
         words = self.text.split()
-        self.triples = set(_triples(self.text)) | set(zip(words, words[1:], words[2:], strict=False))
+        self.triples = set(zip(words, words[1:], words[2:], strict=False))
+        if any(unspaced(line) for line in self.lines):  # Chinese or Japanese: their blocks are matched by characters
+            characters = self.text.replace(" ", "")
+            self.triples |= set(zip(characters, characters[1:], characters[2:], strict=False))
 
     def holds(self, text: str) -> bool | None:
         """Whether the text holds the block; None for a short block that only its neighbours can tell."""
