@@ -21,7 +21,9 @@ from functools import cached_property, lru_cache
 from . import settings
 from .model import Block
 from .text import (
+    BREADCRUMB,
     DATE,
+    TEMPERATURE,
     WEEKDAY_DATE,
     ends_sentence,
     ends_with_ellipsis,
@@ -146,14 +148,10 @@ def image(ctx: Context, i: int) -> bool:
     return ctx.blocks[i].kind == "image"
 
 
-_TEMPERATURE = r"-?\d{1,3}(?:[.,]\d+)?\s?°?\s?[CF]"
-_BREADCRUMB = r"Home(?:[A-Z]|\s*[>/»›|])"
-
-
 @rule("weather-widget")
 def weather_widget(ctx: Context, i: int) -> bool:
     """A temperature such as "14.1 C" at the top of a page: the site's weather widget."""
-    return ctx.near_start(i) and bool(_pattern(_TEMPERATURE).fullmatch(ctx.text(i)))
+    return ctx.near_start(i) and bool(_pattern(TEMPERATURE).fullmatch(ctx.text(i)))
 
 
 @rule("date-widget")
@@ -171,7 +169,7 @@ def date_widget(ctx: Context, i: int) -> Match | None:
 
 def _beside_page_widget(ctx: Context, i: int) -> bool:
     return any(
-        _pattern(_TEMPERATURE).fullmatch(ctx.text(j)) or _pattern(_BREADCRUMB).match(ctx.text(j)) for j in (i - 1, i + 1)
+        _pattern(TEMPERATURE).fullmatch(ctx.text(j)) or _pattern(BREADCRUMB).match(ctx.text(j)) for j in (i - 1, i + 1)
     )
 
 
@@ -179,7 +177,7 @@ def _beside_page_widget(ctx: Context, i: int) -> bool:
 def breadcrumb(ctx: Context, i: int) -> bool:
     """The navigation trail above a page's title ("Home > China > ..."), often scraped with
     its separators lost ("HomeChinaChina, Russia ...")."""
-    return ctx.position(i) < 5 and bool(_pattern(_BREADCRUMB).match(ctx.text(i)))
+    return ctx.position(i) < 5 and bool(_pattern(BREADCRUMB).match(ctx.text(i)))
 
 
 _TEASER_HEADINGS = (

@@ -90,6 +90,11 @@ RFC822_DATE = (
 )
 
 
+# A page's weather widget ("14.1 C") and breadcrumb ("Home > China", "HomeChina..."), as scrapes keep them.
+TEMPERATURE = r"-?\d{1,3}(?:[.,]\d+)?\s?°?\s?[CF]"
+BREADCRUMB = r"Home(?:[A-Z]|\s*[>/»›|])"
+
+
 def iso_date(text: str) -> str:
     """The ISO date (YYYY-MM-DD) written in `text`, or "" when it holds none."""
     match = re.search(DATE, text)

@@ -189,11 +189,9 @@ class _Extracted:
     def __init__(self, text: str):
         self.text = normalize_space(text).casefold()
         self.lines = {normalize_space(line).casefold() for line in text.split("\n")}
-        words = self.text.split()
-        self.triples = set(zip(words, words[1:], words[2:], strict=False))
+        self.triples = set(_word_triples(self.text))
         if any(unspaced(line) for line in self.lines):  # Chinese or Japanese: their blocks are matched by characters
-            characters = self.text.replace(" ", "")
-            self.triples |= set(zip(characters, characters[1:], characters[2:], strict=False))
+            self.triples |= set(_character_triples(self.text))
 
     def holds(self, text: str) -> bool | None:
         """Whether the text holds the block; None for a short block that only its neighbours can tell."""
@@ -208,8 +206,17 @@ class _Extracted:
 
 def _triples(text: str) -> list[tuple[str, ...]]:
     """Runs of three words; of three characters in a script written without spaces (Chinese, Japanese)."""
-    tokens = list(text.replace(" ", "")) if unspaced(text) else text.split()
-    return list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+    return _character_triples(text) if unspaced(text) else _word_triples(text)
+
+
+def _word_triples(text: str) -> list[tuple[str, ...]]:
+    words = text.split()
+    return list(zip(words, words[1:], words[2:], strict=False))
+
+
+def _character_triples(text: str) -> list[tuple[str, ...]]:
+    characters = text.replace(" ", "")
+    return list(zip(characters, characters[1:], characters[2:], strict=False))
 
 
 def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, title: str) -> list[Block]:

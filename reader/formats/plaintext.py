@@ -6,10 +6,10 @@ import re
 
 from .. import settings
 from ..model import Block
-from ..text import WEEKDAY_DATE, normalize_space
+from ..text import BREADCRUMB, TEMPERATURE, WEEKDAY_DATE, normalize_space
 
-_WIDGET = re.compile(rf"^(?:-?\d{{1,3}}(?:[.,]\d+)?\s?°?\s?[CF]|{WEEKDAY_DATE})$")
-_BREADCRUMB = re.compile(r"^Home(?:[A-Z]|\s*[>/»›|])")
+_WIDGET = re.compile(rf"^(?:{TEMPERATURE}|{WEEKDAY_DATE})$")
+_BREADCRUMB = re.compile(rf"^{BREADCRUMB}")
 _RELATED = re.compile(r"^(?:Related|Latest|More) (?:stories|articles|news|posts)$", re.I)
 
 
