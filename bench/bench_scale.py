@@ -210,7 +210,8 @@ def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def search_timing(site: Path, query: str, path: str = "/") -> tuple[float, float]:
     """Seconds from a page's load to the first query's results in headless Chromium (a fresh
-    browser, nothing cached), and the megabytes of search index the browser fetched for it."""
+    browser, nothing cached), and the megabytes of search index the browser fetched for it.
+    Works on Material's page and on Zensical's, whose search is a dialog of its own."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -222,12 +223,17 @@ def search_timing(site: Path, query: str, path: str = "/") -> tuple[float, float
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{httpd.server_address[1]}{path}", wait_until="load")
             start = time.perf_counter()
-            page.locator(".md-search__input").click()
-            page.locator(".md-search__input").press_sequentially(query)
-            page.locator(".md-search-result__link").first.wait_for(timeout=120_000)
+            if page.locator(".md-search__input").count():  # Material's search box (its own search or Pagefind)
+                page.locator(".md-search__input").click()
+                page.locator(".md-search__input").press_sequentially(query)
+                page.locator(".md-search-result__link").first.wait_for(timeout=120_000)
+            else:  # Zensical's search dialog
+                page.locator(".md-search__button").click()
+                page.locator("input[role=combobox]").press_sequentially(query)
+                page.locator("ol[role=listbox] li").first.wait_for(timeout=120_000)
             elapsed = time.perf_counter() - start
             fetched = page.evaluate(
-                "performance.getEntriesByType('resource').filter(e => /search_index|pagefind/.test(e.name))"
+                "performance.getEntriesByType('resource').filter(e => /search_index|search\.json|pagefind/.test(e.name))"
                 ".reduce((sum, e) => sum + e.encodedBodySize, 0)"
             )
             browser.close()

@@ -78,7 +78,8 @@ def build_site_with(engine: str, project: Path, site: RenderedSite, docs_dir: Pa
         finally:
             config.unlink(missing_ok=True)
             shutil.rmtree(built, ignore_errors=True)
-        pagefind = chosen(options.search_engine, site.articles)
+        # Pagefind answers in Material's search box; Zensical's page has its own search dialog and index.
+        pagefind = engine == "mkdocs" and chosen(options.search_engine, site.articles)
         post_process(staging, docs_dir, directory_urls=options.directory_urls, pagefind=pagefind)
 
     build_static_site(site_dir, build)

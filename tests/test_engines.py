@@ -180,7 +180,8 @@ def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
 
 def test_both_engines_build_a_300_article_corpus_to_the_same_pages_and_text(tmp_path):
     """A synthetic corpus in the seeds' formats (bench/bench_scale.py's), with reprints and notes: the
-    same page set and paragraphs from either engine, and with `search_engine: auto`, Pagefind's index."""
+    same page set and paragraphs from either engine; with `search_engine: auto`, Pagefind's index on
+    the MkDocs site, while Zensical keeps its own search (Pagefind answers only in Material's box)."""
     from bench.bench_scale import make_project
 
     project = make_project(300, tmp_path / "project")
@@ -197,5 +198,6 @@ def test_both_engines_build_a_300_article_corpus_to_the_same_pages_and_text(tmp_
     for page in articles:
         texts = {engine: paragraph_texts(soup(site, page)) for engine, site in built.items()}
         assert texts["mkdocs"] == texts["zensical"] and texts["mkdocs"], page
-    for site in built.values():
-        assert (site / "pagefind" / "pagefind.js").is_file()  # auto: Pagefind from 100 articles on
+    assert (built["mkdocs"] / "pagefind" / "pagefind.js").is_file()  # auto: Pagefind from 100 articles on
+    home = (built["zensical"] / "index.html").read_text(encoding="utf-8")
+    assert (built["zensical"] / "search.json").is_file() and 'data-md-component="search"' in home
