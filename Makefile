@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test build site bench clean
+.PHONY: serve test lint quick build site bench clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +14,19 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 ## serve: install, then preview the site at http://127.0.0.1:8000 (reloads on edits to seeds/ and annotations/;
-## --dirty: a rebuild builds only the pages an edit changed, see reader/preview.py)
+## --dirty: a rebuild builds only the pages an edit changed, see reader/engines/preview.py)
 serve: $(BIN)/.installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --dirty
 
-## test: install, then run every test
-test: $(BIN)/.installed
+## test: install, then check lint, format and types, and run every test
+test: $(BIN)/.installed lint
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+## lint: ruff's lint and format check, and mypy (strict on reader/), as configured in pyproject.toml
+lint: $(BIN)/.installed
+	$(BIN)/ruff check reader tests bench build_site.py
+	$(BIN)/ruff format --check reader tests bench build_site.py
+	$(BIN)/mypy
 
 ## build: build the static site into site/, replacing it only if the build succeeds
 build: $(BIN)/.installed

@@ -19,13 +19,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from reader.annotations.schema import schemas
 from reader.corpus import read_corpus
+from reader.engines.build import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
 from reader.errors import Problems
-from reader.export import corpus_json
 from reader.progress import Progress
-from reader.schema import schemas
-from reader.engines import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
-from reader.site import BuildFailed, generate, site_options
+from reader.site.export import corpus_json
+from reader.site.write import BuildFailed, generate, site_options
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -195,7 +195,9 @@ def run_serve(args) -> int:
             print(problems, file=sys.stderr)
 
     with regenerating([args.seeds, args.annotations], regenerate):
-        return subprocess.call([sys.executable, "-m", "zensical", "serve", "-f", GENERATED_CONFIG, "-a", args.dev_addr], cwd=ROOT)
+        return subprocess.call(
+            [sys.executable, "-m", "zensical", "serve", "-f", GENERATED_CONFIG, "-a", args.dev_addr], cwd=ROOT
+        )
 
 
 def run_schema(args) -> int:

@@ -44,20 +44,26 @@ def main() -> None:
     parser.add_argument("--search", choices=("material", "pagefind", "auto"), default="material")
     args = parser.parse_args()
     print(f"search: {args.search}; machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    print("| N | mkdocs s | zensical s | plain Material s | faster / plain | mkdocs KB/article | zensical KB/article | plain KB/article "
-          "| first answer mkdocs s | first answer zensical s |")
+    print(
+        "| N | mkdocs s | zensical s | plain Material s | faster / plain | mkdocs KB/article | zensical KB/article | plain KB/article "
+        "| first answer mkdocs s | first answer zensical s |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = make_project(size, Path(tmp) / "project")
             config = project / "mkdocs.yml"
-            config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", f"search_engine: {args.search}"))
+            config.write_text(
+                config.read_text(encoding="utf-8").replace("search_engine: material", f"search_engine: {args.search}")
+            )
             first = read_articles(project / "seeds").articles[0]
             query = next(w for w in first.paragraphs[1].text.split() if len(w) > 6 and w.isalpha())
             seconds, kb, answer = {}, {}, {}
             for engine in ("mkdocs", "zensical"):
                 site = Path(tmp) / f"site-{engine}"
-                seconds[engine] = timed([sys.executable, "build_site.py", "site", "--engine", engine, "--site-dir", str(site)], project)
+                seconds[engine] = timed(
+                    [sys.executable, "build_site.py", "site", "--engine", engine, "--site-dir", str(site)], project
+                )
                 kb[engine] = size_mb(site) * 1024 / size
                 answer[engine] = search_timing(site, query)[0]
             plain = plain_baseline(project, Path(tmp) / "plain")

@@ -44,10 +44,10 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.clean import clean  # noqa: E402
 from reader.errors import ReaderError  # noqa: E402
-from reader.load import read_seed  # noqa: E402
-from reader.split import split  # noqa: E402
+from reader.ingest.clean import clean  # noqa: E402
+from reader.ingest.load import read_seed  # noqa: E402
+from reader.ingest.split import split  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,10 @@ def trafilatura_eval(folder: Path) -> list[Page]:
 
     pages = []
     for item in EVAL_PAGES.values():
-        path = next((p for p in (folder / "tests/eval" / item["file"], folder / "tests/cache" / item["file"]) if p.exists()), None)
+        path = next(
+            (p for p in (folder / "tests/eval" / item["file"], folder / "tests/cache" / item["file"]) if p.exists()),
+            None,
+        )
         if path:
             pages.append(Page(item["file"], path.read_bytes(), tuple(item["with"]), tuple(item["without"])))
     return pages
@@ -82,7 +85,11 @@ def readability_pages(folder: Path) -> list[Page]:
 def scrapinghub_pages(folder: Path) -> list[Page]:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     return [
-        Page(f"scrapinghub/{key[:12]}", gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()), expected=item["articleBody"])
+        Page(
+            f"scrapinghub/{key[:12]}",
+            gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()),
+            expected=item["articleBody"],
+        )
         for key, item in sorted(truth.items())
     ]
 
@@ -162,7 +169,9 @@ def export_seconds(pages: list[Page]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--trafilatura-eval", type=Path, help="checkout of trafilatura's evaluation (tests/evaldata.py)")
+    parser.add_argument(
+        "--trafilatura-eval", type=Path, help="checkout of trafilatura's evaluation (tests/evaldata.py)"
+    )
     parser.add_argument("--readability", type=Path, help="mozilla/readability's test/test-pages")
     parser.add_argument("--scrapinghub", type=Path, help="scrapinghub/article-extraction-benchmark")
     parser.add_argument("--export-pages", type=int, default=1000, help="pages for the export timing (default 1000)")
@@ -182,13 +191,19 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for title, pages, score in sets:
         everything.extend(pages)
-        extractors = (("reader", reader_text), ("reader, title included", reader_text_with_title), ("trafilatura.extract", trafilatura_text))
+        extractors = (
+            ("reader", reader_text),
+            ("reader, title included", reader_text_with_title),
+            ("trafilatura.extract", trafilatura_text),
+        )
         for name, extractor in extractors:
             texts, seconds = run(extractor, pages)
             figures = score(pages, texts)
             if score is phrase_counts:
                 figures = prf(*figures)
-            refused = sum(1 for t in texts if t is None) if name.startswith("reader") else sum(1 for t in texts if not t)
+            refused = (
+                sum(1 for t in texts if t is None) if name.startswith("reader") else sum(1 for t in texts if not t)
+            )
             p, r, f = figures
             print(f"| {title}, {len(pages)} | {name} | {p:.4f} | {r:.4f} | {f:.4f} | {refused} | {seconds:.1f} |")
             if name == "reader":

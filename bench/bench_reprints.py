@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus_generator import generate  # noqa: E402
 from reader import settings  # noqa: E402
-from reader.reprints import brute_force_pairs, groups_from_pairs, similar_pairs  # noqa: E402
+from reader.reprints.detect import brute_force_pairs, groups_from_pairs, similar_pairs  # noqa: E402
 
 
 def closure(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -50,8 +50,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"threshold {settings.REPRINT_THRESHOLD}, {settings.SHINGLE_WORDS}-word shingles, {settings.MINHASH_PERMUTATIONS} permutations")
-    print(f"{'N':>6} {'true pairs':>10} | {'LSH s':>7} {'P':>6} {'R':>6} | {'brute s':>8} {'P':>6} {'R':>6} | {'speed-up':>8}")
+    print(
+        f"threshold {settings.REPRINT_THRESHOLD}, {settings.SHINGLE_WORDS}-word shingles, {settings.MINHASH_PERMUTATIONS} permutations"
+    )
+    print(
+        f"{'N':>6} {'true pairs':>10} | {'LSH s':>7} {'P':>6} {'R':>6} | {'brute s':>8} {'P':>6} {'R':>6} | {'speed-up':>8}"
+    )
     for size in args.sizes:
         articles, groups = generate(size, seed=size)
         truth = {tuple(sorted(p)) for g in groups for p in combinations(sorted(g), 2)}

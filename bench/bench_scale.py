@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus_generator import base_text, reprint, vocabulary  # noqa: E402
 from reader.corpus import read_articles, read_corpus  # noqa: E402
 from reader.progress import Progress  # noqa: E402
-from reader.site import copy_project, rendered_site  # noqa: E402
+from reader.site.write import copy_project, rendered_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -103,7 +103,9 @@ def make_project(size: int, into: Path) -> Path:
             (project / "seeds" / f"{n:05d}.md").write_text(markdown_seed(title, paragraphs), encoding="utf-8")
             made += 1
         else:
-            (project / "seeds" / f"{n:05d}.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+            (project / "seeds" / f"{n:05d}.txt").write_text(
+                title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+            )
             made += 1
         if roll > 0.85 and made < size:  # a reprint of the same text elsewhere
             n += 1
@@ -129,9 +131,13 @@ def write_annotations(project: Path, rng: random.Random) -> None:
             if sum(p.text.count(quote) for p in article.paragraphs) == 1:
                 # Each note its own text, with some Markdown, as real notes are: nothing to gain from repeats.
                 text = f"On *{tokens[start]}*: see {' '.join(rng.choice(tokens) for _ in range(12))}."
-                notes.append(f"  - id: {article.id}-n{k}\n    kind: context\n    quote: {json.dumps(quote)}\n    text: {json.dumps(text)}\n")
+                notes.append(
+                    f"  - id: {article.id}-n{k}\n    kind: context\n    quote: {json.dumps(quote)}\n    text: {json.dumps(text)}\n"
+                )
         text = f"article: {json.dumps(article.id)}\nabout:\n  note: A synthetic article.\nnotes:\n" + "".join(notes)
-        (project / "annotations" / f"{article.id}.yml").write_text(text if notes else text.replace("notes:\n", ""), encoding="utf-8")
+        (project / "annotations" / f"{article.id}.yml").write_text(
+            text if notes else text.replace("notes:\n", ""), encoding="utf-8"
+        )
 
 
 def plain_baseline(project: Path, into: Path) -> Path:
@@ -143,7 +149,9 @@ def plain_baseline(project: Path, into: Path) -> Path:
     for article in corpus.articles:
         text = "\n\n".join(p.text.replace("<", "&lt;") for p in article.paragraphs if p.kind != "title")
         (docs / "articles" / f"{article.id}.md").write_text(f"# {article.title}\n\n{text}\n", encoding="utf-8")
-    (into / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n", encoding="utf-8")
+    (into / "mkdocs.yml").write_text(
+        "site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n", encoding="utf-8"
+    )
     return into
 
 
@@ -200,7 +208,9 @@ def stage_times(project: Path) -> dict[str, float]:
 
 def fresh_stage_times(project: Path) -> dict[str, float]:
     """`stage_times` in a new process: this one has warmed the pipeline's caches writing the project."""
-    result = subprocess.run([sys.executable, __file__, "--stages", str(project)], check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, __file__, "--stages", str(project)], check=True, capture_output=True, text=True
+    )
     return json.loads(result.stdout)
 
 
@@ -233,7 +243,7 @@ def search_timing(site: Path, query: str, path: str = "/") -> tuple[float, float
                 page.locator("ol[role=listbox] li").first.wait_for(timeout=120_000)
             elapsed = time.perf_counter() - start
             fetched = page.evaluate(
-                "performance.getEntriesByType('resource').filter(e => /search_index|search\.json|pagefind/.test(e.name))"
+                r"performance.getEntriesByType('resource').filter(e => /search_index|search\.json|pagefind/.test(e.name))"
                 ".reduce((sum, e) => sum + e.encodedBodySize, 0)"
             )
             browser.close()
@@ -273,7 +283,9 @@ def preview_reload(
                 break
         threading.Thread(target=server.stderr.read, daemon=True).start()  # keep the pipe drained
         with sync_playwright() as playwright:
-            browser = CHROMIUM and playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = CHROMIUM and playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
             page = browser and browser.new_page()
             if page:
                 page.goto(url, wait_until="load")
@@ -317,7 +329,9 @@ def _fetch(url: str) -> str:
 
 def use_pagefind(project: Path) -> None:
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("search_engine: material", "search_engine: pagefind", 1)
+    )
 
 
 def size_mb(folder: Path) -> float:
@@ -353,18 +367,34 @@ def main() -> None:
             build, in_build = statistics.median(b[0] for b in builds), statistics.median(b[2] for b in builds)
             peak = max(b[1] for b in builds)
             site = project / "site"
-            row = {"N": size, "runs": runs, "pipeline s": stages.pop("pipeline"), **{f"{k} s": v for k, v in stages.items()}}
-            row |= {"build s": build, "pipeline in build s": in_build, "peak MiB": peak, "site MB": size_mb(site), "KB/article": size_mb(site) * 1000 / size}
+            row = {
+                "N": size,
+                "runs": runs,
+                "pipeline s": stages.pop("pipeline"),
+                **{f"{k} s": v for k, v in stages.items()},
+            }
+            row |= {
+                "build s": build,
+                "pipeline in build s": in_build,
+                "peak MiB": peak,
+                "site MB": size_mb(site),
+                "KB/article": size_mb(site) * 1000 / size,
+            }
             row["index MB"] = index_mb(site)
             article_path = f"/articles/{corpus.articles[0].id}/"
             row["search s"], row["fetched MB"] = search_timing(site, query) if CHROMIUM else (float("nan"),) * 2
-            row["search on article s"], _ = search_timing(site, query, article_path) if CHROMIUM else (float("nan"),) * 2
+            row["search on article s"], _ = (
+                search_timing(site, query, article_path) if CHROMIUM else (float("nan"),) * 2
+            )
             annotation = (project / "annotations" / f"{corpus.articles[0].id}.yml", "  note: ")
             if size <= args.serve_max:
                 reloads, _ = preview_reload(project, article_path, *annotation)
                 row["reload median s"], row["reload max s"] = statistics.median(reloads), max(reloads)
                 reloads, _ = preview_reload(project, article_path, *annotation, gap=5)
-                row["reload 5 s apart median s"], row["reload 5 s apart max s"] = statistics.median(reloads), max(reloads)
+                row["reload 5 s apart median s"], row["reload 5 s apart max s"] = (
+                    statistics.median(reloads),
+                    max(reloads),
+                )
             pagefind = copy_project(project, base / f"pagefind-{size}")
             use_pagefind(pagefind)
             row["pagefind build s"], _, _ = timed_build(pagefind)
@@ -375,13 +405,21 @@ def main() -> None:
                 search_timing(pagefind / "site", query, article_path) if CHROMIUM else (float("nan"),) * 2
             )
             if size <= args.serve_max:  # with Pagefind, the search catches up after the reload
-                reloads, indexed = preview_reload(pagefind, article_path, pagefind / annotation[0].relative_to(project), annotation[1])
+                reloads, indexed = preview_reload(
+                    pagefind, article_path, pagefind / annotation[0].relative_to(project), annotation[1]
+                )
                 row["pagefind reload median s"], row["pagefind reload max s"] = statistics.median(reloads), max(reloads)
-                row["pagefind indexed median s"], row["pagefind indexed max s"] = statistics.median(indexed), max(indexed)
+                row["pagefind indexed median s"], row["pagefind indexed max s"] = (
+                    statistics.median(indexed),
+                    max(indexed),
+                )
             shutil.rmtree(pagefind / "site")
             baseline = plain_baseline(project, base / f"plain-{size}")
             plain = [timed_build(baseline) for _ in range(runs)]
-            row["plain build s"], row["plain peak MiB"] = statistics.median(b[0] for b in plain), max(b[1] for b in plain)
+            row["plain build s"], row["plain peak MiB"] = (
+                statistics.median(b[0] for b in plain),
+                max(b[1] for b in plain),
+            )
             row["plain site MB"], row["plain index MB"] = size_mb(baseline / "site"), index_mb(baseline / "site")
             row["plain search s"], row["plain fetched MB"] = (
                 search_timing(baseline / "site", query) if CHROMIUM else (float("nan"),) * 2
@@ -397,7 +435,9 @@ def main() -> None:
             row["pipeline share"] = row["pipeline s"] / build
             # Each build's own share (its log line over its time, no drift between two runs), the median of them.
             row["share in build"] = statistics.median(b[2] / b[0] for b in builds)
-            print(" | ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
+            print(
+                " | ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True
+            )
             if not args.keep:
                 shutil.rmtree(baseline / "site")
 

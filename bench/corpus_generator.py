@@ -15,7 +15,13 @@ from pathlib import Path
 from reader.model import Article, Metadata, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
-SPELLINGS = [("defence", "defense"), ("organise", "organize"), ("centre", "center"), ("labour", "labor"), ("stabilise", "stabilize")]
+SPELLINGS = [
+    ("defence", "defense"),
+    ("organise", "organize"),
+    ("centre", "center"),
+    ("labour", "labor"),
+    ("stabilise", "stabilize"),
+]
 
 
 def vocabulary() -> list[str]:

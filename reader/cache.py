@@ -52,7 +52,7 @@ class BuildCache:
         found = self.get(table, key)
         return self.put(table, key, compute()) if found is MISSING else found
 
-    def values(self, table: str, keys: Sequence[Hashable], compute: Callable[[list[int]], list]) -> list:
+    def values(self, table: str, keys: Sequence[Hashable], compute: Callable[[list[int]], list[Any]]) -> list[Any]:
         """The stored value for each key; the missing ones computed together by `compute(their indices)`
         (called even when none is missing) and stored: a stage hands all its work to `parallel.run_jobs`
         at once. An inactive cache stores nothing, so its keys may be mere positions (`range(n)`)."""

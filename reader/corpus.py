@@ -6,49 +6,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 from slugify import slugify
 
-from . import settings
-from .align import Alignment, align
-from .annotate import AnnotatedArticle, annotate, reprint_declarations
-from .annotations import Annotations, read_annotations
-from .clean import clean
-from .decisions import apply_decisions
-from .cache import BuildCache, digest
-from .errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
-from .load import read_seed, seed_files, undecodable_line
-from .model import Article, Seed
-from .parallel import run_jobs
-from .progress import QUIET, Progress
-from .reprints import ReprintGroup, detect_reprints
-from .schema import Term
-from .split import split
-from .travel import StrandedNote, travel
+from reader import settings
+from reader.annotations.annotate import annotate, reprint_declarations
+from reader.annotations.decisions import apply_decisions
+from reader.annotations.read import Annotations, read_annotations
+from reader.cache import BuildCache, digest
+from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
+from reader.ingest.clean import clean
+from reader.ingest.load import read_seed, seed_files, undecodable_line
+from reader.ingest.split import split
+from reader.model import Alignment, AnnotatedArticle, Article, Corpus, Seed, outlet_name
+from reader.parallel import run_jobs
+from reader.progress import QUIET, Progress
+from reader.reprints.align import align
+from reader.reprints.detect import detect_reprints
+from reader.reprints.travel import travel
 
 # Words left out of ids, so they stay short and readable.
 ID_STOPWORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "by", "with", "is", "are", "as")
-
-
-@dataclass(frozen=True)
-class Corpus:
-    seeds: tuple[Seed, ...]
-    articles: tuple[Article, ...]
-    annotated: tuple[AnnotatedArticle, ...] = ()
-    glossary: tuple[Term, ...] = ()
-    reprints: tuple[ReprintGroup, ...] = ()
-    alignments: tuple[Alignment, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    stranded: tuple[StrandedNote, ...] = ()
-    # Seeds that could not be read or cleaned, each with why: left out, listed on the rules page.
-    skipped: tuple[ReaderError, ...] = ()
-    # What a strict build refuses: the skipped seeds, encodings guessed, annotation files left out.
-    warnings: tuple[ReaderError, ...] = ()
-    # Each article's content digest (its seed's bytes and its place in the seed): cheap cache keys.
-    fingerprints: dict[str, bytes] = field(default_factory=dict)
 
 
 def read_corpus(
@@ -134,7 +116,7 @@ def read_corpus(
 
 
 def _with_decisions(corpus: Corpus, annotations: Annotations) -> Corpus:
-    """The articles with their annotation files' `cleaning:` changes made (`reader.decisions`);
+    """The articles with their annotation files' `cleaning:` changes made (`reader.annotations.decisions`);
     a changed article's fingerprint covers its changes, so nothing cached from before is reused."""
     articles, errors = apply_decisions(corpus.articles, annotations)
     if errors:
@@ -151,11 +133,11 @@ def _without_missing_articles(annotations: Annotations, corpus: Corpus) -> tuple
     with a seed left out, a file naming an unknown article most likely belongs to it."""
     ids = {a.id for a in corpus.articles}
     missing = sorted(article_id for article_id in annotations.files if article_id not in ids)
-    warnings = [
+    warnings: list[ReaderError] = [
         AnnotationError(
             f"the article {article_id!r} is not in the corpus, so this file was left out; "
             "it may belong to a seed that could not be read (see the warnings above)",
-            str(annotations.files[article_id][0].path),
+            str(annotations.files[article_id].parsed.path),
             fix="making that seed readable, or removing this file if its article is gone.",
         )
         for article_id in missing
@@ -179,7 +161,10 @@ def _placed_notes(
 
 
 def read_articles(
-    seeds_dir: Path, progress: Progress = QUIET, cache: BuildCache | None = None, alongside: Callable[[], object] | None = None
+    seeds_dir: Path,
+    progress: Progress = QUIET,
+    cache: BuildCache | None = None,
+    alongside: Callable[[], object] | None = None,
 ) -> Corpus:
     """Load, split and clean every seed; raise `Problems` listing every bad seed.
 
@@ -191,7 +176,7 @@ def read_articles(
     inputs = seed_files(seeds_dir)
     keys = [digest(shown_as, data) for shown_as, _, data in inputs]
 
-    def clean_seeds(todo: list[int]) -> list:
+    def clean_seeds(todo: list[int]) -> list[SeedResult]:
         progress.stage("cleaning seeds, reading annotations", len(todo))
         return run_jobs([partial(process_seed, *inputs[i]) for i in todo], progress, alongside)
 
@@ -231,16 +216,30 @@ def read_articles(
     )
 
 
-def process_seed(shown_as: str, name: str, data: bytes) -> tuple[Seed | None, list[Article], ReaderError | None]:
+class SeedResult(NamedTuple):
+    """What became of one seed: read and cleaned into its articles, or the error that stopped it."""
+
+    seed: Seed | None
+    articles: list[Article]
+    error: ReaderError | None
+
+
+def process_seed(shown_as: str, name: str, data: bytes) -> SeedResult:
     """One seed read and cleaned into its articles, or the error that stopped it (a bug is an internal error)."""
     try:
         seed = read_seed(name, data, shown_as=shown_as)
-        return seed, [clean(story) for story in split(seed)], None
+        return SeedResult(seed, [clean(story) for story in split(seed)], None)
     except ReaderError as error:
-        return None, [], replace(error, file=shown_as)
+        return SeedResult(None, [], replace(error, file=shown_as))
     except Exception as error:  # a bug: say which file triggered it
-        return None, [], InternalError(
-            f"internal error ({type(error).__name__}: {error})", shown_as, fix="reporting it as a bug, with this seed attached."
+        return SeedResult(
+            None,
+            [],
+            InternalError(
+                f"internal error ({type(error).__name__}: {error})",
+                shown_as,
+                fix="reporting it as a bug, with this seed attached.",
+            ),
         )
 
 
@@ -262,7 +261,7 @@ def assign_ids(articles: list[Article]) -> list[Article]:
 
 def article_slug(article: Article) -> str:
     meta = article.metadata
-    return _slug(meta.title, meta.outlet or meta.original_outlet, Path(article.seed).stem)
+    return _slug(meta.title, outlet_name(article), Path(article.seed).stem)
 
 
 @lru_cache(maxsize=65536)
@@ -275,7 +274,7 @@ def _slug(title: str, outlet: str, seed_stem: str) -> str:
 
 def _shorten(slug: str, limit: int) -> str:
     """The slug's leading words, as many as fit in `limit` characters (at least one)."""
-    words, kept = slug.split("-"), []
+    words, kept = slug.split("-"), list[str]()
     for word in words:
         if kept and len("-".join([*kept, word])) > limit:
             break

@@ -7,6 +7,7 @@ contributor sees them all at once instead of fixing one per build.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -21,7 +22,7 @@ class ReaderError(Exception):
     column: int | None = None
     field: str = ""
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[ReaderError], tuple[str, str, int | None, str, int | None, str]]:
         # Errors cross process boundaries when seeds are cleaned in parallel.
         return (self.__class__, (self.message, self.file, self.line, self.fix, self.column, self.field))
 
@@ -62,9 +63,9 @@ class InternalError(ReaderError):
 class Problems(Exception):
     """Every error found in one run, reported together."""
 
-    def __init__(self, errors: list[ReaderError]):
+    def __init__(self, errors: Sequence[ReaderError]):
         super().__init__(f"{len(errors)} problem(s)")
-        self.errors = errors
+        self.errors = list(errors)
 
     def __str__(self) -> str:
         count = len(self.errors)

@@ -1,13 +1,22 @@
 """The reader's domain objects: plain, frozen data passed from one stage to the next.
 
-load -> `Seed`; split -> `Story` (a run of `Block`s); clean -> `Article`
+ingest: load -> `Seed`; split -> `Story` (a run of `Block`s); clean -> `Article`
 (kept `Paragraph`s, recorded `Removal`s and the `Metadata` the text states).
+annotations: `AnnotatedArticle` (each `PlacedNote` at its `Place`, `Backlink`s, `TermUse`s).
+reprints: `ReprintGroup`s, an `Alignment` of each pair of copies, `StrandedNote`s.
+`Corpus` holds all of it; the site and the export read nothing else.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+from reader.annotations.schema import About, CorrectionNote, LinkNote, Note, Term
+
+if TYPE_CHECKING:
+    from reader.errors import ReaderError
 
 # Formats a seed can be recognised as, from its content (see `load.detect_format`).
 FORMATS = ("html", "feed", "markdown", "webpage", "plain")
@@ -163,3 +172,165 @@ class Article:
     @cached_property  # counted once: pages, tables and exports all ask
     def words(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs if p.kind != "title")
+
+
+# How every page, list and navigation shows an article: one function each, used everywhere.
+
+OUTLET_NOT_STATED = "Outlet not stated"
+
+
+def display_title(article: Article) -> str:
+    return article.title or f"Untitled ({article.seed})"
+
+
+def display_date(article: Article) -> str:
+    """The date an article is listed and shown under: its own publication date, else its feed
+    item's, else the date it says the original appeared, else the day the page was captured."""
+    meta = article.metadata
+    return meta.published or meta.item_date[:10] or meta.first_published or meta.captured
+
+
+def outlet_label(article: Article) -> str:
+    """The outlet as shown: the copy's own, else "via" the source it names, else ""."""
+    meta = article.metadata
+    return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else "")
+
+
+def outlet_name(article: Article) -> str:
+    """The bare name of the outlet the text gives (its own, else its source's): tells copies apart."""
+    return article.metadata.outlet or article.metadata.original_outlet
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span of one paragraph's text: where a note is anchored."""
+
+    paragraph: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """A note where it belongs. `number` counts notes in reading order; `index` is its place in the file."""
+
+    note: Note
+    index: int
+    place: Place
+    target: Place | None = None
+    number: int = 0
+    origin: str = ""
+    """For a note shown on another copy of its text: the id of the article it was written for."""
+
+    @property
+    def link_target(self) -> Place:
+        """Where a link note points: every link note placed has its target placed too."""
+        if self.target is None:
+            raise ValueError(f"the note {self.note.id!r} is not a placed link")
+        return self.target
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A link note in another article that points here."""
+
+    source: str
+    note: LinkNote
+    source_place: Place
+    place: Place
+
+
+@dataclass(frozen=True)
+class TermUse:
+    term: Term
+    slug: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    article: Article
+    about: About | None = None
+    notes: tuple[PlacedNote, ...] = ()
+    backlinks: tuple[Backlink, ...] = ()
+    terms: tuple[TermUse, ...] = ()
+    source: str = ""
+    """The annotation file's YAML as written, or "" when the article has none."""
+
+    @property
+    def corrections(self) -> tuple[PlacedNote, ...]:
+        return tuple(n for n in self.notes if isinstance(n.note, CorrectionNote))
+
+
+@dataclass(frozen=True)
+class ReprintGroup:
+    """Copies of one text, oldest first as far as the metadata tells.
+
+    `original` is the id of the copy the texts say is the original, or "" when
+    they do not say; `order_basis` says how the order was decided.
+    """
+
+    id: str
+    articles: tuple[str, ...]
+    original: str
+    order_basis: str
+
+
+CLASSES = ("identical", "spelling", "edited", "only-left", "only-right")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a word diff: "equal", "delete" (left only), "insert" (right only)."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    status: str
+    similarity: float
+    diff: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    left: str
+    right: str
+    pairs: tuple[AlignedPair, ...]
+
+    def counts(self) -> dict[str, int]:
+        found = {c: 0 for c in CLASSES}
+        for pair in self.pairs:
+            found[pair.status] += 1
+        return found
+
+
+@dataclass(frozen=True)
+class StrandedNote:
+    """A note whose quote is not in the aligned passage of another copy."""
+
+    note: PlacedNote
+    origin: str
+    copy: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    seeds: tuple[Seed, ...]
+    articles: tuple[Article, ...]
+    annotated: tuple[AnnotatedArticle, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    reprints: tuple[ReprintGroup, ...] = ()
+    alignments: tuple[Alignment, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    stranded: tuple[StrandedNote, ...] = ()
+    # Seeds that could not be read or cleaned, each with why: left out, listed on the rules page.
+    skipped: tuple[ReaderError, ...] = ()
+    # What a strict build refuses: the skipped seeds, encodings guessed, annotation files left out.
+    warnings: tuple[ReaderError, ...] = ()
+    # Each article's content digest (its seed's bytes and its place in the seed): cheap cache keys.
+    fingerprints: dict[str, bytes] = field(default_factory=dict)

@@ -15,10 +15,10 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from . import settings
-from .progress import QUIET, Progress
+from reader import settings
+from reader.progress import QUIET, Progress
 
 T = TypeVar("T")
 
@@ -42,10 +42,10 @@ def run_jobs(
     try:
         with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
             # Chunks of jobs, so a worker asks for work a few dozen times, not once per job.
-            results = pool.map(_run, range(len(jobs)), chunksize=max(1, min(32, len(jobs) // (cores * 8))))
+            mapped = pool.map(_run, range(len(jobs)), chunksize=max(1, min(32, len(jobs) // (cores * 8))))
             if alongside:
                 alongside()
-            return [_advanced(result, progress) for result in results]
+            return [_advanced(cast(T, result), progress) for result in mapped]
     finally:
         _JOBS = ()
 

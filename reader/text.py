@@ -12,12 +12,12 @@ from functools import lru_cache
 _INVISIBLE = {0x200B: " ", 0xFEFF: " ", 0x00AD: None}
 
 
-def decode_utf8(data: bytes) -> tuple[str, None] | tuple[None, UnicodeDecodeError]:
+def decode_utf8(data: bytes) -> str | UnicodeDecodeError:
     """The text (a byte-order mark dropped), or the decoding error for the caller to report."""
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, error
+        return error
 
 
 def line_of(data: bytes, offset: int) -> int:
@@ -76,9 +76,20 @@ def ends_with_ellipsis(text: str) -> bool:
     return core.endswith(("...", "…"))
 
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "April 19, 2023" or "19 April 2023".

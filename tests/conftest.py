@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from reader.corpus import Corpus, read_corpus
-from reader.site import copy_project
+from reader.corpus import read_corpus
+from reader.model import Corpus
+from reader.site.write import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -109,7 +110,9 @@ def hostile_site(tmp_path_factory):
     shutil.copytree(FIXTURES / "hostile", project / "seeds")
     for path in (project / "annotations").glob("*.yml"):
         path.unlink()
-    note = json.dumps("<script>window.pwned=1</script> [x](javascript:window.pwned=1) <img src=x onerror=window.pwned=1>")
+    note = json.dumps(
+        "<script>window.pwned=1</script> [x](javascript:window.pwned=1) <img src=x onerror=window.pwned=1>"
+    )
     (project / "annotations" / "glossary.yml").write_text(
         f"terms:\n  - term: paragraph\n    definition: {note}\n", encoding="utf-8"
     )

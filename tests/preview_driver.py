@@ -61,7 +61,10 @@ def rebuild(project: Path, site: Path, first: bool, dirty: bool = True) -> dict:
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
     after = written(site)
-    return {"written": sorted(path for path, mtime in after.items() if before.get(path) != mtime), "collecting": gc.isenabled()}
+    return {
+        "written": sorted(path for path, mtime in after.items() if before.get(path) != mtime),
+        "collecting": gc.isenabled(),
+    }
 
 
 def main() -> None:

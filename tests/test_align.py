@@ -3,7 +3,7 @@
 import pytest
 
 from bench.corpus_generator import article
-from reader.align import align, classify, word_diff
+from reader.reprints.align import align, classify, word_diff
 
 AT = "china-russia-circle-wagons-asia-pacific-asia-times"
 GR = "china-russia-circle-wagons-asia-pacific-global-research"
@@ -27,7 +27,10 @@ def test_every_paragraph_of_both_copies_is_aligned_once(alignment, articles_by_i
 
 
 def test_the_known_edited_passages_are_classified_as_edited(alignment, articles_by_id):
-    for left_start, right_start in [("Last Wednesday", "On April 12"), ("Putin said at the meeting with Li on Easter", "Putin said at the meeting with Li last Sunday")]:
+    for left_start, right_start in [
+        ("Last Wednesday", "On April 12"),
+        ("Putin said at the meeting with Li on Easter", "Putin said at the meeting with Li last Sunday"),
+    ]:
         pair = next(p for p in alignment.pairs if text_of(articles_by_id, GR, p.left).startswith(left_start))
         assert text_of(articles_by_id, AT, pair.right).startswith(right_start)
         assert pair.status == "edited"
@@ -50,9 +53,17 @@ def test_counts_add_up(alignment):
     "left, right, expected",
     [
         ("The same words.", "The same words.", "identical"),
-        ("Russia-China defence cooperation will stabilise.", "Russia-China defense cooperation will stabilize.", "spelling"),
+        (
+            "Russia-China defence cooperation will stabilise.",
+            "Russia-China defense cooperation will stabilize.",
+            "spelling",
+        ),
         ("Li’s visit to the Pacific theatre.", "Li's visit to the Pacific theater.", "spelling"),
-        ("Last Wednesday, the department announced controls.", "On April 12, the department announced controls.", "edited"),
+        (
+            "Last Wednesday, the department announced controls.",
+            "On April 12, the department announced controls.",
+            "edited",
+        ),
     ],
 )
 def test_classification(left, right, expected):
@@ -61,12 +72,18 @@ def test_classification(left, right, expected):
 
 def test_paragraphs_only_in_one_copy():
     shared = ["A long shared paragraph about the harbour and its ships and the strike that closed it for a week."] * 1
-    found = align(article("a", shared + ["An extra closing paragraph only this copy printed, with its own words."]), article("b", shared))
+    found = align(
+        article("a", shared + ["An extra closing paragraph only this copy printed, with its own words."]),
+        article("b", shared),
+    )
     assert [p.status for p in found.pairs] == ["identical", "only-left"]
 
 
 def test_word_diff_marks_what_each_copy_has():
-    diff = word_diff("Last Wednesday, US Commerce Department announced", "On April 12, the US Commerce Department announced")
+    diff = word_diff(
+        "Last Wednesday, US Commerce Department announced", "On April 12, the US Commerce Department announced"
+    )
     assert [(s.op, s.text.strip()) for s in diff if s.op != "equal"] == [
-        ("delete", "Last Wednesday,"), ("insert", "On April 12, the"),
+        ("delete", "Last Wednesday,"),
+        ("insert", "On April 12, the"),
     ]

@@ -1,7 +1,7 @@
 """Anchoring: a quote names exactly one place, or the build fails saying why."""
 
-from reader.anchor import Ambiguous, Orphan, Place, anchor, find
-from reader.model import Article, Metadata, Paragraph
+from reader.annotations.anchor import Ambiguous, Orphan, anchor, find
+from reader.model import Article, Metadata, Paragraph, Place
 
 ARTICLE = Article(
     id="a",

@@ -2,10 +2,10 @@
 
 import pytest
 
-from reader.annotate import annotate
-from reader.annotations import read_annotations
+from reader.annotations.annotate import annotate
+from reader.annotations.read import read_annotations
+from reader.annotations.schema import CorrectionNote, LinkNote
 from reader.errors import Problems
-from reader.schema import CorrectionNote, LinkNote
 
 from .conftest import ANNOTATIONS
 
@@ -36,7 +36,10 @@ def test_a_correction_keeps_the_original_text(annotated):
     correction = next(n for n in item.notes if n.note.id == "mil-ends-with")
     assert isinstance(correction.note, CorrectionNote)
     paragraph = next(p for p in item.article.paragraphs if p.id == correction.place.paragraph)
-    assert paragraph.text[correction.place.start : correction.place.end] == "The partnership ends with a formal military alliance"
+    assert (
+        paragraph.text[correction.place.start : correction.place.end]
+        == "The partnership ends with a formal military alliance"
+    )
 
 
 def test_links_between_the_two_copies_go_both_ways(annotated):
@@ -81,7 +84,10 @@ def note_file(article, quote, extra=""):
 def test_an_orphan_quote_names_the_closest_passage(corpus, tmp_path):
     write(tmp_path, f"{GR}.yml", note_file(GR, "on Orthodox Easter Sunday"))
     message = problems(corpus, tmp_path)
-    assert f"annotations/{GR}.yml:5:12: notes[0].quote: the quote “on Orthodox Easter Sunday” is not in the text" in message
+    assert (
+        f"annotations/{GR}.yml:5:12: notes[0].quote: the quote “on Orthodox Easter Sunday” is not in the text"
+        in message
+    )
     assert "The closest passage is in ¶p7" in message
     assert "Notes are never moved to a merely similar passage." in message
 
@@ -96,7 +102,9 @@ def test_an_ambiguous_quote_lists_every_place_and_asks_for_a_prefix(corpus, tmp_
 
 def test_a_note_on_an_article_that_does_not_exist(corpus, tmp_path):
     write(tmp_path, "no-such-article.yml", note_file("no-such-article", "x"))
-    assert "annotations/no-such-article.yml:1:10: article: there is no article 'no-such-article'" in problems(corpus, tmp_path)
+    assert "annotations/no-such-article.yml:1:10: article: there is no article 'no-such-article'" in problems(
+        corpus, tmp_path
+    )
 
 
 def test_a_link_to_a_missing_passage(corpus, tmp_path):

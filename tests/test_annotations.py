@@ -2,9 +2,9 @@
 
 import pytest
 
-from reader.annotations import MAX_FILE_BYTES, parse_yaml, read_annotations, validate
+from reader.annotations.read import MAX_FILE_BYTES, parse_yaml, read_annotations, validate
+from reader.annotations.schema import AnnotationFile
 from reader.errors import AnnotationError, Problems
-from reader.schema import AnnotationFile
 
 from .conftest import ANNOTATIONS
 
@@ -45,46 +45,72 @@ def test_a_good_file_has_no_errors():
         ),
         (
             GOOD.replace("text: A note.", 'text: "  "'),
-            ["annotations/some-article.yml:6:11: notes[0].text: is empty\n"
-             "  You can fix this by writing the text, or removing the key."],
+            [
+                "annotations/some-article.yml:6:11: notes[0].text: is empty\n"
+                "  You can fix this by writing the text, or removing the key."
+            ],
         ),
         (
             GOOD + "    date: 2023-02-30\n",
-            ["annotations/some-article.yml:7:11: notes[0].date: '2023-02-30' is not a date\n"
-             "  You can fix this by writing the date as YYYY-MM-DD, for example 2023-04-19."],
+            [
+                "annotations/some-article.yml:7:11: notes[0].date: '2023-02-30' is not a date\n"
+                "  You can fix this by writing the date as YYYY-MM-DD, for example 2023-04-19."
+            ],
         ),
         (
             GOOD.replace("kind: context", "kind: contxt"),
-            ["annotations/some-article.yml:4:11: notes[0].kind: unknown kind 'contxt'; expected 'context', "
-             "'correction', 'link'\n  You can fix this by choosing one of those."],
+            [
+                "annotations/some-article.yml:4:11: notes[0].kind: unknown kind 'contxt'; expected 'context', "
+                "'correction', 'link'\n  You can fix this by choosing one of those."
+            ],
         ),
         (
             GOOD.replace("id: a-note", "id: A Note"),
-            ["annotations/some-article.yml:3:9: notes[0].id: 'A Note' is not an id\n"
-             "  You can fix this by using lower-case letters, digits and single hyphens."],
+            [
+                "annotations/some-article.yml:3:9: notes[0].id: 'A Note' is not an id\n"
+                "  You can fix this by using lower-case letters, digits and single hyphens."
+            ],
         ),
         (
             GOOD + "    sources:\n      - {title: T, url: 'javascript:alert(1)'}\n",
-            ["annotations/some-article.yml:8:25: notes[0].sources[0].url: 'javascript:alert(1)' is not an "
-             "http(s) URL\n  You can fix this by giving the full address, starting https://."],
+            [
+                "annotations/some-article.yml:8:25: notes[0].sources[0].url: 'javascript:alert(1)' is not an "
+                "http(s) URL\n  You can fix this by giving the full address, starting https://."
+            ],
         ),
         (
             GOOD.replace("kind: context", "kind: correction") + "    reading: x\n    category: grammar\n",
-            ["annotations/some-article.yml:8:15: notes[0].category: 'grammar' is not allowed here; expected "
-             "'translation', 'fact', 'date', 'name' or 'scrape'\n  You can fix this by choosing one of those."],
+            [
+                "annotations/some-article.yml:8:15: notes[0].category: 'grammar' is not allowed here; expected "
+                "'translation', 'fact', 'date', 'name' or 'scrape'\n  You can fix this by choosing one of those."
+            ],
         ),
         (
             GOOD.replace("    kind: context\n", ""),
-            ["annotations/some-article.yml:3:5: notes[0]: the note has no 'kind'\n"
-             "  You can fix this by adding kind: context, kind: correction or kind: link."],
+            [
+                "annotations/some-article.yml:3:5: notes[0]: the note has no 'kind'\n"
+                "  You can fix this by adding kind: context, kind: correction or kind: link."
+            ],
         ),
         (
             GOOD.replace("notes:", "about:\n  note: x\n  topics: ['<img src=x onerror=alert(1)>']\nnotes:"),
-            ["annotations/some-article.yml:4:12: about.topics[0]: '<img src=x onerror=alert(1)>' is not a topic: "
-             "topics are plain words\n  You can fix this by removing markup and symbols from it."],
+            [
+                "annotations/some-article.yml:4:12: about.topics[0]: '<img src=x onerror=alert(1)>' is not a topic: "
+                "topics are plain words\n  You can fix this by removing markup and symbols from it."
+            ],
         ),
     ],
-    ids=["misspelt-key", "empty-text", "bad-date", "bad-kind", "bad-id", "javascript-url", "bad-category", "no-kind", "markup-topic"],
+    ids=[
+        "misspelt-key",
+        "empty-text",
+        "bad-date",
+        "bad-kind",
+        "bad-id",
+        "javascript-url",
+        "bad-category",
+        "no-kind",
+        "markup-topic",
+    ],
 )
 def test_schema_errors_name_file_line_column_field_and_fix(text, expected):
     assert errors_of(text) == expected
@@ -100,14 +126,25 @@ def test_schema_errors_name_file_line_column_field_and_fix(text, expected):
         ("article: x\narticle: y\n", 2, "the key 'article' appears twice"),
         ('a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', 2, "YAML anchors and aliases (&name, *name) are not allowed"),
         # Forty levels would be 2**40 values expanded: refused before anything expands them.
-        ("l0: &l0 [x, x]\n" + "".join(f"l{n}: &l{n} [*l{n - 1}, *l{n - 1}]\n" for n in range(1, 41)), 2, "anchors and aliases"),
+        (
+            "l0: &l0 [x, x]\n" + "".join(f"l{n}: &l{n} [*l{n - 1}, *l{n - 1}]\n" for n in range(1, 41)),
+            2,
+            "anchors and aliases",
+        ),
         ("article: x\nnotes:\n  - id: a\n    quote: &q some words\n    text: *q\n", 5, "anchors and aliases"),
         ("# nothing\n", 1, "the file is empty"),
     ],
     ids=[
-        "tab", "bad-indentation", "unclosed-quote", "python-tag", "duplicate-key", "billion-laughs",
-        "deep-billion-laughs", "scalar-alias", "empty",
-    ],  # fmt: skip
+        "tab",
+        "bad-indentation",
+        "unclosed-quote",
+        "python-tag",
+        "duplicate-key",
+        "billion-laughs",
+        "deep-billion-laughs",
+        "scalar-alias",
+        "empty",
+    ],
 )
 def test_yaml_that_is_not_plain_safe_yaml_is_refused(text, line, message):
     with pytest.raises(AnnotationError) as caught:
@@ -145,7 +182,9 @@ def test_every_problem_in_every_file_is_reported_together(tmp_path):
     with pytest.raises(Problems) as caught:
         read_annotations(tmp_path)
     assert len(caught.value.errors) == 2  # the misspelt key is one error, not also a missing one
-    assert "annotations/glossary.yml:2:5: terms[0].definition: the key 'definition' is required here" in str(caught.value)
+    assert "annotations/glossary.yml:2:5: terms[0].definition: the key 'definition' is required here" in str(
+        caught.value
+    )
 
 
 def test_every_real_annotation_file_references_the_schema():

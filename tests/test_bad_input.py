@@ -21,7 +21,9 @@ from .conftest import FIXTURES, ROOT, SEEDS
 
 ARTICLE = "military-relationship-between-china-russia"
 GOOD_SEED = (SEEDS / "002_d566bb28321c3257.txt").read_bytes()
-NOTE = f"article: {ARTICLE}\nnotes:\n  - id: n1\n    kind: context\n    quote: Nearly a month later\n    text: A note.\n"
+NOTE = (
+    f"article: {ARTICLE}\nnotes:\n  - id: n1\n    kind: context\n    quote: Nearly a month later\n    text: A note.\n"
+)
 FEED = (FIXTURES / "feed-two-items.txt").read_text(encoding="utf-8")
 REPORT = ROOT / "docs" / "bad-input.md"
 
@@ -129,7 +131,7 @@ def observed(tmp_path: Path, case: Case, capsys) -> str:
 
 
 def report(messages: list[str]) -> str:
-    rows = [f"| {c.what} | {message} |" for c, message in zip(CASES, messages)]
+    rows = [f"| {c.what} | {message} |" for c, message in zip(CASES, messages, strict=True)]
     return "\n".join(
         [
             "---",
@@ -139,7 +141,7 @@ def report(messages: list[str]) -> str:
             "# Bad input, and what you see",
             "",
             "Every build (and `python build_site.py check`) reports every problem at once, each as "
-            "`FILE:LINE:COLUMN: field: message` followed by \"You can fix this by ...\", exits with status 1 "
+            '`FILE:LINE:COLUMN: field: message` followed by "You can fix this by ...", exits with status 1 '
             "and writes nothing. A seed that cannot be read (or is read by a guessed encoding) is a warning, "
             "as MkDocs treats a page it cannot build: without `strict`, the other seeds are published and the "
             "cleaning page lists the seed as not published; with `strict: true`, as this repository's "

@@ -75,7 +75,9 @@ def page(browser):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(
         "console",
-        lambda message: message.type == "error" and "Failed to load resource" not in message.text and errors.append(message.text),
+        lambda message: (
+            message.type == "error" and "Failed to load resource" not in message.text and errors.append(message.text)
+        ),
     )
     page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     yield page
@@ -159,7 +161,9 @@ def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, search_
 def zensical_server(tmp_path_factory):
     """The real corpus built by Zensical (`build_site.py site --engine zensical`), its pages finished as MkDocs' are."""
     project = project_copy(tmp_path_factory.mktemp("zensical"))
-    result = subprocess.run([sys.executable, "build_site.py", "site", "--engine", "zensical"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "build_site.py", "site", "--engine", "zensical"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     httpd, url = serve(project / "site")
     yield url
@@ -185,7 +189,9 @@ def test_on_the_zensical_site_a_search_for_shoigu_reaches_both_copies_at_the_par
 
 
 # The address of the link a search result's text sits in (Zensical renders results in a shadow tree).
-LINK_OF = "e => { let n = e; while (n && !n.href) n = n.parentElement || (n.getRootNode().host); return n ? n.href : '' }"
+LINK_OF = (
+    "e => { let n = e; while (n && !n.href) n = n.parentElement || (n.getRootNode().host); return n ? n.href : '' }"
+)
 
 
 def test_a_correction_shows_its_reading_and_its_reason(page, server):
@@ -274,12 +280,14 @@ def test_printed_notes_become_footnotes(page, server):
 def test_no_payload_in_a_hostile_corpus_runs_in_the_browser(browser, hostile_site):
     httpd, url = serve(hostile_site)
     try:
-        pages = ["/", "/glossary/"] + [f"/articles/{p.parent.name}/" for p in (hostile_site / "articles").glob("*/index.html")]
+        pages = ["/", "/glossary/"] + [
+            f"/articles/{p.parent.name}/" for p in (hostile_site / "articles").glob("*/index.html")
+        ]
         for path in pages:
             context = browser.new_context()
             page = context.new_page()
             dialogs = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("dialog", lambda dialog, dialogs=dialogs: (dialogs.append(dialog.message), dialog.dismiss()))
             page.goto(url + path)
             page.wait_for_load_state("networkidle")
             for element in page.locator("article a, article mark, article p").all()[:40]:
@@ -340,8 +348,13 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
         page.goto(f"{url}/articles/{MIL}/")
         expect(page.locator("h1").first).to_be_visible()
         notes = project / "annotations" / f"{MIL}.yml"
-        notes.write_text(notes.read_text(encoding="utf-8").replace("  note: >-\n", "  note: >-\n    Zanzibarite.\n", 1), encoding="utf-8")
-        expect(page.locator("article")).to_contain_text("Zanzibarite", timeout=60_000)  # no navigation: the page reloaded
+        notes.write_text(
+            notes.read_text(encoding="utf-8").replace("  note: >-\n", "  note: >-\n    Zanzibarite.\n", 1),
+            encoding="utf-8",
+        )
+        expect(page.locator("article")).to_contain_text(
+            "Zanzibarite", timeout=60_000
+        )  # no navigation: the page reloaded
         wait_for(lambda: fetched(f"{url}/pagefind/pagefind-entry.json") not in ("", first_index))
         page.goto(url + "/")
         page.locator(".md-search__input").click()

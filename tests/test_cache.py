@@ -4,7 +4,7 @@ from pathlib import Path
 
 from reader.cache import MISSING, BuildCache, digest
 from reader.corpus import read_corpus
-from reader.render import render_site
+from reader.site.render import render_site
 
 from .conftest import ROOT
 
@@ -60,7 +60,9 @@ def test_a_rebuild_with_the_cache_makes_what_a_build_without_it_makes(tmp_path):
     path = annotations / "military-relationship-between-china-russia.yml"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # new bytes, same annotations
     note = next(p for p in annotations.glob("china-belarus*.yml"))
-    note.write_text(note.read_text(encoding="utf-8").replace("NATO's 75th", "NATO's seventy-fifth", 1), encoding="utf-8")
+    note.write_text(
+        note.read_text(encoding="utf-8").replace("NATO's 75th", "NATO's seventy-fifth", 1), encoding="utf-8"
+    )
     again = render_site(read_corpus(seeds, annotations, cache=cache), cache=cache)
     assert cache.hits > 0 and cache.misses > 0  # the unchanged seeds and files were reused, the edited one was not
     assert again == render_site(read_corpus(seeds, annotations))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.clean import clean
-from reader.load import read_seed
-from reader.split import split
+from reader.ingest.clean import clean
+from reader.ingest.load import read_seed
+from reader.ingest.split import split
 from reader.text import normalize_space
 
 from .conftest import FIXTURES, SEEDS
@@ -80,9 +80,9 @@ def test_every_line_of_an_html_page_with_text_on_it_is_kept_or_removed(name):
         for text, line in ((element.text, element.sourceline), (element.tail, None)):
             if text and text.strip() and line:
                 first_words = normalize_space(text)[:20]
-                assert any(first_words in t for n in range(line, line + text.count("\n") + 1) for t in covering.get(n, [])), (
-                    f"{name}:{line}: {first_words!r} is neither kept nor removed"
-                )
+                assert any(
+                    first_words in t for n in range(line, line + text.count("\n") + 1) for t in covering.get(n, [])
+                ), f"{name}:{line}: {first_words!r} is neither kept nor removed"
 
 
 def test_nothing_is_kept_twice_or_both_kept_and_removed():
@@ -226,12 +226,33 @@ def test_every_text_node_of_an_html_page_is_kept_or_removed():
         (
             "gr-another.md",
             ["Talks on reopening the grain corridor", "The negotiators said they would meet again in Istanbul"],
-            {"byline", "outlet-date-line", "link-only", "taxonomy", "site-promotion", "first-published", "separator",
-             "image-caption", "original-source", "copyright", "author-archive"},
+            {
+                "byline",
+                "outlet-date-line",
+                "link-only",
+                "taxonomy",
+                "site-promotion",
+                "first-published",
+                "separator",
+                "image-caption",
+                "original-source",
+                "copyright",
+                "author-archive",
+            },
         ),
-        ("feed-two-items.txt", ["Ferry fares on the island route", "The operator said season tickets"],
-         {"feed-channel-header", "feed-item-header", "feed-cdata-marker", "image-caption", "dateline",
-          "syndication-note", "trailing-chrome"}),
+        (
+            "feed-two-items.txt",
+            ["Ferry fares on the island route", "The operator said season tickets"],
+            {
+                "feed-channel-header",
+                "feed-item-header",
+                "feed-cdata-marker",
+                "image-caption",
+                "dateline",
+                "syndication-note",
+                "trailing-chrome",
+            },
+        ),
     ],
 )
 def test_unseen_texts_from_the_same_templates_are_cleaned_the_same_way(fixture, body_starts, removed_rules):
@@ -246,7 +267,9 @@ def test_unseen_texts_from_the_same_templates_are_cleaned_the_same_way(fixture, 
 def test_a_short_title_ending_on_a_small_word_is_not_joined_to_the_text(seed_folder):
     from reader.corpus import read_corpus
 
-    folder = seed_folder({"t.txt": "The Best of\n\nA first paragraph of prose that follows the title and ends as prose does.\n"})
+    folder = seed_folder(
+        {"t.txt": "The Best of\n\nA first paragraph of prose that follows the title and ends as prose does.\n"}
+    )
     (article,) = read_corpus(folder, None).articles
     assert [p.kind for p in article.paragraphs] == ["title", "paragraph"]
 
@@ -262,8 +285,10 @@ BODY_TEXT = "the ferries ran again on Tuesday, three days after the typhoon forc
         # A headline that asks a question is still the headline.
         (f"Will the ferries run again?\n\n{BODY_TEXT.capitalize()}\n", "Will the ferries run again?"),
         # A headline set directly above the text, with no blank line between them.
-        (f"Island Ferry Service Resumes After Three Days Of Typhoon Damage\n{BODY_TEXT.capitalize()}\n",
-         "Island Ferry Service Resumes After Three Days Of Typhoon Damage"),
+        (
+            f"Island Ferry Service Resumes After Three Days Of Typhoon Damage\n{BODY_TEXT.capitalize()}\n",
+            "Island Ferry Service Resumes After Three Days Of Typhoon Damage",
+        ),
     ],
 )
 def test_a_plain_article_whose_first_line_is_a_headline_gets_it_as_its_title(seed_folder, text, title):
@@ -280,11 +305,13 @@ def test_a_page_scraped_to_markdown_loses_its_widgets_and_gets_its_real_title():
     assert article.metadata.title == "Ferry Service Resumes After Typhoon"
     assert article.metadata.captured == "2024-10-02"
     assert [p.kind for p in article.paragraphs] == ["title", "paragraph", "paragraph"]
-    assert {"weather-widget", "date-widget", "breadcrumb", "teaser-list", "original-source"} == {r.rule for r in article.removals}
+    assert {"weather-widget", "date-widget", "breadcrumb", "teaser-list", "original-source"} == {
+        r.rule for r in article.removals
+    }
 
 
 def test_an_html_page_with_its_byline_in_the_header_and_a_site_suffix_in_its_title():
-    seed, (article,) = cleaned("page-header-byline.html", FIXTURES)
+    _, (article,) = cleaned("page-header-byline.html", FIXTURES)
     assert article.metadata.title == "Army drills resume near the border"  # not "... | Steppe Courier"
     assert article.metadata.author == "Staff Reporter"
     assert article.metadata.outlet == "Steppe Courier"

@@ -34,10 +34,9 @@ def test_a_clash_of_ids_is_numbered_in_seed_order(corpus):
 
 
 def test_many_seeds_are_cleaned_in_parallel_with_the_same_result(seed_folder, monkeypatch):
-    from reader import settings
-
     import pytest
 
+    from reader import settings
     from reader.errors import Problems
 
     from .conftest import FIXTURES
@@ -54,7 +53,9 @@ def test_many_seeds_are_cleaned_in_parallel_with_the_same_result(seed_folder, mo
         read_corpus(folder, None, strict=True)
     assert "cut.txt:18: feed item 2" in str(caught.value) and "has no body" in str(caught.value)
     relaxed = read_corpus(folder, None)  # without strict the bad seed is left out, and said so
-    assert len(relaxed.articles) == 12 and [str(w).split(": ")[0] for w in relaxed.skipped] == [f"{folder / 'cut.txt'}:18"]
+    assert len(relaxed.articles) == 12 and [str(w).split(": ")[0] for w in relaxed.skipped] == [
+        f"{folder / 'cut.txt'}:18"
+    ]
 
 
 def test_bad_seeds_and_bad_annotation_files_are_reported_together(seed_folder, tmp_path):
@@ -69,7 +70,11 @@ def test_bad_seeds_and_bad_annotation_files_are_reported_together(seed_folder, t
     with pytest.raises(Problems) as caught:
         read_corpus(folder, annotations, strict=True)
     report = str(caught.value)
-    assert "empty.txt: the seed is empty" in report and "annotations/broken.yml:4:1: not valid YAML" in report and "2 errors" in report
+    assert (
+        "empty.txt: the seed is empty" in report
+        and "annotations/broken.yml:4:1: not valid YAML" in report
+        and "2 errors" in report
+    )
 
 
 def test_an_annotation_file_whose_seed_was_left_out_is_a_warning_not_an_error(seed_folder, tmp_path):
@@ -80,4 +85,7 @@ def test_an_annotation_file_whose_seed_was_left_out_is_a_warning_not_an_error(se
     (annotations / "gone-article.yml").write_text(note, encoding="utf-8")
     corpus = read_corpus(folder, annotations)
     assert len(corpus.articles) == 1
-    assert any("gone-article.yml" in str(w) and "may belong to a seed that could not be read" in str(w) for w in corpus.warnings)
+    assert any(
+        "gone-article.yml" in str(w) and "may belong to a seed that could not be read" in str(w)
+        for w in corpus.warnings
+    )

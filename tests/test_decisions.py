@@ -9,7 +9,7 @@ import pytest
 from build_site import main
 from reader.corpus import read_corpus
 from reader.errors import Problems
-from reader.export import corpus_json
+from reader.site.export import corpus_json
 
 from .conftest import FIXTURES
 
@@ -32,7 +32,9 @@ def project(seed_folder, tmp_path):
 
 
 def test_keep_puts_a_removed_block_back_in_its_place(project):
-    corpus = project("  keep:\n    - quote: Tajikistan officially banned the hijab\n      reason: A teaser the page shows as the story's lead.\n")
+    corpus = project(
+        "  keep:\n    - quote: Tajikistan officially banned the hijab\n      reason: A teaser the page shows as the story's lead.\n"
+    )
     (article,) = corpus.articles
     texts = [p.text for p in article.paragraphs]
     assert texts[1].startswith("Tajikistan officially banned the hijab")  # line 16, before the body at 18
@@ -45,7 +47,9 @@ def test_keep_puts_a_removed_block_back_in_its_place(project):
 
 
 def test_remove_takes_a_kept_paragraph_out_and_records_it(project):
-    corpus = project("  remove:\n    - quote: Police said the blockades\n      reason: The agency's update, not part of this copy.\n")
+    corpus = project(
+        "  remove:\n    - quote: Police said the blockades\n      reason: The agency's update, not part of this copy.\n"
+    )
     (article,) = corpus.articles
     assert [p.kind for p in article.paragraphs] == ["title", "paragraph"]
     removed = next(r for r in article.removals if r.rule == "editorial")
@@ -72,7 +76,7 @@ def test_decisions_travel_in_the_export_and_show_on_the_page(project):
     corpus = project("  remove:\n    - quote: Police said the blockades\n      reason: Not in this copy.\n")
     record = json.loads(corpus_json(corpus.annotated, corpus.reprints, corpus.alignments))[0]
     assert record["decisions"][0]["action"] == "remove" and record["decisions"][0]["reason"] == "Not in this copy."
-    from reader.render import render_site
+    from reader.site.render import render_site
 
     page = render_site(corpus)[f"articles/{ARTICLE}.md"]
     assert "Editorial decisions (1)" in page and "Removed a paragraph the cleaner kept (line 20)" in page
@@ -106,5 +110,7 @@ def test_check_accepts_a_cleaning_block(seed_folder, tmp_path, capsys):
     seeds = seed_folder({"page.txt": (FIXTURES / "webpage-another.txt").read_bytes()})
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / f"{ARTICLE}.yml").write_text(HEAD + "  keep:\n    - quote: Latest stories\n      reason: x\n", encoding="utf-8")
+    (notes / f"{ARTICLE}.yml").write_text(
+        HEAD + "  keep:\n    - quote: Latest stories\n      reason: x\n", encoding="utf-8"
+    )
     assert main(["check", "--seeds", str(seeds), "--annotations", str(notes)]) == 0

@@ -1,8 +1,10 @@
-"""The README documents every command, and the site documents every rule."""
+"""The README documents every command and the package layout, and the site documents every rule."""
+
+import re
 
 from build_site import parser
-from reader.render import render_rules
-from reader.rules import reasons
+from reader.ingest.rules import reasons
+from reader.site.render import render_rules
 
 from .conftest import ROOT
 
@@ -22,6 +24,19 @@ def test_every_command_and_option_is_in_the_readme():
             for flag in action.option_strings:
                 if flag.startswith("--") and flag != "--help":
                     assert flag in README, f"{name} {flag}"
+
+
+def test_the_module_table_names_every_module_of_the_package_and_nothing_else():
+    """ "How the pieces fit" lists each module (a format module by its folder) and each subpackage."""
+    section = README.split("## How the pieces fit", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| (?:\*\*)?`(reader/[\w/.]+)`", section, re.M))
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "reader").rglob("*.py") if p.name != "__init__.py"}
+    folders = {p.parent.relative_to(ROOT).as_posix() + "/" for p in (ROOT / "reader").rglob("__init__.py")} - {
+        "reader/"
+    }
+    formats = "reader/ingest/formats/"
+    expected = {m for m in modules if not m.startswith(formats)} | folders
+    assert listed == expected
 
 
 def test_the_two_set_up_commands_are_in_the_readme():
@@ -55,7 +70,7 @@ def schema_keys(model, seen=None) -> set[str]:
 
 
 def test_every_annotation_key_is_documented_in_contributing():
-    from reader.schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
+    from reader.annotations.schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     keys = set()

@@ -171,7 +171,9 @@ def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
     try:
         wait_for(lambda: "Wittenberg" in fetched(url), timeout=60)  # the preview started
         notes = project / "annotations" / "military-relationship-between-china-russia.yml"
-        notes.write_text(notes.read_text(encoding="utf-8").replace("text: The university in", "text: Edited, the university in"))
+        notes.write_text(
+            notes.read_text(encoding="utf-8").replace("text: The university in", "text: Edited, the university in")
+        )
         wait_for(lambda: "Edited, the university in" in fetched(url), timeout=30)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from reader.export import corpus_json
+from reader.site.export import corpus_json
 
 from .conftest import ROOT
 

@@ -40,7 +40,9 @@ def killed_after(project: Path, seconds: float, *args: str) -> None:
 
 def edit_an_annotation(project: Path) -> None:
     path = project / "annotations" / "military-relationship-between-china-russia.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Read the corrections", "Do read the corrections"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Read the corrections", "Do read the corrections"), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("command, folder, delays", [
@@ -59,7 +61,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_tree_or_the_new_one(tmp_pat
     assert run(project, *command).returncode == 0
     after = snapshot(project / folder)
     assert before != after
-    for delay, state in zip(delays, seen):
+    for delay, state in zip(delays, seen, strict=True):
         assert state in (before, after), f"killed after {delay}s, {folder}/ was a mix of old and new"
 
 
@@ -72,7 +74,9 @@ def test_no_build_writes_to_the_seeds_not_even_a_failed_one(tmp_path):
     sums = seed_sums(project)
     outcomes = [run(project).returncode, run(project, "check").returncode, run(project, "export", "-").returncode,
                 run(project, "site").returncode]  # fmt: skip
-    mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, capture_output=True)
+    mkdocs = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, capture_output=True
+    )
     (project / "annotations" / "broken.yml").write_text("article: [unclosed\n", encoding="utf-8")
     failed = [run(project).returncode, run(project, "site").returncode]
     assert outcomes == [0, 0, 0, 0] and mkdocs.returncode == 0 and failed == [1, 1]

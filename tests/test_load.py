@@ -3,7 +3,7 @@
 import pytest
 
 from reader.errors import SeedError
-from reader.load import read_seed
+from reader.ingest.load import read_seed
 
 from .conftest import FIXTURES, SEEDS
 
@@ -61,7 +61,7 @@ def test_unreadable_seeds_get_an_error_that_names_the_file_and_the_fix(data, mes
 
 
 def test_undecodable_byte_is_located_by_line():
-    data = "First line of prose with enough words to count.\n\nSecond ".encode() + bytes(range(0x80, 0x100)) * 8
+    data = b"First line of prose with enough words to count.\n\nSecond " + bytes(range(0x80, 0x100)) * 8
     with pytest.raises(SeedError) as caught:
         read_seed("bad.txt", data)
     assert caught.value.line == 3

@@ -5,7 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from reader.markup import ALLOWED_TAGS, plain_text, safe_html
+from reader.annotations.markup import ALLOWED_TAGS, plain_text, safe_html
 
 XSS = [
     "<script>alert(1)</script>",

@@ -3,9 +3,8 @@
 from dataclasses import replace
 
 from bench.corpus_generator import article
-from reader.corpus import Corpus
-from reader.model import Metadata
-from reader.navigation import BY_YEAR_OVER, site_nav, with_titles
+from reader.model import Corpus, Metadata
+from reader.site.navigation import BY_YEAR_OVER, site_nav, with_titles
 
 
 def corpus_of(articles):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from reader.pagefind import INDEX_FOLDER, PreviewIndex, index_with_pagefind
+from reader.site.pagefind import INDEX_FOLDER, PreviewIndex, index_with_pagefind
 
 
 def write_page(site: Path, name: str, text: str) -> None:
@@ -69,7 +69,12 @@ def test_the_preview_index_is_moved_in_whole_once_pagefind_is_done(site):
     preview.start(site)
     preview.wait()
     assert page_count(site) == 3 and "Zanzibar" in indexed_text(site)
-    assert sorted(p.name for p in site.iterdir()) == ["first", INDEX_FOLDER, "second", "third"]  # no half-made folder left
+    assert sorted(p.name for p in site.iterdir()) == [
+        "first",
+        INDEX_FOLDER,
+        "second",
+        "third",
+    ]  # no half-made folder left
 
 
 def test_a_page_opened_before_the_new_preview_index_still_finds_the_old_ones_files(site):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.mkdocs_plugin import ReaderPlugin
+from reader.engines.mkdocs_plugin import ReaderPlugin
 
 from .conftest import build, project_copy
 
@@ -28,7 +28,12 @@ def test_every_option_has_its_default():
 
 @pytest.mark.parametrize(
     "option, value",
-    [("seeds", "raw"), ("annotations", "notes"), ("search_engine", "pagefind"), ("annotations_edit_uri", "edit/dev/notes/")],
+    [
+        ("seeds", "raw"),
+        ("annotations", "notes"),
+        ("search_engine", "pagefind"),
+        ("annotations_edit_uri", "edit/dev/notes/"),
+    ],
 )
 def test_each_option_is_taken(option, value):
     plugin, errors, _ = loaded({option: value})
@@ -64,6 +69,6 @@ def test_a_misspelt_option_in_mkdocs_yml_stops_the_build(tmp_path):
      ("material", 5000, False), ("pagefind", 7, True)],
 )  # fmt: skip
 def test_auto_search_switches_to_pagefind_from_a_corpus_size_and_either_can_be_forced(setting, articles, expected):
-    from reader.pagefind import chosen
+    from reader.site.pagefind import chosen
 
     assert chosen(setting, articles) is expected

@@ -52,10 +52,18 @@ def preview(tmp_path_factory):
     project = project_copy(tmp)
     edits = [
         {"path": BELARUS, "old": "NATO's 75th-anniversary summit", "new": "NATO's 75th-anniversary summit (edited)"},
-        {"path": BELARUS, "old": "topics: [China–Russia military ties, NATO]", "new": "topics: [China–Russia military ties, NATO, Belarus]"},
+        {
+            "path": BELARUS,
+            "old": "topics: [China–Russia military ties, NATO]",
+            "new": "topics: [China–Russia military ties, NATO, Belarus]",
+        },
         {"path": BELARUS, "old": "    kind: context\n", "new": "    kind: [context\n"},
         {"path": BELARUS, "old": "    kind: [context\n", "new": "    kind: context\n"},
-        {"path": ASIA_TIMES, "old": "quote: Last Wednesday\n    relation: same-passage", "new": "quote: Last Wednesday\n    relation: related"},
+        {
+            "path": ASIA_TIMES,
+            "old": "quote: Last Wednesday\n    relation: same-passage",
+            "new": "quote: Last Wednesday\n    relation: related",
+        },
     ]
     (tmp / "edits.json").write_text(json.dumps(edits), encoding="utf-8")
     builds = drive(project, tmp / "preview", str(tmp / "edits.json"))

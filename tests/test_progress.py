@@ -34,7 +34,7 @@ def test_ci_and_pipes_see_nothing(monkeypatch):
 
 
 def test_a_build_names_each_of_its_stages_in_turn(monkeypatch, tmp_path):
-    from reader.site import rendered_site
+    from reader.site.write import rendered_site
 
     from .conftest import ANNOTATIONS, SEEDS
 

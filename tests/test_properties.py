@@ -7,15 +7,17 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.anchor import Place, anchor
-from reader.clean import clean
+from reader.annotations.anchor import anchor
 from reader.errors import SeedError
-from reader.load import read_seed
-from reader.model import Article, Metadata, Paragraph
-from reader.split import split
+from reader.ingest.clean import clean
+from reader.ingest.load import read_seed
+from reader.ingest.split import split
+from reader.model import Article, Metadata, Paragraph, Place
 from reader.text import normalize_space
 
-WORD = st.text(alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x00"), min_size=1, max_size=12)
+WORD = st.text(
+    alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x00"), min_size=1, max_size=12
+)
 LINE = st.lists(WORD, min_size=1, max_size=25).map(" ".join)
 TEXT = st.lists(st.one_of(LINE, st.just("")), min_size=1, max_size=30).map("\n".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

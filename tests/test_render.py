@@ -1,9 +1,9 @@
 """Render: the site's Markdown, with seed text escaped so it can never become markup."""
 
-from reader.annotate import AnnotatedArticle
-from reader.article_page import PageContext, md_escape, render_article
 from reader.corpus import read_corpus
-from reader.render import display_date, raw_path, render_site
+from reader.model import AnnotatedArticle, display_date
+from reader.site.article_page import PageContext, md_escape, render_article
+from reader.site.render import raw_path, render_site
 
 
 def page_of(article):
@@ -58,7 +58,7 @@ def test_hostile_seed_text_is_escaped_on_the_page(seed_folder):
 
 def test_a_large_corpus_home_page_lists_the_most_recent_articles_and_links_to_all(corpus, monkeypatch):
     from reader import settings
-    from reader.render import render_home
+    from reader.site.render import render_home
 
     monkeypatch.setattr(settings, "HOME_ARTICLES_MAX", 2)
     home = render_home(corpus)

@@ -5,7 +5,7 @@ import random
 import pytest
 
 from bench.corpus_generator import article, merge_or_split, respell, reword, vocabulary
-from reader.reprints import brute_force_pairs, detect_reprints, order_copies, similar_pairs
+from reader.reprints.detect import brute_force_pairs, detect_reprints, order_copies, similar_pairs
 
 AT = "china-russia-circle-wagons-asia-pacific-asia-times"
 GR = "china-russia-circle-wagons-asia-pacific-global-research"
@@ -34,7 +34,7 @@ def test_a_copy_that_names_another_copys_outlet_makes_it_the_original(articles_b
 
     gr, at = articles_by_id[GR], articles_by_id[AT]
     at = replace(at, metadata=replace(at.metadata, original_outlet="Global Research"))
-    ordered, original, basis = order_copies([at, gr])
+    _, original, basis = order_copies([at, gr])
     assert original == GR and "names this copy's outlet" in basis
 
 

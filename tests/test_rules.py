@@ -2,8 +2,8 @@
 
 import pytest
 
+from reader.ingest.rules import RULES, Context, as_match, reasons
 from reader.model import Block
-from reader.rules import RULES, Context, as_match, reasons
 
 BODY = (
     "The visit carries forward the pivotal decisions made at the intensive one-on-one talks "
@@ -26,7 +26,13 @@ CASES = [
     ("date-widget", ["14.1 C", "Saturday, July 13, 2024", BODY], 1, "webpage", {"captured": "2024-07-13"}),
     ("breadcrumb", ["14.1 C", "HomeChinaChina, Russia Circle Wagons in Asia-Pacific", BODY], 1, "webpage", {}),
     ("breadcrumb", ["Home > World > Europe", BODY], 0, "plain", {}),
-    ("byline", ["China, Russia Circle Wagons", "By M. K. Bhadrakumar", BODY], 1, "markdown", {"author": "M. K. Bhadrakumar"}),
+    (
+        "byline",
+        ["China, Russia Circle Wagons", "By M. K. Bhadrakumar", BODY],
+        1,
+        "markdown",
+        {"author": "M. K. Bhadrakumar"},
+    ),
     (
         "outlet-date-line",
         ["By M. K. Bhadrakumar", "Global Research, April 23, 2023", BODY],
@@ -45,12 +51,21 @@ CASES = [
     ("separator", [BODY, "[…]"], 1, "feed", {}),
     (
         "site-promotion",
-        ["All Global Research articles can be read in 51 languages by activating the Translate Website button below the author's name.", BODY],
+        [
+            "All Global Research articles can be read in 51 languages by activating the Translate Website button below the author's name.",
+            BODY,
+        ],
         0,
         "markdown",
         {},
     ),
-    ("site-promotion", ["To receive Global Research's Daily Newsletter (selected articles), click here.", BODY], 0, "markdown", {}),
+    (
+        "site-promotion",
+        ["To receive Global Research's Daily Newsletter (selected articles), click here.", BODY],
+        0,
+        "markdown",
+        {},
+    ),
     ("site-promotion", [BODY, "Become a Member of Global Research"], 1, "markdown", {}),
     ("advertisement", [BODY, "Advertisement", BODY], 1, "plain", {}),
     ("read-also", [BODY, "Also Read: China, Belarus Hold Army Drills Near NATO Border", BODY], 1, "feed", {}),
@@ -73,7 +88,13 @@ CASES = [
         "markdown",
         {"original_outlet": "Indian Punchline"},
     ),
-    ("original-source", [BODY, "Source : Asia Times", "Latest stories"], 1, "webpage", {"original_outlet": "Asia Times"}),
+    (
+        "original-source",
+        [BODY, "Source : Asia Times", "Latest stories"],
+        1,
+        "webpage",
+        {"original_outlet": "Asia Times"},
+    ),
     ("copyright", [BODY, "Copyright © M. K. Bhadrakumar, Indian Punchline, 2023"], 1, "markdown", {}),
     (
         "disclaimer",
@@ -84,10 +105,20 @@ CASES = [
     ),
     ("disclaimer", [BODY, "For media inquiries: publications@globalresearch.ca"], 1, "markdown", {}),
     ("author-archive", [BODY, "Articles by: M. K. Bhadrakumar"], 1, "markdown", {"author": "M. K. Bhadrakumar"}),
-    ("image-caption", [BODY, 'Featured image: "Working meeting" between President Vladimir Putin (R)'], 1, "markdown", {}),
     (
         "image-caption",
-        ["China and Russia have drawn closer and hold joint military exercises often (Representational)", "Moscow:", BODY],
+        [BODY, 'Featured image: "Working meeting" between President Vladimir Putin (R)'],
+        1,
+        "markdown",
+        {},
+    ),
+    (
+        "image-caption",
+        [
+            "China and Russia have drawn closer and hold joint military exercises often (Representational)",
+            "Moscow:",
+            BODY,
+        ],
         0,
         "feed",
         {},
@@ -102,10 +133,15 @@ CASES = [
     ("dateline", ["Moscow:", BODY], 0, "feed", {"dateline": "Moscow"}),
     (
         "syndication-note",
-        [BODY, "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)"],
+        [
+            BODY,
+            "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+        ],
         1,
         "feed",
-        {"syndication": "Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed."},
+        {
+            "syndication": "Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed."
+        },
     ),
     ("loading-placeholder", [BODY, "Waiting for response to load…"], 1, "feed", {}),
 ]
@@ -147,12 +183,24 @@ def test_markup_rules_look_at_the_markup():
 
 
 def test_body_text_that_mentions_a_newsletter_mid_article_is_kept():
-    texts = [BODY] * 20 + ["The ministry's newsletter said readers should click through to subscribe to alerts."] + [BODY] * 20
+    texts = (
+        [BODY] * 20
+        + ["The ministry's newsletter said readers should click through to subscribe to alerts."]
+        + [BODY] * 20
+    )
     assert not check("site-promotion", context(texts), 20)
 
 
 def test_every_rule_has_a_name_a_reason_and_a_test_case():
-    tested = {c[0] for c in CASES} | {"page-chrome", "boilerplate", "reader-comments", "raw-html", "link-only", "teaser-list", "image"}
+    tested = {c[0] for c in CASES} | {
+        "page-chrome",
+        "boilerplate",
+        "reader-comments",
+        "raw-html",
+        "link-only",
+        "teaser-list",
+        "image",
+    }
     for rule in RULES:
         assert rule.why, f"{rule.name} needs a docstring saying what it removes and why"
         assert rule.name in tested, f"{rule.name} has no test case"

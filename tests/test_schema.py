@@ -1,6 +1,6 @@
 """The JSON Schemas in schema/ are generated from the models, and must not go stale."""
 
-from reader.schema import schemas
+from reader.annotations.schema import schemas
 
 from .conftest import ROOT
 

@@ -17,11 +17,9 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-
-from reader.page_html import add_content_security_policy, collapse_blank_lines
+from reader.site.page_html import add_content_security_policy, collapse_blank_lines
 
 from .conftest import ROOT, build, hostile_markup, project_copy
-
 
 
 def test_strict_build_makes_a_page_per_article(built_site, corpus):
@@ -175,7 +173,8 @@ def test_no_contributor_payload_reaches_a_built_page(tmp_path):
     )
     glossary = project / "annotations" / "glossary.yml"
     glossary.write_text(
-        glossary.read_text(encoding="utf-8") + f"  - term: Nearly\n    definition: {json.dumps(note)}\n", encoding="utf-8"
+        glossary.read_text(encoding="utf-8") + f"  - term: Nearly\n    definition: {json.dumps(note)}\n",
+        encoding="utf-8",
     )
     result = build(project)
     assert result.returncode == 0, result.stderr
@@ -202,7 +201,9 @@ def test_with_a_repository_the_edit_link_opens_githubs_editor(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("# repo_url: https://github.com/OWNER/REPO", "repo_url: https://github.com/example/reader"),
+        config.read_text(encoding="utf-8").replace(
+            "# repo_url: https://github.com/OWNER/REPO", "repo_url: https://github.com/example/reader"
+        ),
         encoding="utf-8",
     )
     assert build(project).returncode == 0
@@ -300,7 +301,9 @@ def test_the_timeline_orders_dated_notes_and_article_dates(built_site):
 
 def test_browse_pages_list_every_article(built_site, corpus):
     for page_name in ("outlets", "dates"):
-        soup = BeautifulSoup((built_site / "browse" / page_name / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(
+            (built_site / "browse" / page_name / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
         links = {a["href"].split("#")[0] for a in soup.select("article li a")}
         assert {f"../../articles/{a.id}/" for a in corpus.articles} == links
     topics = (built_site / "browse" / "topics" / "index.html").read_text(encoding="utf-8")
@@ -332,7 +335,9 @@ def test_topics_are_links_to_their_section_of_the_topics_page(built_site):
     topics = BeautifulSoup((built_site / "browse" / "topics" / "index.html").read_text(encoding="utf-8"), "html.parser")
     section = topics.find(id="topic-nato")
     assert section is not None and "NATO" in section.get_text()
-    assert section.find_next("ul").find("a", href="../../articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/")
+    assert section.find_next("ul").find(
+        "a", href="../../articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/"
+    )
 
 
 def test_blank_lines_are_collapsed_except_in_preformatted_text():

@@ -3,8 +3,8 @@
 import pytest
 
 from reader.errors import SeedError
-from reader.load import read_seed
-from reader.split import split
+from reader.ingest.load import read_seed
+from reader.ingest.split import split
 
 from .conftest import FIXTURES, SEEDS
 
@@ -77,7 +77,7 @@ def test_html_blocks_are_marked_as_the_article_or_the_page_around_it_by_trafilat
 
 
 def test_html_inline_markup_neither_splits_a_paragraph_nor_adds_spaces():
-    from reader.formats.html import parse
+    from reader.ingest.formats.html import parse
 
     blocks, _, _ = parse(
         "<html><body><div>He said <a href='#'>this</a>, and <em>that</em>.<br>Next line.</div>"

@@ -11,8 +11,13 @@ def notes_of(corpus, article_id):
 def test_a_note_travels_where_its_quote_is_in_the_aligned_passage(corpus):
     travelled = notes_of(corpus, GR)["at-minot"]
     assert travelled.origin == AT
-    paragraph = next(p for a in corpus.articles if a.id == GR for p in a.paragraphs if p.id == travelled.place.paragraph)
-    assert paragraph.text[travelled.place.start : travelled.place.end] == "(which is the US Air Force Global Strikes Command)"
+    paragraph = next(
+        p for a in corpus.articles if a.id == GR for p in a.paragraphs if p.id == travelled.place.paragraph
+    )
+    assert (
+        paragraph.text[travelled.place.start : travelled.place.end]
+        == "(which is the US Air Force Global Strikes Command)"
+    )
 
 
 def test_a_note_whose_quote_differs_in_the_other_copy_is_stranded_not_moved(corpus):

@@ -1,0 +1,1 @@
+"""The engines that build the generated pages: MkDocs (through the reader plugin) and Zensical."""

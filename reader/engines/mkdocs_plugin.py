@@ -1,0 +1,217 @@
+"""The MkDocs side: a plugin whose events hand the generated pages to every build.
+
+`on_config` renders the same pages as `python build_site.py` and sets the
+navigation (articles grouped by outlet); `on_files` hands the pages to MkDocs
+in memory, so nothing is written to `docs/` and `mkdocs serve` picks up edits
+to the seeds and annotations live; `on_post_page` finishes each page as the
+post-build step does for any engine (`reader.site.postbuild`). Bad input stops the
+build with the same messages the command prints. What makes the preview fast
+(`mkdocs serve --dirty`) is in `reader.engines.preview`.
+
+mkdocs.yml lists it as `reader` (a `mkdocs.plugins` entry point of this
+project, installed by `make`); every option is in `ReaderConfig`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import logging
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any, cast
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
+from mkdocs.utils.templates import TemplateContext
+
+from reader import settings
+from reader.cache import BuildCache, digest
+from reader.engines.preview import DirtyBuildNotice, GeneratedFile, TemplateCache, hand_written, theme_env
+from reader.errors import Problems
+from reader.progress import Progress
+from reader.site.pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_with_pagefind
+from reader.site.postbuild import finish_page
+from reader.site.write import RenderedSite, rendered_site, titled_nav
+
+log = logging.getLogger("mkdocs.plugins.reader")
+
+
+class ReaderConfig(base.Config):
+    """Every option of the plugin, with its default (`plugins: [{reader: {...}}]` in mkdocs.yml)."""
+
+    seeds = c.Type(str, default="seeds")  # the raw texts, beside mkdocs.yml
+    annotations = c.Type(str, default="annotations")  # the annotation YAML, beside mkdocs.yml
+    # auto: Pagefind, the search for large corpora, from settings.PAGEFIND_FROM_ARTICLES articles on
+    search_engine = c.Choice(SEARCH_ENGINES, default="auto")
+    annotations_edit_uri = c.Type(str, default=settings.ANNOTATIONS_EDIT_URI)  # after repo_url: GitHub's editor
+
+
+class ReaderPlugin(BasePlugin[ReaderConfig]):
+    """Generates the reader's pages into every `mkdocs build` and `mkdocs serve`."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = BuildCache(active=True)
+        self.templates = TemplateCache()
+        self.search = PreviewIndex()
+        self.serving = self.dirty = self.frozen = False
+        self.site: RenderedSite | None = None
+        self.shared = b""
+        self.contents: dict[str, str | bytes] = {}  # each generated file as the last finished build wrote it
+        self.pending: tuple[bytes, dict[str, str | bytes]] = (b"", {})
+        self.rebuilt: set[str] = set()
+        self.pages: set[str] = set()
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """As MkDocs validates options, with a misspelt or unknown option an error, not a warning."""
+        errors, warnings = super().load_config(options, config_file_path)
+        unknown = [
+            (key, message) for key, message in warnings if str(message).startswith("Unrecognised configuration name")
+        ]
+        for key, _ in unknown:
+            close = difflib.get_close_matches(key, [name for name, _ in self.config_scheme], n=1)
+            errors.append((key, base.ValidationError(
+                f"the reader plugin has no option {key!r}." + (f" Did you mean {close[0]!r}?" if close else "")
+                + f" Its options: {', '.join(name for name, _ in self.config_scheme)}."
+            )))  # fmt: skip
+        return errors, [w for w in warnings if w not in unknown]
+
+    @property
+    def pagefind(self) -> bool:
+        return chosen(self.config.search_engine, self.site.articles if self.site else 0)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+        self.serving = command == "serve"
+        self.cache.active = self.serving  # a one-off build has no next build to save work for
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
+        self.search.stop()  # Pagefind reading the pages of the previous build: they are about to change
+        if self.frozen:
+            # A preview rebuild makes many short-lived objects and few cycles: the garbage collector's
+            # walks over them would cost about a tenth of it. It collects again once the build is done.
+            gc.disable()
+        config.theme.get_env = partial(theme_env, config.theme)  # type: ignore[method-assign]  # see theme_env
+        root = Path(config.config_file_path).resolve().parent
+        start = time.perf_counter()
+        try:
+            site = rendered_site(
+                root / self.config.seeds,
+                root / self.config.annotations,
+                Path(config.config_file_path),
+                Progress(),
+                self.cache,
+            )
+        except Problems as problems:
+            raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
+        finally:
+            self.cache.sweep()
+        for warning in site.warnings:  # MkDocs counts them: with `strict: true` the build fails, as on its own warnings
+            log.warning("%s", warning)
+        log.info("Reader pages generated in %.2f seconds", time.perf_counter() - start)
+        self.site = site
+        if self.pagefind:
+            config.extra_javascript.append("javascripts/pagefind-search.js")
+        config.nav = titled_nav(site, Path(config.docs_dir))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        site = self.site
+        if site is None:  # on_config rendered it, or stopped the build
+            return files
+        shared = digest(site.shared, *hand_written(config))
+        everything = shared != self.shared
+        if self.dirty and everything:
+            clean_directory(config.site_dir)  # as a full build starts: every page is then built anew
+        for path, content in sorted(site.files.items()):
+            # Pages `build_site.py` wrote into docs/ earlier are replaced by the fresh ones.
+            stale = files.get_file_from_path(path)
+            if stale is not None:
+                files.remove(stale)
+            file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=content))
+            # Unchanged pages come from the cache as the very same string: usually an identity check.
+            file.changed = everything or self.contents.get(path) != content
+            files.append(file)
+        self.pending = (shared, site.files)
+        self.rebuilt = set()
+        # As a page spells its URL (and its search entries their location): the home page's is "".
+        self.pages = {"" if f.url in (".", "./") else f.url for f in files.documentation_pages()}
+        return files
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = self.templates
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.rebuilt.add(page.url)
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Each page finished as the post-build step finishes any engine's (`reader.site.postbuild`); under
+        `mkdocs serve` its policy lets the server's live-reload script run."""
+        return finish_page(
+            output,
+            source=page.file.src_uri,
+            directory_urls=config.use_directory_urls,
+            pagefind=self.pagefind,
+            preview=self.serving,
+        )
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep the search entries of the pages this build did not rebuild, drop those of pages that
+        are gone, and remember what was built."""
+        # Material's search plugin offers no public way to merge a dirty build's entries: its
+        # `search_index_prev` keeps only one rebuilt page right, so the entries are set here.
+        search: Any = config.plugins.get("material/search")  # None where mkdocs.yml lists no search
+        if self.pagefind:
+            if self.serving:
+                self.search.start(Path(config.site_dir))  # the page reloads now; the search catches up
+            else:
+                index_with_pagefind(Path(config.site_dir))
+            if search is not None:
+                search.search_index.entries, search.search_index_prev = [], None  # Material's index goes unused
+        previous = getattr(search, "search_index_prev", None)
+        if previous is not None:
+            kept = [
+                entry
+                for entry in previous.entries
+                if (page := entry["location"].split("#")[0]) in self.pages and page not in self.rebuilt
+            ]
+            search.search_index.entries = kept + search.search_index.entries
+            search.search_index_prev = None
+        self.shared, self.contents = self.pending
+        gc.enable()
+        if self.dirty and not self.frozen:
+            # The first build's objects (the cache, the theme) live as long as the server: keep the
+            # garbage collector from walking them again on every rebuild.
+            gc.collect()
+            gc.freeze()
+            self.frozen = True
+
+    def on_shutdown(self) -> None:
+        self.search.stop()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """After a failed build nothing is known to be on disk: the next one builds everything."""
+        self.shared, self.contents = b"", {}
+        gc.enable()

@@ -1,0 +1,1 @@
+"""Raw seeds to cleaned articles: load (bytes to text), split (feeds into stories), clean (rules)."""

@@ -1,0 +1,274 @@
+"""HTML pages: lxml lays the page out as blocks, trafilatura says which are the article.
+
+Every piece of visible text becomes a block with its seed lines, so kept and
+removed text still account for the whole page. Which blocks are the article
+is trafilatura's decision (the field's best main-text extractor), made on the
+same parsed tree: a block is the article when trafilatura's text holds it.
+The rest become "boilerplate" blocks for the cleaner to record as removed;
+scripts, styles and forms are "chrome". Kept blocks keep their own wording
+and kinds (heading, quote, list item); trafilatura only decides.
+
+Metadata comes from what the page states, as trafilatura reads it (meta tags,
+JSON-LD, bylines, htmldate for the date): never guessed from the address.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from reader import settings
+from reader.errors import SeedError
+from reader.model import Block, Metadata
+from reader.text import normalize_space, unspaced
+
+# Never shown as text on the page: code, styles, embeds, and the controls of forms.
+CHROME_TAGS = {
+    "head", "script", "style", "iframe", "svg", "template", "button", "select",
+    "object", "embed", "textarea",
+}  # fmt: skip
+BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "figcaption", "dt", "dd",
+    "td", "th", "caption", "address",
+}  # fmt: skip
+INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+    "time", "u", "var", "wbr",
+}  # fmt: skip
+# Elements whose presence inside a paragraph or heading means it is really a container
+# (an unclosed heading swallowing the page, a list item holding a list).
+_HOLDS_BLOCKS = BLOCK_TAGS | {"div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure"}
+_KINDS = {"li": "list-item", "figcaption": "caption"}
+# A title's site suffix: "Port strike enters second week | The Harbour Gazette".
+_SEPARATORS = r"\s+[|–—·•:»-]\s+"
+# The date the page states (meta tags, structured data, its markup), never one guessed from dates in
+# its text (htmldate's extensive search); the original publication date, not the last update.
+_STATED_DATE = {"extensive_search": False, "original_date": True}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")  # as trafilatura reads a site's name off its address
+
+
+def looks_like(text: str) -> bool:
+    """Markup from its first character (an XHTML page's XML declaration, or a PHP warning
+    printed above the page, included), with a document or paragraph element early on."""
+    head = text.lstrip()[:4000].lower()
+    return head.startswith("<") and bool(re.search(r"<(?:!doctype html|html|head|body|article|p|div)\b", head))
+
+
+def parse(text: str) -> tuple[list[Block], Metadata, bool]:
+    """The page's blocks, its metadata, and whether trafilatura decided which blocks are the article."""
+    # The text is decoded already: an XML declaration naming its bytes' encoding would make lxml
+    # refuse it (and trafilatura then decode it again), so it is blanked, lines kept.
+    tree = load_html(_XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, count=1))
+    if tree is None:
+        raise SeedError("the HTML page holds no document that lxml can parse", fix="saving the page again, whole.")
+    found: list[Block] = []
+    _walk_children(tree, found, in_quote=False)
+    blocks = [b for b in found if b.text]
+    extracted = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=True, date_extraction_params=_STATED_DATE
+    )
+    metadata = _metadata(extracted)
+    if not isinstance(extracted, Document) or not extracted.text:
+        return blocks, metadata, False  # no main text found: the page is its text, for the rules to clean
+    return (
+        _decided(blocks, _Extracted(extracted.text), _Extracted(extracted.comments or ""), metadata.title),
+        metadata,
+        True,
+    )
+
+
+def _walk_children(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
+    """Walk a container; runs of loose text and inline elements become one block each."""
+    run: list[str] = []
+    start = node.sourceline or 1  # the seed line the run starts on, once it holds text
+
+    def flush() -> None:
+        text = "".join(run)
+        if not text.isspace() and text:
+            first = start + text[: len(text) - len(text.lstrip())].count("\n")
+            found.append(_block(text, first, first + text.strip().count("\n"), "text", in_quote))
+        run.clear()
+
+    run.append(node.text or "")
+    children = list(node)
+    for i, child in enumerate(children):
+        if isinstance(child.tag, str) and not _is_inline(child):
+            flush()
+            _walk(child, found, in_quote=in_quote)
+        elif isinstance(child.tag, str):
+            if _blank(run):  # the run starts here: on this element's line
+                run.clear()
+                start = child.sourceline or start
+            run.append("\n" if child.tag == "br" else _text(child))
+        tail = child.tail or ""
+        if _blank(run) and tail.strip():  # the run starts in this text, after the element
+            run.clear()
+            following = children[i + 1].sourceline if i + 1 < len(children) else None
+            start = following - tail.count("\n") if following else _last_line(child)
+        run.append(tail)
+    flush()
+
+
+def _blank(run: list[str]) -> bool:
+    return all(not piece or piece.isspace() for piece in run)
+
+
+def _is_inline(node: HtmlElement) -> bool:
+    return node.tag in INLINE_TAGS and all(
+        d.tag in INLINE_TAGS for d in node.iterdescendants() if isinstance(d.tag, str)
+    )
+
+
+def _walk(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
+    if node.tag in CHROME_TAGS:
+        found.append(_chrome(node))
+        return
+    if node.tag in BLOCK_TAGS and not any(d.tag in _HOLDS_BLOCKS for d in node.iterdescendants()):
+        # Furniture inside a paragraph (a script, a share button) is recorded on its own.
+        found.extend(_chrome(inner) for inner in node.iterdescendants(*CHROME_TAGS))
+        found.append(_block(_text(node), node.sourceline or 1, _last_line(node), node.tag, in_quote))
+        return
+    _walk_children(node, found, in_quote=in_quote or node.tag == "blockquote")
+
+
+def _text(node: HtmlElement) -> str:
+    """The element's text as a reader sees it: line breaks for `<br>`, furniture left out."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            parts.append("\n")
+        elif isinstance(child.tag, str) and child.tag not in CHROME_TAGS:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _last_line(node: HtmlElement) -> int:
+    """The seed line the element's content ends on (lxml records where elements start)."""
+    *_, last = node.iter()
+    return (last.sourceline or node.sourceline or 1) + (last.text or "").count("\n")
+
+
+def _chrome(node: HtmlElement) -> Block:
+    """A piece of page furniture with all its text, scripts and styles included."""
+    text = " ".join(node.itertext())
+    return _normalized(Block(text, node.sourceline or 1, _last_line(node), kind="chrome", tag=node.tag))
+
+
+def _block(text: str, first: int, last: int, tag: str, quote: bool) -> Block:
+    kind = _KINDS.get(tag, "paragraph")
+    level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
+    if level:
+        kind = "heading"
+    elif quote:
+        kind = "quote"
+    return _normalized(Block(text, first, last, kind=kind, tag=tag, level=level))
+
+
+def _normalized(block: Block) -> Block:
+    return Block(
+        normalize_space(block.text),
+        block.first_line,
+        max(block.first_line, block.last_line),
+        block.kind,
+        block.tag,
+        block.level,
+    )
+
+
+class _Extracted:
+    """A text trafilatura extracted (the article, or its comments), asked whether it holds a block.
+
+    trafilatura rewrites whitespace and may split or merge elements, so a block
+    is held when most of its word triples occur in the text. A block of one or
+    two words is held when it is a whole line of the text, or occurs in it
+    beside a held block (a table cell, a label).
+    """
+
+    def __init__(self, text: str):
+        self.text = normalize_space(text).casefold()
+        self.lines = {normalize_space(line).casefold() for line in text.split("\n")}
+        self.triples = set(_word_triples(self.text))
+        if any(unspaced(line) for line in self.lines):  # Chinese or Japanese: their blocks are matched by characters
+            self.triples |= set(_character_triples(self.text))
+
+    def holds(self, text: str) -> bool | None:
+        """Whether the text holds the block; None for a short block that only its neighbours can tell."""
+        text = normalize_space(text).casefold()
+        triples = _triples(text)
+        if triples:
+            return sum(1 for t in triples if t in self.triples) / len(triples) >= settings.EXTRACTED_MIN_SHARE
+        if text in self.lines:
+            return True
+        return None if text in self.text else False
+
+
+def _triples(text: str) -> list[tuple[str, ...]]:
+    """Runs of three words; of three characters in a script written without spaces (Chinese, Japanese)."""
+    return _character_triples(text) if unspaced(text) else _word_triples(text)
+
+
+def _word_triples(text: str) -> list[tuple[str, ...]]:
+    words = text.split()
+    return list(zip(words, words[1:], words[2:], strict=False))
+
+
+def _character_triples(text: str) -> list[tuple[str, ...]]:
+    characters = text.replace(" ", "")
+    return list(zip(characters, characters[1:], characters[2:], strict=False))
+
+
+def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, title: str) -> list[Block]:
+    """Each block as it was if it is the article (or its title); else marked as a comment or boilerplate."""
+    held = [b.kind != "chrome" and article.holds(b.text) for b in blocks]
+    for i, verdict in enumerate(held):
+        if verdict is None:
+            held[i] = any(held[j] is True for j in (i - 1, i + 1) if 0 <= j < len(held))
+    title_seen = False
+    decided = []
+    for block, kept in zip(blocks, held, strict=True):
+        if not title_seen and title and block.kind == "heading" and block.text.casefold() == title.casefold():
+            kept = title_seen = True
+        if block.kind == "chrome" or kept:
+            decided.append(block)
+            continue
+        kind = "comment" if comments.holds(block.text) else "boilerplate"
+        decided.append(
+            Block(block.text, block.first_line, block.last_line, kind=kind, tag=block.tag, level=block.level)
+        )
+    return decided
+
+
+def _metadata(extracted: Document | dict[str, Any] | None) -> Metadata:
+    if not isinstance(extracted, Document):
+        return Metadata()
+    outlet = normalize_space(extracted.sitename or "")
+    host = _HOST.match(extracted.url or "")
+    if host and outlet.casefold() == host[1].casefold():
+        outlet = ""  # trafilatura's last resort, the address's host: the page does not name itself
+    return Metadata(
+        title=_without_site_suffix(normalize_space(extracted.title or ""), outlet),
+        author=normalize_space(extracted.author or ""),
+        outlet=outlet,
+        published=extracted.date or "",
+        url=extracted.url or "",
+    )
+
+
+def _without_site_suffix(title: str, outlet: str) -> str:
+    """The title without the site's name that `<title>` tags carry ("... | The Harbour Gazette")."""
+    if not outlet:
+        return title
+    parts = re.split(_SEPARATORS, title)
+    if len(parts) > 1 and parts[-1].casefold() == outlet.casefold():
+        return re.sub(rf"{_SEPARATORS}{re.escape(parts[-1])}$", "", title)
+    if len(parts) > 1 and parts[0].casefold() == outlet.casefold():
+        return re.sub(rf"^{re.escape(parts[0])}{_SEPARATORS}", "", title)
+    return title

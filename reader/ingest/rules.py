@@ -1,0 +1,533 @@
+"""The cleaning rules: each names a kind of text that is not the article, and why.
+
+A rule looks at one block in its story (`Context`) and either passes or returns
+a `Match`: how many blocks it removes from this one on, and any metadata the
+removed text states. The rule's name goes into every `Removal` it makes, and
+its docstring is what the site shows as the reason. Rules target patterns of a
+site template or of scraped text in general, never one seed.
+
+`RULES` are tried in order on every block; the first match wins.
+`TRAILING_RULE` runs afterwards, on what the others kept.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from reader import settings
+from reader.model import Block
+from reader.text import (
+    BREADCRUMB,
+    DATE,
+    TEMPERATURE,
+    WEEKDAY_DATE,
+    ends_sentence,
+    ends_with_ellipsis,
+    iso_date,
+    last_char,
+    lowered,
+    word_count,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A story's blocks, as a rule sees them.
+
+    Positions ("near the start", "the first five blocks") count the story's own
+    blocks only: an HTML page's furniture and boilerplate, however long, do not
+    push the article's byline away from its start.
+    """
+
+    blocks: tuple[Block, ...]
+    format: str
+
+    @cached_property
+    def _positions(self) -> tuple[list[int], int]:
+        positions, count = [], 0
+        for block in self.blocks:
+            positions.append(count)
+            count += block.kind not in PAGE_FURNITURE
+        return positions, count
+
+    def position(self, i: int) -> int:
+        """How many of the story's own blocks come before block `i`."""
+        return self._positions[0][i]
+
+    def near_start(self, i: int) -> bool:
+        return self.position(i) < settings.EDGE_BLOCKS
+
+    def near_end(self, i: int) -> bool:
+        positions, count = self._positions
+        return positions[i] >= count - settings.EDGE_BLOCKS
+
+    def near_edge(self, i: int) -> bool:
+        return self.near_start(i) or self.near_end(i)
+
+    def text(self, i: int) -> str:
+        return self.blocks[i].text if 0 <= i < len(self.blocks) else ""
+
+
+# Block kinds an HTML page's layout gives what is not the story (see `reader.ingest.formats.html`).
+PAGE_FURNITURE = ("chrome", "boilerplate", "comment")
+
+
+@dataclass(frozen=True)
+class Match:
+    span: int = 1
+    found: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    # A match, or True for a one-block match that finds no metadata; anything false passes.
+    check: Callable[[Context, int], Match | bool | None]
+
+    @property
+    def why(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str) -> Callable[[Callable[[Context, int], Match | bool | None]], Rule]:
+    def register(check: Callable[[Context, int], Match | bool | None]) -> Rule:
+        found = Rule(name, check)
+        RULES.append(found)
+        return found
+
+    return register
+
+
+def as_match(result: Match | bool | None) -> Match | None:
+    """What a rule's check returned, as a `Match` (or None when the block passes)."""
+    return Match() if result is True else (result or None)
+
+
+@cache
+def _pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """The pattern compiled once: `re.search(pattern, ...)` looks it up in re's own cache on every
+    call, a third of the time the rules take on a paragraph they pass."""
+    return re.compile(pattern, flags)
+
+
+def _matches(pattern: str, text: str) -> re.Match[str] | None:
+    return _pattern(pattern, re.IGNORECASE).search(text)
+
+
+def _mentions(word: str, pattern: str, text: str) -> re.Match[str] | None:
+    """`_matches`, run only when the text has `word` (lower case), which the pattern cannot match
+    without: most blocks lack it, and the pattern is slow to fail on a long paragraph."""
+    return _matches(pattern, text) if word in lowered(text) else None
+
+
+# --- Page furniture ------------------------------------------------------------
+
+
+@rule("page-chrome")
+def page_chrome(ctx: Context, i: int) -> bool:
+    """Scripts, styles, forms, buttons and embeds of an HTML page: code and controls, never article text."""
+    return ctx.blocks[i].kind == "chrome"
+
+
+@rule("raw-html")
+def raw_html(ctx: Context, i: int) -> bool:
+    """Raw HTML blocks in a Markdown scrape: embeds and widgets, never article prose."""
+    return ctx.blocks[i].kind == "html"
+
+
+@rule("image")
+def image(ctx: Context, i: int) -> bool:
+    """A picture with no words around it (a Markdown image alone on its line): its alt text is not prose."""
+    return ctx.blocks[i].kind == "image"
+
+
+@rule("weather-widget")
+def weather_widget(ctx: Context, i: int) -> bool:
+    """A temperature such as "14.1 C" at the top of a page: the site's weather widget."""
+    return ctx.near_start(i) and bool(_pattern(TEMPERATURE).fullmatch(ctx.text(i)))
+
+
+@rule("date-widget")
+def date_widget(ctx: Context, i: int) -> Match | None:
+    """A weekday and date alone at the top of a scraped page, beside its weather widget or
+    breadcrumb ("14.1 C", "Saturday, July 13, 2024", "HomeChina...").
+
+    It is the site's clock, so it says when the page was captured, not when the
+    article was published; it is kept as the capture date.
+    """
+    if ctx.position(i) < 5 and _pattern(WEEKDAY_DATE).fullmatch(ctx.text(i)) and _beside_page_widget(ctx, i):
+        return Match(found={"captured": iso_date(ctx.text(i))})
+    return None
+
+
+def _beside_page_widget(ctx: Context, i: int) -> bool:
+    return any(
+        _pattern(TEMPERATURE).fullmatch(ctx.text(j)) or _pattern(BREADCRUMB).match(ctx.text(j)) for j in (i - 1, i + 1)
+    )
+
+
+@rule("breadcrumb")
+def breadcrumb(ctx: Context, i: int) -> bool:
+    """The navigation trail above a page's title ("Home > China > ..."), often scraped with
+    its separators lost ("HomeChinaChina, Russia ...")."""
+    return ctx.position(i) < 5 and bool(_pattern(BREADCRUMB).match(ctx.text(i)))
+
+
+_TEASER_HEADINGS = (
+    r"(?:Related|Latest|More|Recommended|Popular|Trending|Top|Recent) (?:stories|articles|news|posts|reads)"
+    r"|You (?:may|might) also like|Read (?:also|next)|See also|Most (?:read|popular)|Also read"
+)
+
+
+@rule("teaser-list")
+def teaser_list(ctx: Context, i: int) -> Match | None:
+    """A "Related stories" or "Latest stories" heading and the teasers under it: links to
+    other articles, each a headline and a snippet cut off with "..."."""
+    if not _pattern(_TEASER_HEADINGS, re.IGNORECASE).fullmatch(ctx.text(i)):
+        return None
+    span = 1
+    while i + span < len(ctx.blocks) and _is_teaser(ctx.text(i + span)):
+        span += 1
+    return Match(span=span)
+
+
+def _is_teaser(text: str) -> bool:
+    if ends_with_ellipsis(text):
+        return True
+    return word_count(text) <= settings.TEASER_MAX_WORDS and last_char(text) not in set(".!?:;,")
+
+
+# --- Bylines and other metadata lines -------------------------------------------
+
+
+@rule("byline")
+def byline(ctx: Context, i: int) -> Match | None:
+    """The author's byline at the top ("By M. K. Bhadrakumar"); kept as the author."""
+    found = ctx.near_start(i) and _pattern(r"(?:Written )?By:?\s+(?P<author>[^\W\d][\w.'’ -]{1,60})", re.I).fullmatch(
+        ctx.text(i)
+    )
+    if found and word_count(found.group("author")) <= 6:
+        return Match(found={"author": found.group("author").strip()})
+    return None
+
+
+_OUTLET_DATE = rf"(?P<outlet>[A-Z][\w.&'’ -]{{1,50}}), (?P<date>{DATE})"
+
+
+@rule("outlet-date-line")
+def outlet_date_line(ctx: Context, i: int) -> Match | None:
+    """An outlet's name and this copy's date under the byline ("Global Research, April 23, 2023")."""
+    found = ctx.near_start(i) and _pattern(_OUTLET_DATE).fullmatch(ctx.text(i))
+    if found:
+        return Match(found={"outlet": found.group("outlet"), "published": iso_date(found.group("date"))})
+    return None
+
+
+@rule("date-line")
+def date_line(ctx: Context, i: int) -> Match | None:
+    """A date alone on a line at the top of the article ("March 3, 2024"): when this copy was published."""
+    text = ctx.text(i)
+    if ctx.position(i) < 6 and (_pattern(DATE).fullmatch(text) or _pattern(WEEKDAY_DATE).fullmatch(text)):
+        return Match(found={"published": iso_date(text)})
+    return None
+
+
+@rule("first-published")
+def first_published(ctx: Context, i: int) -> Match | None:
+    """A note that the text appeared elsewhere first ("First published on April 19, 2023")."""
+    text = ctx.text(i)
+    if ctx.near_edge(i) and _pattern(r"(?:First|Originally) published\b", re.I).match(text) and word_count(text) <= 15:
+        return Match(found={"first_published": iso_date(text)})
+    return None
+
+
+@rule("taxonomy")
+def taxonomy(ctx: Context, i: int) -> bool:
+    """The site's filing labels ("Region: Asia", "Theme: Intelligence", "Tags: ...")."""
+    return ctx.near_edge(i) and bool(
+        _pattern(
+            r"(?:Regions?|Themes?|Topics?|Tags?|Categor(?:y|ies)|Filed under|Section|In-depth Report)\s*:", re.I
+        ).match(ctx.text(i))
+    )
+
+
+# Each pattern with a word it cannot match without (lower case; none for a pattern anchored at the
+# start, which fails fast anyway): most blocks have none of these words, so the patterns, slow to
+# fail on long paragraphs, rarely run.
+_PROMOTIONS = (
+    ("languages", r"can be read in \d+ languages"),
+    ("translate website", r"\bTranslate Website\b"),
+    ("newsletter", r"\bnewsletter\b.*\b(?:click|sign up|subscribe)\b|\b(?:click|sign up|subscribe)\b.*\bnewsletter\b"),
+    ("share button", r"\bclick the share button\b"),
+    ("follow us on", r"\bfollow us on\b"),
+    ("note to readers", r"^Note to readers\b"),
+    ("become a", r"^Become a (?:member|subscriber|patron|supporter)\b"),
+    ("comment on", r"^Comment on .* on our (?:Facebook|Twitter|X)\b"),
+    ("", r"^(?:Please )?(?:support|donate to) (?:us|our|independent)\b"),
+)
+
+
+@rule("site-promotion")
+def site_promotion(ctx: Context, i: int) -> bool:
+    """The site asking for something: newsletter sign-ups, share and follow buttons,
+    memberships, translation widgets. Only near the start or end, where templates put them."""
+    if not ctx.near_edge(i):
+        return False
+    text = ctx.text(i)
+    return any(_mentions(word, pattern, text) for word, pattern in _PROMOTIONS)
+
+
+@rule("read-also")
+def read_also(ctx: Context, i: int) -> bool:
+    """A one-line link to another story inside the article ("Also Read: ...", "READ MORE | ...")."""
+    text = ctx.text(i)
+    return word_count(text) <= 25 and bool(
+        _pattern(
+            r"(?:Also read|Read also|Read more|Must read|See also|Related|Recommended)\s*[:|»–-]\s*\S", re.I
+        ).match(text)
+    )
+
+
+@rule("share-buttons")
+def share_buttons(ctx: Context, i: int) -> bool:
+    """Share and like buttons as WordPress and similar templates print them at the end of a post
+    ("Share this:", "Click to share on Twitter (Opens in new window)", "Like Loading...")."""
+    text = ctx.text(i)
+    return ctx.near_end(i) and bool(
+        _pattern(
+            r"(?:Share this:?|Like this:?|Click to (?:share|print|email)\b|Like Loading|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)\b)",
+            re.I,
+        ).match(text)
+        or _mentions("opens in new window", r"\(Opens in new window\)$", text)
+    )
+
+
+@rule("appeared-first")
+def appeared_first(ctx: Context, i: int) -> Match | None:
+    """WordPress's feed footer naming the post's home ("The post X appeared first on Site.")."""
+    found = ctx.near_end(i) and _pattern(r"The post .+ appeared first on (?P<site>.+?)\.?").fullmatch(ctx.text(i))
+    if found:
+        return Match(found={"outlet": found.group("site")})
+    return None
+
+
+@rule("advertisement")
+def advertisement(ctx: Context, i: int) -> bool:
+    """An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""
+    return bool(
+        _pattern(
+            r"(?:advertisement|sponsored|story continues below(?: this)? advertisement|scroll to continue with content)",
+            re.I,
+        ).fullmatch(ctx.text(i))
+    )
+
+
+@rule("separator")
+def separator(ctx: Context, i: int) -> bool:
+    """A line of only asterisks, dashes or bullets ("***", "---"): layout, not text."""
+    return ctx.blocks[i].kind == "separator" or bool(_pattern(r"[*\-_=~•·#◆◊…\[\]. ]+").fullmatch(ctx.text(i)))
+
+
+@rule("link-only")
+def link_only(ctx: Context, i: int) -> bool:
+    """A line that is nothing but a link, at the top or bottom of a Markdown scrape: a site's
+    name, "Become a Member", "Comment on Facebook". Navigation, not prose."""
+    return ctx.blocks[i].link_only and ctx.near_edge(i) and word_count(ctx.text(i)) <= 12
+
+
+_ORIGINAL_SOURCE = (
+    r"(?:The original source of this article is|Source\s*:|Originally (?:appeared|published) (?:on|in|at)|"
+    r"This article (?:was )?(?:originally|first) (?:appeared|published) (?:on|in|at|by))\s*(?P<outlet>.+?)\.?"
+)
+
+
+@rule("original-source")
+def original_source(ctx: Context, i: int) -> Match | None:
+    """The line naming where this copy was taken from ("Source : Asia Times",
+    "The original source of this article is Indian Punchline"); kept as the original outlet."""
+    found = ctx.near_edge(i) and _pattern(_ORIGINAL_SOURCE, re.I).fullmatch(ctx.text(i))
+    if found and word_count(found.group("outlet")) <= 8:
+        return Match(found={"original_outlet": found.group("outlet").strip()})
+    return None
+
+
+@rule("credit-line")
+def credit_line(ctx: Context, i: int) -> bool:
+    """A wire service's or newspaper's credit at the end of a report ("(Reporting by Jane Doe;
+    Editing by John Smith)", "Pei Lin Wu in Taipei contributed to this report.")."""
+    text = ctx.text(i)
+    return (
+        ctx.near_end(i)
+        and word_count(text) <= 40
+        and bool(
+            _pattern(r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b.*", re.I).fullmatch(text)
+            or _mentions("contributed", r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text)
+        )
+    )
+
+
+@rule("copyright")
+def copyright_line(ctx: Context, i: int) -> bool:
+    """A copyright notice ("Copyright © M. K. Bhadrakumar, Indian Punchline, 2023")."""
+    text = ctx.text(i)
+    return (
+        ctx.near_edge(i)
+        and word_count(text) <= 40
+        and bool(
+            _pattern(r"(?:Copyright\b|©|\(c\) \d{4})", re.I).match(text)
+            or _mentions("all rights reserved", r"\ball rights reserved\b", text)
+        )
+    )
+
+
+@rule("disclaimer")
+def disclaimer(ctx: Context, i: int) -> bool:
+    """The publisher's legal small print at the end: disclaimers, "fair use" notices,
+    reposting permissions, press contacts."""
+    text = ctx.text(i)
+    return ctx.near_end(i) and bool(
+        _pattern(r"\**Disclaimer\b|For media inquiries\b", re.I).match(text)
+        or (_mentions("fair use", r"\bfair use\b", text) and _matches(r"\bcopyrighted material\b", text))
+    )
+
+
+@rule("author-archive")
+def author_archive(ctx: Context, i: int) -> Match | None:
+    """A link to the author's other articles ("Articles by: M. K. Bhadrakumar")."""
+    found = ctx.near_end(i) and _pattern(r"(?:Articles|Posts|Stories|More) by:?\s*(?P<author>.+)", re.I).fullmatch(
+        ctx.text(i)
+    )
+    if found and word_count(found.group("author")) <= 6:
+        return Match(found={"author": found.group("author").strip()})
+    return None
+
+
+_CAPTION_LABEL = (
+    r"(?:Featured image|Image|Photo(?:graph)?|Picture|Illustration|Image credit|Photo credit|Top image)"
+    r"(?:\s*:|\s+(?:is\s+)?(?:from|by|via|courtesy of|credit)\b)"
+)
+_CAPTION_CREDIT = r"\((?:Representational|Representative|File|File photo|Photo|Reuters|AFP|AP|Getty Images|Twitter)(?: (?:image|photo|pic))?\)\s*$"
+
+
+@rule("image-caption")
+def image_caption(ctx: Context, i: int) -> bool:
+    """The caption of a picture the scrape dropped: labelled ("Featured image: ..."), ending
+    in a credit ("... (Representational)"), or the line above a story's dateline."""
+    text = ctx.text(i)
+    if ctx.blocks[i].kind == "caption" or _pattern(_CAPTION_LABEL, re.I).match(text):
+        return True
+    if ctx.near_edge(i) and text.rstrip().endswith(")") and _matches(_CAPTION_CREDIT, text):
+        return True
+    return (
+        ctx.position(i) <= 2
+        and ctx.blocks[i].kind == "paragraph"
+        and _is_dateline(ctx.text(i + 1))
+        and not _is_dateline(text)
+        and i + 2 < len(ctx.blocks)
+        and is_body_paragraph(ctx.blocks[i + 2])
+    )
+
+
+def _is_dateline(text: str) -> bool:
+    return bool(_pattern(r"[A-Z][\w.'’ -]{1,40}:").fullmatch(text)) and word_count(text) <= 4
+
+
+@rule("dateline")
+def dateline(ctx: Context, i: int) -> Match | None:
+    """The place a story was filed from, alone on a line at its start ("Moscow:"); kept as the dateline."""
+    if ctx.position(i) <= 3 and _is_dateline(ctx.text(i)):
+        return Match(found={"dateline": ctx.text(i).rstrip(":").strip()})
+    return None
+
+
+@rule("syndication-note")
+def syndication_note(ctx: Context, i: int) -> Match | None:
+    """A republisher's note that the story came from a syndicated feed
+    ("(Except for the headline, this story has not been edited by NDTV staff ...)"); kept as metadata."""
+    text = ctx.text(i)
+    if (
+        ctx.near_end(i)
+        and word_count(text) <= 40
+        and _mentions("syndicat", r"\bsyndicated\b.*\bfeed\b|\bsyndication\b", text)
+    ):
+        return Match(found={"syndication": text.strip("()")})
+    return None
+
+
+@rule("loading-placeholder")
+def loading_placeholder(ctx: Context, i: int) -> bool:
+    """Text a page shows while a widget loads ("Waiting for response to load…")."""
+    return bool(
+        _pattern(r"(?:Waiting for response to load|Loading|Please wait)\s*(?:…|\.\.\.)?", re.I).fullmatch(ctx.text(i))
+    )
+
+
+@rule("boilerplate")
+def boilerplate(ctx: Context, i: int) -> bool:
+    """Text of an HTML page that trafilatura, the main-text extractor, judged not part of the
+    article: navigation, headers, footers, sidebars, link lists, comments. Tried after the
+    rules that name what they remove more precisely (a byline, a date, a copyright line)."""
+    return ctx.blocks[i].kind == "boilerplate"
+
+
+@rule("reader-comments")
+def reader_comments(ctx: Context, i: int) -> bool:
+    """Readers' comments under an HTML page's article, as trafilatura finds them: not the article's text."""
+    return ctx.blocks[i].kind == "comment"
+
+
+@dataclass(frozen=True)
+class TrailingRule:
+    name: str
+    why: str
+
+
+TRAILING_RULE = TrailingRule(
+    "trailing-chrome",
+    'Short lines after the last paragraph of the story ("Leave a Comment", "Share it...", '
+    '"Source link", "Live Updates COVID-19 CASES"): buttons and widgets of the page around it.',
+)
+
+
+def is_body_paragraph(block: Block) -> bool:
+    return word_count(block.text) >= settings.BODY_MIN_WORDS and ends_sentence(block.text)
+
+
+def is_trailing_chrome(block: Block) -> bool:
+    text = block.text
+    return word_count(text) <= settings.TRAILING_CHROME_MAX_WORDS and (
+        not ends_sentence(text) or ends_with_ellipsis(text)
+    )
+
+
+# What the split stage sets aside before any rule runs (see `reader.ingest.formats.feed`).
+SPLIT_REASONS = {
+    "feed-channel-header": "The feed's own header (its title, link, description, build date, "
+    "language, generator and image), which the dump runs into the first item's header.",
+    "feed-item-header": 'A feed item\'s header line: its title, link, date, id and "Read More" '
+    "teaser, which the dump runs together; kept as the article's title, URL and item date.",
+    "feed-cdata-marker": 'A "]]>" left where the feed\'s CDATA sections ended: XML, not text.',
+}
+
+
+# The rule name a contributor's removal is recorded under (see `reader.annotations.decisions`).
+EDITORIAL_RULE = "editorial"
+EDITORIAL_REASON = (
+    "A paragraph a contributor removed in the article's annotation file (`cleaning: remove:`); "
+    'the article\'s page shows the reason under "Editorial decisions".'
+)
+
+
+def reasons() -> dict[str, str]:
+    """Every rule's name and why it removes what it does, for the site and the docs."""
+    found = {**SPLIT_REASONS, EDITORIAL_RULE: EDITORIAL_REASON}
+    found.update({r.name: r.why for r in RULES})
+    found[TRAILING_RULE.name] = TRAILING_RULE.why
+    return found

@@ -1,0 +1,157 @@
+"""Pair up the paragraphs of two copies and say what changed.
+
+Paragraphs are aligned by dynamic programming over the two sequences, allowing
+one-to-one pairs, one paragraph against up to `settings.ALIGN_MAX_MERGE` merged
+paragraphs of the other copy, and paragraphs found in only one copy. Each
+aligned pair is classified (identical, spelling only, edited, only in one copy)
+and gets a word-level diff (difflib). Paragraphs are compared by the share of
+their words that line up in order (rapidfuzz's Indel similarity).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from reader import settings
+from reader.model import AlignedPair, Alignment, Article, Paragraph, Segment
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})
+# British and American spellings of one word compare equal under these rewrites.
+_SPELLING = [
+    (re.compile(r"(\w{2,})is(e|ed|es|ing|ation|ations)$"), r"\1iz\2"),
+    (re.compile(r"(\w{2,})ys(e|ed|es|ing)$"), r"\1yz\2"),
+    (re.compile(r"(\w{3,})our(s|ed|ing|ite|ites)?$"), r"\1or\2"),
+    (re.compile(r"(\w{2,})ence$"), r"\1ense"),
+    (re.compile(r"(\w{3,})tre(s)?$"), r"\1ter\2"),
+    (re.compile(r"(\w{2,}[aeiou])ll(ed|ing|er)$"), r"\1l\2"),
+    (re.compile(r"(\w{2,})ogue$"), r"\1og"),
+]
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """The text's words, lower-cased, typography folded (the alignment asks for each text many times)."""
+    return tuple(_TOKEN.findall(text.translate(_TYPOGRAPHY).lower()))
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def similarity(left: str, right: str) -> float:
+    """The share of the two texts' words that line up in order: twice their longest common
+    subsequence of words over all their words (rapidfuzz's Indel similarity, in C++)."""
+    return Indel.normalized_similarity(words(left), words(right))
+
+
+def align(left: Article, right: Article) -> Alignment:
+    a = [p for p in left.paragraphs if p.kind != "title"]
+    b = [p for p in right.paragraphs if p.kind != "title"]
+    steps = _best_steps(tuple(p.text for p in a), tuple(p.text for p in b))
+    pairs, i, j = [], 0, 0
+    for di, dj in steps:
+        pairs.append(_pair(a[i : i + di], b[j : j + dj]))
+        i, j = i + di, j + dj
+    return Alignment(left.id, right.id, tuple(pairs))
+
+
+def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The moves (paragraphs taken from each side) that cover the most matching words."""
+    n, m = len(a), len(b)
+    moves = (
+        [(1, 0), (0, 1)]
+        + [(k, 1) for k in range(1, settings.ALIGN_MAX_MERGE + 1)]
+        + [(1, k) for k in range(2, settings.ALIGN_MAX_MERGE + 1)]
+    )
+    # Each run of up to ALIGN_MAX_MERGE paragraphs as one word sequence, made once: joined paragraphs'
+    # words are their words one after the other (no word spans the space that joins them).
+    runs_a = _runs([words(t) for t in a])
+    runs_b = _runs([words(t) for t in b])
+    best = [[-1.0] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if best[i][j] < 0:
+                continue
+            for di, dj in moves:
+                if i + di > n or j + dj > m:
+                    continue
+                gain = 0.0
+                if di and dj:
+                    left, right = runs_a[i, di], runs_b[j, dj]
+                    # `similarity` of the runs; with the cutoff, a pair below it is found out early
+                    # (most pairs of paragraphs are not alike at all).
+                    sim = Indel.normalized_similarity(left, right, score_cutoff=settings.ALIGN_MIN_SIMILARITY)
+                    if sim < settings.ALIGN_MIN_SIMILARITY:
+                        continue
+                    gain = sim * (len(left) + len(right)) - settings.ALIGN_MERGE_COST * (di + dj - 2)
+                if best[i][j] + gain > best[i + di][j + dj]:
+                    best[i + di][j + dj] = best[i][j] + gain
+                    back[i + di][j + dj] = (di, dj)
+    steps, i, j = list[tuple[int, int]](), n, m
+    while i or j:
+        step = back[i][j]
+        assert step is not None  # every cell on the best path was reached by a step
+        di, dj = step
+        steps.append((di, dj))
+        i, j = i - di, j - dj
+    return steps[::-1]
+
+
+def _runs(paragraph_words: list[tuple[str, ...]]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """{(first paragraph, how many): their words}, for runs of up to `settings.ALIGN_MAX_MERGE`."""
+    runs: dict[tuple[int, int], tuple[str, ...]] = {}
+    for i in range(len(paragraph_words)):
+        for k in range(1, min(settings.ALIGN_MAX_MERGE, len(paragraph_words) - i) + 1):
+            runs[i, k] = runs[i, k - 1] + paragraph_words[i + k - 1] if k > 1 else paragraph_words[i]
+    return runs
+
+
+def _pair(left: list[Paragraph], right: list[Paragraph]) -> AlignedPair:
+    ids_left, ids_right = tuple(p.id for p in left), tuple(p.id for p in right)
+    if not right:
+        return AlignedPair(ids_left, (), "only-left", 0.0, (Segment("delete", " ".join(p.text for p in left)),))
+    if not left:
+        return AlignedPair((), ids_right, "only-right", 0.0, (Segment("insert", " ".join(p.text for p in right)),))
+    text_left, text_right = " ".join(p.text for p in left), " ".join(p.text for p in right)
+    return AlignedPair(
+        ids_left,
+        ids_right,
+        classify(text_left, text_right),
+        similarity(text_left, text_right),
+        word_diff(text_left, text_right),
+    )
+
+
+def classify(left: str, right: str) -> str:
+    if left == right:
+        return "identical"
+    a, b = words(left), words(right)
+    if [spelling_key(w) for w in a] == [spelling_key(w) for w in b]:
+        return "spelling"
+    return "edited"
+
+
+def word_diff(left: str, right: str) -> tuple[Segment, ...]:
+    """Word-level differences, keeping each side's own spacing and punctuation."""
+    a, b = re.findall(r"\S+\s*", left), re.findall(r"\S+\s*", right)
+    matcher = difflib.SequenceMatcher(None, [w.strip() for w in a], [w.strip() for w in b], autojunk=False)
+    segments = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(Segment("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment("insert", "".join(b[j1:j2])))
+    return tuple(segments)

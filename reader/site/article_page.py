@@ -1,0 +1,369 @@
+"""One article's page: metadata, the annotated text, the notes, and what was removed.
+
+Seed text is HTML-escaped; contributor text goes through `reader.annotations.markup`. Notes
+are marked in the text and listed, numbered, under "Notes", which is also how
+they print (as footnotes). Corrections leave the original words in the text,
+marked, with the corrected reading beside them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import yaml
+
+from collections.abc import Sequence
+from reader.annotations.schema import About
+from reader.model import AnnotatedArticle, Article, Paragraph, PlacedNote, Removal, outlet_name
+from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
+from reader.annotations.markup import attribute, plain_text, safe_html
+from reader.ingest.rules import EDITORIAL_RULE
+from reader.annotations.schema import CorrectionNote, LinkNote, Source
+
+# libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
+FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+KIND_LABELS = {"context": "Context", "correction": "Correction", "link": "Link"}
+RELATION_LABELS = {
+    "same-passage": "the same passage in",
+    "related": "related passage in",
+    "contradicts": "contradicted by",
+    "follows-up": "followed up in",
+}
+METADATA_LABELS = {
+    "author": "Author",
+    "outlet": "Outlet",
+    "original_outlet": "Original source",
+    "published": "Published",
+    "first_published": "First published",
+    "captured": "Page captured",
+    "item_date": "Feed item date",
+    "url": "URL",
+    "dateline": "Dateline",
+    "syndication": "Syndication",
+    "feed": "Feed",
+}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What an article page needs to know about the rest of the site."""
+
+    titles: dict[str, str]
+    raw_link: str
+    edit_link: str
+    glossary_link: str = link(ARTICLE_PAGE, "glossary.md")
+    banner: str = ""
+    counterparts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    open: str
+    close: str
+
+
+def article_link(article_id: str, anchor: str = "") -> str:
+    """From one article's page to another's (or to a place in it)."""
+    return link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{article_id}.md", anchor)
+
+
+RULES_LINK = link(ARTICLE_PAGE, "rules.md")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as it is: HTML escaped, Markdown punctuation backslashed."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=])", r"\\\1", html.escape(text, quote=True))
+
+
+def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> str:
+    article = item.article
+    # Theme templates print page titles unescaped (in the navigation), so escape them here.
+    meta: dict[str, str | list[str]] = {"title": html.escape(nav_title), "description": html.escape(_description(item))}
+    if item.about and item.about.topics:
+        meta["tags"] = list(item.about.topics)
+    front = yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000, sort_keys=False)
+    title = next((p for p in article.paragraphs if p.kind == "title"), None)
+    anchor = f" {{#{title.id}}}" if title else ""
+    parts = ["---", front.strip(), "---", ""]
+    parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
+    if article.decisions:
+        parts += [_decisions(article), ""]
+    if item.about and item.about.topics:
+        parts += [_topics(item.about.topics), ""]
+    if ctx.banner:
+        parts += [ctx.banner, ""]
+    if item.about:
+        parts += [_about(item.about), ""]
+    if item.notes:
+        parts += [_note_counts(item), ""]
+    spans = _spans(item, ctx)
+    backlinks = _backlinks(item, ctx)
+    parts += [
+        _paragraph(p, spans.get(p.id, []), backlinks.get(p.id, "") + ctx.counterparts.get(p.id, ""))
+        for p in article.paragraphs
+        if p.kind != "title"
+    ]
+    if item.notes:
+        parts += ["## Notes {#notes}", "", _notes_list(item, ctx), ""]
+    parts += [_removals(article), "", ctx.edit_link, ""]
+    return "\n".join(parts)
+
+
+def _description(item: AnnotatedArticle) -> str:
+    """The page's description for search engines and link previews."""
+    source = outlet_name(item.article)
+    text = next((p.text for p in item.article.paragraphs if p.kind == "paragraph"), "")
+    lead = f"{source}: " if source else ""
+    return (lead + text)[:200]
+
+
+def topic_slug(topic: str) -> str:
+    """The anchor of a topic's section on the topics page."""
+    return "topic-" + (re.sub(r"[^\w]+", "-", topic.lower()).strip("-") or "untitled")
+
+
+def _topics(topics: Sequence[str]) -> str:
+    links = " ".join(
+        f'<a class="md-tag" href="{link(ARTICLE_PAGE, "browse/topics.md", topic_slug(t))}">{html.escape(t)}</a>'
+        for t in topics
+    )
+    return f'<nav class="md-tags reader-topics" aria-label="Topics">{links}</nav>'
+
+
+def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
+    article = item.article
+    meta = article.metadata.as_dict()
+    rows = [f"| {label} | {md_escape(meta[f])} |" for f, label in METADATA_LABELS.items() if meta[f]]
+    original = item.about.original if item.about else None
+    if original:
+        stated = [
+            ("Original outlet", original.outlet),
+            ("Original author", original.author),
+            ("Originally published", original.published and original.published.isoformat()),
+            ("Original URL", original.url),
+        ]
+        rows += [f"| {label} (annotation) | {md_escape(value)} |" for label, value in stated if value]
+    rows.append(f"| Seed | [{md_escape(article.seed)}]({ctx.raw_link}) ({article.format}) |")
+    rows.append(f"| Length | {article.words:,} words |")
+    return "\n".join(['<div class="reader-meta" markdown>', "", "| | |", "| --- | --- |", *rows, "", "</div>"])
+
+
+def _about(about: About) -> str:
+    body = safe_html(about.note) + _sources(about.sources)
+    return (
+        '<div class="admonition info reader-about"><p class="admonition-title">About this text</p>'
+        f"{body}</div>"
+    )
+
+
+def _note_counts(item: AnnotatedArticle) -> str:
+    counts = {kind: sum(1 for n in item.notes if n.note.kind == kind) for kind in KIND_LABELS}
+    names = {"context": ("context note", "context notes"), "correction": ("correction", "corrections"), "link": ("link", "links")}
+    listed = ", ".join(f"{n} {names[k][n != 1]}" for k, n in counts.items() if n)
+    return f'<p class="reader-note-counts"><a href="#notes">{len(item.notes)} notes</a>: {listed}.</p>'
+
+
+def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {}
+    for placed in item.notes:
+        spans.setdefault(placed.place.paragraph, []).append(_note_span(placed, ctx))
+    for use in item.terms:
+        tip = attribute(plain_text(use.term.definition))
+        spans.setdefault(use.place.paragraph, []).append(
+            Span(
+                use.place.start,
+                use.place.end,
+                f'<a class="reader-term" href="{ctx.glossary_link}#{use.slug}" title="{tip}">',
+                "</a>",
+            )
+        )
+    return spans
+
+
+def _note_ref(placed: PlacedNote) -> str:
+    note = placed.note
+    tip = attribute(plain_text(note.text)) if note.text else ""
+    label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
+    return (
+        f'<sup class="reader-ref"><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
+        f'aria-label="{label}">{placed.number}</a></sup>'
+    )
+
+
+def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
+    note, place = placed.note, placed.place
+    if isinstance(note, CorrectionNote):
+        reading = html.escape(note.reading)
+        return Span(
+            place.start,
+            place.end,
+            '<mark class="reader-correction" title="Original wording, corrected beside it">',
+            f'</mark> <ins class="reader-reading"><span class="reader-label">[correction:</span> {reading}'
+            f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
+        )
+    if isinstance(note, LinkNote):
+        target = _target_href(note, placed)
+        where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
+        relation = RELATION_LABELS[note.relation]
+        return Span(
+            place.start,
+            place.end,
+            '<mark class="reader-link">',
+            f'</mark><sup class="reader-ref"><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
+            f'title="{attribute(relation + " " + where)}">→ {html.escape(relation)} {html.escape(where)}</a></sup>',
+        )
+    return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
+
+
+def _target_href(note: LinkNote, placed: PlacedNote) -> str:
+    return article_link(note.target.article, placed.link_target.paragraph)
+
+
+def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for back in item.backlinks:
+        where = f"{ctx.titles[back.source]} ¶{back.source_place.paragraph[1:]}"
+        relation = RELATION_LABELS[back.note.relation]
+        found[back.place.paragraph] = found.get(back.place.paragraph, "") + (
+            f' <a class="reader-backlink" href="{article_link(back.source, back.source_place.paragraph)}" '
+            f'title="{attribute("Linked from " + where)}">← {html.escape(relation.replace(" in", ""))}: '
+            f"{html.escape(where)}</a>"
+        )
+    return found
+
+
+def marked_html(text: str, spans: list[Span]) -> str:
+    """The text, HTML-escaped, with each span's markup around it. Spans nest or are apart."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    return _marked(text, ordered, 0, len(text))
+
+
+def _marked(text: str, spans: list[Span], low: int, high: int) -> str:
+    out, position, i = [], low, 0
+    while i < len(spans):
+        span, j = spans[i], i + 1
+        while j < len(spans) and spans[j].start < span.end:
+            j += 1
+        out += [html.escape(text[position : span.start], quote=False), span.open]
+        out += [_marked(text, spans[i + 1 : j], span.start, span.end), span.close]
+        position, i = span.end, j
+    out.append(html.escape(text[position:high], quote=False))
+    return "".join(out)
+
+
+def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
+    """A paragraph with its permalink. A hidden heading before it makes it a search section of
+    its own, so a search result lands on the paragraph, not the top of the page."""
+    if p.kind == "heading":
+        return f"## {md_escape(p.text)} {{#{p.id}}}\n"
+    text = marked_html(p.text, spans)
+    link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph">¶</a>'
+    anchor = f'<h6 class="reader-anchor" id="s-{p.id}" aria-hidden="true">¶{p.id[1:]}</h6>'
+    if p.kind == "quote":
+        body = f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{after}</p></blockquote>'
+    else:
+        body = f'<p id="{p.id}" class="reader-paragraph reader-{p.kind}">{text} {link}{after}</p>'
+    return f'<div class="reader-passage">{anchor}{body}</div>\n'
+
+
+def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
+    quoted = {p.id: p.text for p in item.article.paragraphs}
+    entries = []
+    for placed in item.notes:
+        note = placed.note
+        words = quoted[placed.place.paragraph][placed.place.start : placed.place.end]
+        head = (
+            f'<span class="reader-kind reader-kind-{note.kind}">{KIND_LABELS[note.kind]}</span> '
+            f'<a href="#{placed.place.paragraph}" class="reader-quote">“{html.escape(words)}”</a>'
+        )
+        extra = ""
+        if isinstance(note, CorrectionNote):
+            extra = (
+                f'<p class="reader-reading-line">Should read: “{html.escape(note.reading)}” '
+                f"(<em>{note.category}</em>)</p>"
+            )
+        elif isinstance(note, LinkNote):
+            where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
+            extra = (
+                f'<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} '
+                f'<a href="{_target_href(note, placed)}">{html.escape(where)}</a></p>'
+            )
+        date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
+        if placed.origin:
+            head += (
+                f' <span class="reader-origin">(written for <a href="{article_link(placed.origin, f"note-{note.id}")}">'
+                f"{html.escape(ctx.titles[placed.origin])}</a>)</span>"
+            )
+        body = safe_html(note.text) if note.text else ""
+        back = f' <a href="#ref-{note.id}" class="reader-back" title="Back to the text">↩</a>'
+        entries.append(
+            f'<li id="note-{note.id}" class="reader-note-entry">{head}{back}{extra}{body}{date}'
+            f"{_sources(note.sources)}</li>"
+        )
+    return f'<ol class="reader-notes">{"".join(entries)}</ol>'
+
+
+def _sources(sources: list[Source]) -> str:
+    if not sources:
+        return ""
+    items = []
+    for source in sources:
+        title = html.escape(source.title)
+        if source.url:
+            title = f'<a href="{attribute(source.url)}" rel="noopener noreferrer nofollow">{title}</a>'
+        details = ", ".join(html.escape(x) for x in [source.outlet or "", source.date.isoformat() if source.date else ""] if x)
+        items.append(f"<li>{title}{', ' + details if details else ''}</li>")
+    return f'<p class="reader-sources-title">Sources:</p><ul class="reader-sources">{"".join(items)}</ul>'
+
+
+def _editorial_reason(removal: Removal, reasons: dict[tuple[int, int], str]) -> str:
+    reason = reasons.get((removal.first_line, removal.last_line)) if removal.rule == EDITORIAL_RULE else None
+    return f" <em>(a contributor's decision: {html.escape(reason)})</em>" if reason else ""
+
+
+def _decisions(article: Article) -> str:
+    """The contributors' changes to the cleaner's work, each with its reason: none is silent."""
+    items = []
+    for d in article.decisions:
+        lines = f"line {d.first_line}" if d.first_line == d.last_line else f"lines {d.first_line}–{d.last_line}"
+        if d.action == "keep":
+            what = f'Kept what the rule <a href="{RULES_LINK}#{d.rule}">{d.rule}</a> removed ({lines}): “{html.escape(d.text)}”'
+        elif d.action == "remove":
+            what = f"Removed a paragraph the cleaner kept ({lines}): “{html.escape(d.text)}”"
+        else:
+            before = f" (the cleaner had “{html.escape(d.previous)}”)" if d.previous else ""
+            what = f"Set the {html.escape(METADATA_LABELS.get(d.field, d.field).lower())} to “{html.escape(d.text)}”, from {lines}{before}"
+        items.append(f"<li>{what}<br><em>Reason:</em> {html.escape(d.reason)}</li>")
+    return (
+        '<div class="admonition note reader-decisions" data-search-exclude><p class="admonition-title">'
+        f"Editorial decisions ({len(items)})</p><p>Changes made to the cleaner's work in "
+        f"<code>{html.escape(article.decisions[0].source)}</code>:</p><ul>{''.join(items)}</ul></div>"
+    )
+
+
+def _removals(article: Article) -> str:
+    """What the cleaner removed, by rule; left out of the search index, which it would only clutter."""
+    count = len(article.removals)
+    if not count:
+        return '<p class="reader-removed-none" data-search-exclude>Nothing was removed from the source.</p>'
+    reasons = {(d.first_line, d.last_line): d.reason for d in article.decisions if d.action == "remove"}
+    rows = "".join(
+        f'<tr><td><a href="{RULES_LINK}#{r.rule}">{r.rule}</a></td><td>{r.first_line}'
+        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)}</td><td>{html.escape(r.text)}"
+        f"{_editorial_reason(r, reasons)}</td></tr>"
+        for r in article.removals
+    )
+    by_rule = Counter(r.rule for r in article.removals)
+    summary = ", ".join(f"{rule} ({n})" for rule, n in sorted(by_rule.items()))
+    return (
+        f'<details class="note reader-removals" data-search-exclude><summary>Removed from the source: '
+        f'{count} block{"s" if count != 1 else ""}</summary><p>By rule: {html.escape(summary)}.</p>'
+        f"<table><thead><tr><th>Rule</th><th>Seed lines</th><th>Text</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</details>"
+    )

@@ -1,0 +1,202 @@
+"""Pages for finding one's way: browse by outlet and by date, the timeline, downloads.
+
+The timeline puts the dated notes (`date:` in annotations) and the articles'
+own dates in order, each linking to its passage. The download page offers the
+corpus JSON and the notes as W3C Web Annotations (JSON-LD), one
+`TextQuoteSelector` per note, so researchers can take the data elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from typing import Any
+from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
+from reader.site.article_page import md_escape, topic_slug
+from reader.site.links import ARTICLES_DIR
+from reader.annotations.markup import plain_text
+from reader.annotations.schema import CorrectionNote, LinkNote
+
+SELECTOR_CONTEXT = 32
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    text: str
+    link: str
+
+
+def _front(title: str, searched: bool = True) -> list[str]:
+    """A page's front matter and heading. A list page (`searched=False`) stays out of the search
+    index: it only repeats articles' titles and notes, each searchable on its own page, and a long
+    one outgrows an engine's limit (Zensical's, 64 KiB for one entry)."""
+    search = [] if searched else ["search:", "  exclude: true"]
+    return ["---", f"title: {title}", *search, "---", "", f"# {title}", ""]
+
+
+def _title(article: Article, titles: dict[str, str]) -> str:
+    return md_escape(titles[article.id])
+
+
+def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
+    by_outlet: dict[str, list[Article]] = {}
+    for article in articles:
+        by_outlet.setdefault(outlet_label(article) or OUTLET_NOT_STATED, []).append(article)
+    parts = _front("By outlet", searched=False) + [
+        "The outlet that published each copy, as its text states it; \"via\" names the source a copy gives "
+        "when it does not name its own outlet.",
+        "",
+    ]
+    for outlet in sorted(by_outlet, key=lambda o: (o == OUTLET_NOT_STATED, o.lower())):
+        parts += [f"## {md_escape(outlet)}", ""]
+        parts += [f"- [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)" for a in by_outlet[outlet]]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
+    """Articles by the topics their annotation files give (`about.topics`), each topic one section."""
+    by_topic: dict[str, list[Article]] = {}
+    for item in annotated:
+        for topic in item.about.topics if item.about else ():
+            by_topic.setdefault(topic, []).append(item.article)
+    parts = _front("By topic", searched=False) + ["Topics are given to each article in its annotation file (`about.topics`).", ""]
+    if not by_topic:
+        parts += ["No article has a topic yet.", ""]
+    for topic in sorted(by_topic, key=str.lower):
+        parts += [f"## {md_escape(topic)} {{#{topic_slug(topic)}}}", ""]
+        parts += [f"- [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)" for a in by_topic[topic]]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
+    dated = sorted(articles, key=lambda a: (display_date(a) or "9999", a.id))
+    parts = _front("By date", searched=False) + [
+        "Each copy by the date its text gives: published, feed item date, first published, or (failing those) "
+        "when the page was captured.",
+        "",
+    ]
+    current = None
+    for article in dated:
+        year = display_date(article)[:4] or "Date not stated"
+        if year != current:
+            parts += ["", f"## {year}", ""]
+            current = year
+        parts.append(f"- {display_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)")
+    return "\n".join(parts) + "\n"
+
+
+def timeline_events(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> list[Event]:
+    events = []
+    for item in annotated:
+        article, meta = item.article, item.article.metadata
+        page = f"{ARTICLES_DIR}/{article.id}.md"
+        name = md_escape(titles[article.id])
+        for date, what in (
+            (meta.first_published, "first published"),
+            (meta.published, "published"),
+            (meta.item_date[:10], "in the feed"),
+            (meta.captured, "page captured"),
+        ):
+            if date:
+                events.append(Event(date, f"[{name}]({page}) {what}", page))
+        for placed in item.notes:
+            if placed.note.date and not placed.origin:
+                text = md_escape(_shorten(plain_text(placed.note.text or placed.note.quote)))
+                link = f"{page}#{placed.place.paragraph}"
+                events.append(Event(placed.note.date.isoformat(), f"{text} ([{name} ¶{placed.place.paragraph[1:]}]({link}))", link))
+    return sorted(events, key=lambda e: (e.date, e.text))
+
+
+def _shorten(text: str, limit: int = 180) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
+    parts = _front("Timeline", searched=False) + [
+        "Dated events from the notes, and the articles' own dates, in order. Each links to its passage.",
+        "",
+    ]
+    current = None
+    for event in timeline_events(annotated, titles):
+        if event.date[:4] != current:
+            current = event.date[:4]
+            parts += ["", f"## {current}", ""]
+        parts.append(f"- **{event.date}**: {event.text}")
+    return "\n".join(parts) + "\n"
+
+
+def render_download() -> str:
+    return "\n".join(
+        _front("Download")
+        + [
+            "Take the data elsewhere:",
+            "",
+            "- [corpus.json](corpus.json): every article as cleaned, with its metadata, paragraphs (with ids and "
+            "seed line numbers), the removed blocks and the rule that removed each, the notes, corrections and "
+            "reprint groups with their paragraph alignment. Corrections are listed beside the text, never applied.",
+            "- [annotations.jsonld](annotations.jsonld): every note as a "
+            "[W3C Web Annotation](https://www.w3.org/TR/annotation-model/), its target a `TextQuoteSelector` "
+            "(the quoted words with the text just before and after them) on the article's page.",
+            "- The raw seeds are linked from each article page.",
+            "",
+        ]
+    )
+
+
+def web_annotations(annotated: tuple[AnnotatedArticle, ...]) -> str:
+    items = [_web_annotation(item.article, placed, annotated) for item in annotated for placed in item.notes if not placed.origin]
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "annotations.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Reprint Reader annotations",
+        "total": len(items),
+        "first": {"id": "annotations.jsonld#page1", "type": "AnnotationPage", "items": items},
+    }
+    return json.dumps(collection, ensure_ascii=False) + "\n"
+
+
+def _selector(article: Article, paragraph_id: str, start: int, end: int) -> dict[str, str]:
+    text = next(p.text for p in article.paragraphs if p.id == paragraph_id)
+    return {
+        "type": "TextQuoteSelector",
+        "exact": text[start:end],
+        "prefix": text[max(0, start - SELECTOR_CONTEXT) : start],
+        "suffix": text[end : end + SELECTOR_CONTEXT],
+    }
+
+
+def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[AnnotatedArticle, ...]) -> dict[str, Any]:
+    note, place = placed.note, placed.place
+    bodies: list[dict[str, Any]] = []
+    if note.text:
+        bodies.append({"type": "TextualBody", "value": note.text, "format": "text/markdown", "purpose": "commenting"})
+    motivation = "commenting"
+    if isinstance(note, CorrectionNote):
+        motivation = "editing"
+        bodies.append({"type": "TextualBody", "value": note.reading, "purpose": "editing"})
+    if isinstance(note, LinkNote):
+        motivation = "linking"
+        target_article = next(i.article for i in annotated if i.article.id == note.target.article)
+        bodies.append(
+            {
+                "type": "SpecificResource",
+                "source": f"{ARTICLES_DIR}/{target_article.id}/",
+                "purpose": "linking",
+                "selector": _selector(target_article, placed.link_target.paragraph, placed.link_target.start, placed.link_target.end),
+            }
+        )
+    record = {
+        "id": f"annotations.jsonld#note-{note.id}",
+        "type": "Annotation",
+        "motivation": motivation,
+        "body": bodies,
+        "target": {"source": f"{ARTICLES_DIR}/{article.id}/", "selector": _selector(article, place.paragraph, place.start, place.end)},
+    }
+    if note.date:
+        record["dcterms:date"] = note.date.isoformat()
+    return record

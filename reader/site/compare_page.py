@@ -1,0 +1,168 @@
+"""The comparison page of a reprint group, and what article pages show of their copies.
+
+Copies are shown side by side, aligned paragraph by paragraph, words only in
+the left copy struck through (`del`) and words only in the right copy
+underlined (`ins`), each row labelled in words (identical, spelling only,
+edited, only in one copy). A checkbox hides spelling-only rows with CSS alone.
+On narrow screens the two columns stack.
+"""
+
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from collections.abc import Sequence
+
+from reader.model import AlignedPair, Alignment, Article, ReprintGroup, StrandedNote, outlet_label
+from reader.site.article_page import FRONT_MATTER_DUMPER
+from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
+
+STATUS_LABELS = {
+    "identical": "identical",
+    "spelling": "spelling only",
+    "edited": "edited",
+    "only-left": "only in the left copy",
+    "only-right": "only in the right copy",
+}
+
+
+def compare_path(group: ReprintGroup) -> str:
+    return f"compare/{group.id}.md"
+
+
+COMPARE_PAGE = "compare/group.md"  # any comparison page, for links made on one
+
+
+def copy_name(article: Article) -> str:
+    return outlet_label(article) or article.id
+
+
+def render_comparison(
+    group: ReprintGroup, alignments: list[Alignment], by_id: dict[str, Article], stranded: Sequence[StrandedNote] = ()
+) -> str:
+    first = by_id[group.articles[0]]
+    title = first.title or first.id
+    front = yaml.dump({"title": html.escape(f"Copies of: {title}")}, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000)
+    copies = "\n".join(
+        f"{n}. [{html.escape(copy_name(by_id[a]))}](../{ARTICLES_DIR}/{a}.md){' (the original)' if a == group.original else ''}"
+        for n, a in enumerate(group.articles, 1)
+    )
+    parts = ["---", front.strip(), "---", "", f"# Copies of “{html.escape(title)}”", "", copies, "",
+             f"Order: {html.escape(group.order_basis)}.", ""]  # fmt: skip
+    for alignment in alignments:
+        parts += _section(alignment, by_id)
+    if stranded:
+        parts += _stranded(stranded, by_id)
+    return "\n".join(parts)
+
+
+def _stranded(stranded: Sequence[StrandedNote], by_id: dict[str, Article]) -> list[str]:
+    items = "".join(
+        f'<li><a href="{link(COMPARE_PAGE, f"{ARTICLES_DIR}/{s.origin}.md", f"note-{s.note.note.id}")}">'
+        f"{html.escape(s.note.note.kind)} note "
+        f"on “{html.escape(s.note.note.quote)}”</a>, written for {html.escape(copy_name(by_id[s.origin]))}: "
+        f"its quote is not in the aligned passage of {html.escape(copy_name(by_id[s.copy]))}.</li>"
+        for s in stranded
+    )
+    return [
+        "## Notes that did not travel",
+        "",
+        "A note written for one copy is shown on the others where its quote is in the aligned passage. "
+        "These notes are not, so they are listed here instead:",
+        "",
+        f'<ul class="reader-stranded">{items}</ul>',
+        "",
+    ]
+
+
+def _section(alignment: Alignment, by_id: dict[str, Article]) -> list[str]:
+    left, right = by_id[alignment.left], by_id[alignment.right]
+    counts = alignment.counts()
+    summary = (
+        f"{counts['identical']} identical, {counts['spelling']} spelling only, {counts['edited']} edited, "
+        f"{counts['only-left'] + counts['only-right']} only in one copy"
+    )
+    toggle = f"hide-spelling-{alignment.left}-{alignment.right}"
+    rows = "".join(_row(pair, left, right) for pair in alignment.pairs)
+    return [
+        f"## {html.escape(copy_name(left))} and {html.escape(copy_name(right))}",
+        "",
+        f'<p class="reader-compare-summary">{len(alignment.pairs)} aligned passages: {summary}.</p>',
+        "",
+        # Out of the search index: the rows are the articles' own text. (A <section>, as Material's search
+        # stops leaving out an element at the first closing tag of the same name: here, a row's </div>.)
+        f'<section class="reader-comparison" data-search-exclude><input type="checkbox" id="{toggle}" class="reader-toggle">'
+        f'<label for="{toggle}">Hide spelling-only differences</label>'
+        f'<div class="reader-compare"><div class="reader-row reader-head"><div>{html.escape(copy_name(left))}</div>'
+        f"<div>{html.escape(copy_name(right))}</div></div>{rows}</div></section>",
+        "",
+    ]
+
+
+def _row(pair: AlignedPair, left: Article, right: Article) -> str:
+    left_html = "".join(
+        f"<del>{html.escape(s.text)}</del>" if s.op == "delete" else html.escape(s.text)
+        for s in pair.diff
+        if s.op != "insert"
+    )
+    right_html = "".join(
+        f"<ins>{html.escape(s.text)}</ins>" if s.op == "insert" else html.escape(s.text)
+        for s in pair.diff
+        if s.op != "delete"
+    )
+    status = STATUS_LABELS[pair.status]
+    return (
+        f'<div class="reader-row reader-status-{pair.status}">'
+        f'<div class="reader-cell">{_where(left, pair.left)}{left_html}</div>'
+        f'<div class="reader-cell">{_where(right, pair.right)}{right_html}</div>'
+        f'<p class="reader-status">{status}</p></div>'
+    )
+
+
+def _where(article: Article, ids: tuple[str, ...]) -> str:
+    if not ids:
+        return ""
+    label = f"{copy_name(article)} ¶" + "–".join(dict.fromkeys([ids[0][1:], ids[-1][1:]]))
+    href = link(COMPARE_PAGE, f"{ARTICLES_DIR}/{article.id}.md", ids[0])
+    return f'<a class="reader-cell-label" href="{href}">{html.escape(label)}</a> '
+
+
+def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Article]) -> str:
+    others = [a for a in group.articles if a != article_id]
+    names = ", ".join(
+        f'<a href="{link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{a}.md")}">{html.escape(copy_name(by_id[a]))}</a>'
+        f'{" (the original)" if a == group.original else ""}'
+        for a in others
+    )
+    return (
+        '<div class="admonition abstract reader-reprints"><p class="admonition-title">Also published as</p>'
+        f'<p>This text has {len(others)} other cop{"y" if len(others) == 1 else "ies"} in the corpus: {names}. '
+        f'<a href="{link(ARTICLE_PAGE, compare_path(group))}">Compare the copies</a>.</p></div>'
+    )
+
+
+def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -> dict[str, dict[str, str]]:
+    """For every article, by paragraph: links to the counterparts in the other copies, marked ≠ where the
+    wording differs. One pass over the alignments for the whole corpus."""
+    found: dict[str, dict[str, str]] = {}
+    for alignment in alignments:
+        for mine_id, other_id, from_left in ((alignment.left, alignment.right, True), (alignment.right, alignment.left, False)):
+            links = found.setdefault(mine_id, {})
+            other = by_id[other_id]
+            for pair in alignment.pairs:
+                mine, theirs = (pair.left, pair.right) if from_left else (pair.right, pair.left)
+                if not mine or not theirs:
+                    continue
+                differs = pair.status != "identical"
+                label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
+                title = "the wording differs" if differs else "the same wording"
+                href = link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{other.id}.md", theirs[0])
+                anchor = (
+                    f' <a class="reader-counterpart" data-search-exclude href="{href}" '
+                    f'title="{html.escape(title)}">{html.escape(label)}</a>'
+                )
+                for paragraph in mine:
+                    links[paragraph] = links.get(paragraph, "") + anchor
+    return found

@@ -1,0 +1,121 @@
+"""The cleaned corpus as JSON: what `build_site.py export` writes and the site offers.
+
+Paragraph text is exactly as cleaned; corrections are listed beside it, never applied.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from collections.abc import Callable
+from dataclasses import asdict
+from functools import partial
+
+from reader.model import Alignment, AnnotatedArticle, PlacedNote, ReprintGroup
+from reader.cache import BuildCache, digest
+from reader.parallel import run_jobs
+from reader.annotations.schema import CorrectionNote
+
+
+# A JSON object of the export.
+Record = dict[str, Any]
+
+
+def article_record(item: AnnotatedArticle, reprints: dict[str, Record] | None = None) -> Record:
+    article = item.article
+    notes = [n for n in item.notes if not isinstance(n.note, CorrectionNote)]
+    return {
+        "id": article.id,
+        "seed": article.seed,
+        "format": article.format,
+        **article.metadata.as_dict(),
+        "words": article.words,
+        # Flat records: their fields as they are (`asdict` would deep-copy each value, at ten times the cost).
+        "paragraphs": [dict(vars(p)) for p in article.paragraphs],
+        "removals": [dict(vars(r)) for r in article.removals],
+        "decisions": [dict(vars(d)) for d in article.decisions],
+        "about": item.about.model_dump(mode="json", exclude_none=True) if item.about else None,
+        "notes": [note_record(n) for n in notes],
+        "corrections": [note_record(n) for n in item.corrections],
+        "reprints": (reprints or {}).get(article.id),
+    }
+
+
+def note_record(placed: PlacedNote) -> Record:
+    record = placed.note.model_dump(mode="json", exclude_none=True)
+    record["anchor"] = asdict(placed.place)
+    if placed.origin:
+        record["written_for"] = placed.origin
+    if placed.target:
+        record["target"]["anchor"] = asdict(placed.target)
+    return record
+
+
+def reprint_records(groups: tuple[ReprintGroup, ...], alignments: tuple[Alignment, ...]) -> dict[str, Record]:
+    """Each article's reprint group, and its alignment with every other copy, by article id."""
+    records: dict[str, Record] = {}
+    for group in groups:
+        for article_id in group.articles:
+            aligned = []
+            for alignment in alignments:
+                if article_id not in (alignment.left, alignment.right):
+                    continue
+                mine = "left" if alignment.left == article_id else "right"
+                other = alignment.right if mine == "left" else alignment.left
+                aligned.append(
+                    {
+                        "other": other,
+                        "counts": alignment.counts(),
+                        "pairs": [
+                            {"this": list(getattr(p, mine)), "other": list(getattr(p, "right" if mine == "left" else "left")),
+                             "status": _status_for(p.status, mine), "similarity": round(p.similarity, 3)}
+                            for p in alignment.pairs
+                        ],
+                    }
+                )
+            records[article_id] = {
+                "group": group.id,
+                "copies": list(group.articles),
+                "original": group.original or None,
+                "order_basis": group.order_basis,
+                "alignments": aligned,
+            }
+    return records
+
+
+def _status_for(status: str, side: str) -> str:
+    """"only-left"/"only-right" seen from one copy: only in this copy, or only in the other."""
+    if status.startswith("only-"):
+        return "only-this" if status == f"only-{side}" else "only-other"
+    return status
+
+
+def corpus_json(
+    annotated: tuple[AnnotatedArticle, ...] | list[AnnotatedArticle],
+    groups: tuple[ReprintGroup, ...] = (),
+    alignments: tuple[Alignment, ...] = (),
+    cache: BuildCache | None = None,
+    fingerprints: dict[str, bytes] | None = None,
+    alongside: Callable[[], object] | None = None,
+) -> str:
+    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints.
+
+    With `fingerprints` (each article's digest), a record the cache holds is not encoded again;
+    the others are encoded on every core, while this process does the work `alongside`.
+    """
+    cache, fingerprints = cache or BuildCache(), fingerprints or {}
+    reprints = reprint_records(groups, alignments)
+
+    def record(item: AnnotatedArticle) -> str:
+        # No indentation: json's fast C encoder only runs without it, and the file is for programs.
+        return json.dumps(article_record(item, reprints), ensure_ascii=False)
+
+    jobs = [partial(record, item) for item in annotated]
+    keys = (
+        [digest(fingerprints[item.article.id], json.dumps(reprints.get(item.article.id))) for item in annotated]
+        if fingerprints
+        else range(len(jobs))  # nothing to key on: every record is encoded
+    )
+    records = cache.values("records", keys, lambda todo: run_jobs([jobs[i] for i in todo], alongside=alongside))
+    # What json.dumps gives for the whole list, one record at a time.
+    return "[" + ", ".join(records) + "]\n"

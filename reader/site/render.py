@@ -1,0 +1,328 @@
+"""The site's pages as Markdown, from the annotated corpus.
+
+`render_site` returns every generated file as a path (relative to `docs/`) and
+its content; `reader.site.write` writes them. Seed text is escaped on the way out and
+contributor text sanitised (`reader.annotations.markup`), so neither can become script.
+"""
+
+from __future__ import annotations
+
+import html
+import pickle
+from collections import Counter
+from dataclasses import dataclass, fields, replace
+from functools import partial
+from pathlib import Path
+from urllib.parse import quote
+
+from typing import Any
+from reader import settings
+from reader.annotations.annotate import term_slug
+from reader.model import AnnotatedArticle, Article, Corpus, ReprintGroup, display_date, display_title, outlet_label, outlet_name
+from reader.site.article_page import PageContext, md_escape, render_article
+from reader.site.browse_pages import render_dates, render_download, render_outlets, render_timeline, render_topics, web_annotations
+from reader.cache import BuildCache, digest
+from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
+from reader.errors import ReaderError
+from reader.site.export import corpus_json
+from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
+from reader.annotations.markup import safe_html
+from reader.parallel import run_jobs
+from reader.progress import QUIET, Progress
+from reader.ingest.rules import reasons
+
+RAW_DIR = "raw"
+# What the generator owns inside docs/: these are rewritten on every build.
+ANNOTATIONS_DIR = "annotations"
+GENERATED = (
+    "index.md", "rules.md", "glossary.md", "timeline.md", "download.md", "corpus.json", "annotations.jsonld",
+    ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR, "compare", "browse",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """The generator's settings from mkdocs.yml: where "edit this annotation" links go (`repo_url`
+    + `annotations_edit_uri`), whether warnings stop the build (`strict`), and what a configuration
+    written for an engine that runs no plugin of ours needs (`search_engine`, `extra_javascript`)."""
+
+    edit_base: str = ""
+    strict: bool = False
+    search_engine: str = ""
+    extra_javascript: tuple[str, ...] = ()
+    directory_urls: bool = True
+    other_plugins: tuple[str | dict[str, Any], ...] = ()  # mkdocs.yml's plugins but the reader's, for a build that generates nothing
+
+
+def shown_titles(corpus: Corpus) -> dict[str, str]:
+    """Each article's title as the navigation shows it (copies told apart by outlet)."""
+    titles = Counter(display_title(a) for a in corpus.articles)
+    clashing = {title for title, count in titles.items() if count > 1}
+    return {a.id: nav_title(a, clashing) for a in corpus.articles}
+
+
+def render_site(
+    corpus: Corpus, options: SiteOptions = SiteOptions(), cache: BuildCache | None = None, progress: Progress = QUIET
+) -> dict[str, str | bytes]:
+    """Every generated file. An article page (and its corpus.json record) whose inputs the cache
+    has seen, by digest, is not rendered again."""
+    cache = cache or BuildCache()
+    shown = shown_titles(corpus)
+    fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
+    files: dict[str, str | bytes] = {}
+    pages: list[str] = []
+    jobs: list[partial[str]] = []
+    keys: list[bytes] = []
+
+    def the_rest() -> None:
+        """The other files, and what each article page needs: made while workers encode corpus.json."""
+        files.update(_other_files(corpus, shown))
+        pages[:], jobs[:], keys[:] = _article_pages(corpus, shown, options, fingerprints, cache.active)
+
+    records = corpus_json(corpus.annotated, corpus.reprints, corpus.alignments, cache, fingerprints, alongside=the_rest)
+
+    def render_pages(todo: list[int]) -> list[str]:
+        progress.stage("rendering pages", len(todo))
+        return run_jobs([jobs[i] for i in todo], progress)
+
+    rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
+    return {"corpus.json": records, **files, **dict(zip(pages, rendered, strict=True))}
+
+
+def _other_files(corpus: Corpus, shown: dict[str, str]) -> dict[str, str | bytes]:
+    """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
+    files: dict[str, str | bytes] = {
+        "index.md": render_home(corpus),
+        "rules.md": render_rules(corpus.skipped),
+        "glossary.md": render_glossary(corpus),
+        "timeline.md": render_timeline(corpus.annotated, shown),
+        "download.md": render_download(),
+        "browse/outlets.md": render_outlets(corpus.articles, shown),
+        "browse/dates.md": render_dates(corpus.articles, shown),
+        "browse/topics.md": render_topics(corpus.annotated, shown),
+        "annotations.jsonld": web_annotations(corpus.annotated),
+    }
+    for seed in corpus.seeds:
+        files[raw_path(seed.name)] = seed.text.encode("utf-8")
+    for item in corpus.annotated:
+        if item.source:
+            files[annotation_path(item.article.id)] = item.source.encode("utf-8")
+    by_id = {a.id: a for a in corpus.articles}
+    for group in corpus.reprints:
+        aligned = [al for al in corpus.alignments if al.left in group.articles]
+        stranded = [n for n in corpus.stranded if n.origin in group.articles]
+        files[compare_path(group)] = render_comparison(group, aligned, by_id, stranded)
+    return files
+
+
+def _article_pages(
+    corpus: Corpus, shown: dict[str, str], options: SiteOptions, fingerprints: dict[str, bytes], keyed: bool
+) -> tuple[list[str], list[partial[str]], list[bytes]]:
+    """Each article page's path, the call that renders it and (when `keyed`) the digest of its inputs."""
+    by_id = {a.id: a for a in corpus.articles}
+    group_of = {a: g for g in corpus.reprints for a in g.articles}
+    links = counterparts(corpus.alignments, by_id)
+    every_title = digest(pickle.dumps(shown, protocol=5)) if keyed else b""
+    pages, jobs, keys = [], [], []
+    for item in corpus.annotated:
+        article = item.article
+        ctx = PageContext(
+            titles=shown,
+            raw_link=_link(link(ARTICLE_PAGE, raw_path(article.seed))),
+            edit_link=edit_link(item, options),
+            banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
+            counterparts=links.get(article.id, {}),
+        )
+        pages.append(f"{ARTICLES_DIR}/{article.id}.md")
+        jobs.append(partial(render_article, item, shown[article.id], ctx))
+        # The digest of every input: the article and its annotations, the titles pages link to, the rest of
+        # the context (without its titles, digested once for every page: pickling them per page is quadratic).
+        if keyed:
+            rest = replace(ctx, titles={})
+            keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5)))
+    return pages, jobs, keys
+
+
+def _fingerprint(item: AnnotatedArticle, articles: dict[str, bytes]) -> bytes:
+    """A digest of everything known about an annotated article: the article by its own digest
+    (when the corpus has one), every other field pickled, so any change gives a new digest."""
+    known = item.article.id in articles
+    rest = [getattr(item, f.name) for f in fields(item) if not (known and f.name == "article")]
+    return digest(articles.get(item.article.id, b""), pickle.dumps(rest, protocol=5))
+
+
+def raw_path(seed_name: str) -> str:
+    """Where a seed's raw text is published: always as .txt, so no browser runs a scraped page."""
+    name = seed_name if seed_name.endswith(".txt") else f"{seed_name}.txt"
+    return f"{RAW_DIR}/{name}"
+
+
+def _link(path: str) -> str:
+    return quote(path, safe="/.#-_")
+
+
+def annotation_path(article_id: str) -> str:
+    """Where an article's annotation file is published, as text a browser shows."""
+    return f"{ANNOTATIONS_DIR}/{article_id}.yml.txt"
+
+
+def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
+    """Opens the article's YAML: in GitHub's editor when mkdocs.yml names the repository,
+    else the copy published with the site."""
+    name = f"annotations/{item.article.id}.yml"
+    verb = "Edit the annotations" if item.source else "Annotate this article"
+    if options.edit_base:
+        href = html.escape(options.edit_base.rstrip("/") + f"/{item.article.id}.yml", quote=True)
+        return f'<p class="reader-edit"><a href="{href}">{verb}</a> (<code>{name}</code>)</p>'
+    if item.source:
+        return (
+            f"[{verb}]({link(ARTICLE_PAGE, annotation_path(item.article.id))}): "
+            f"open `{name}`, change it in a pull request (see Contributing).\n{{: .reader-edit }}"
+        )
+    return f'<p class="reader-edit">{verb}: add <code>{name}</code> in a pull request (see Contributing).</p>'
+
+
+def nav_title(article: Article, clashing: set[str]) -> str:
+    """The title in the navigation; copies of one article are told apart by outlet."""
+    title = display_title(article)
+    outlet = outlet_name(article)
+    return f"{title} ({outlet})" if title in clashing and outlet else title
+
+
+def render_home(corpus: Corpus) -> str:
+    articles = corpus.articles
+    notes = {i.article.id: len(i.notes) for i in corpus.annotated}
+    group_of = {a: g for g in corpus.reprints for a in g.articles}
+    by_id = {a.id: a for a in articles}
+    listed, intro = list(articles), "Select a column heading to sort the table by it."
+    if len(articles) > settings.HOME_ARTICLES_MAX:
+        listed = sorted(articles, key=lambda a: (display_date(a), a.id), reverse=True)[: settings.HOME_ARTICLES_MAX]
+        intro = (
+            f"The {len(listed)} most recent of the {len(articles)} articles; every article is listed "
+            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md). {intro}"
+        )
+    rows = [
+        f"| [{md_escape(display_title(a))}]({_link(f'{ARTICLES_DIR}/{a.id}.md')}) "
+        f"| {md_escape(outlet_label(a))} "
+        f"| {md_escape(a.metadata.author)} | {display_date(a)} | {a.words} | {notes.get(a.id, 0)} "
+        f"| {_group_cell(a, group_of)} |"
+        for a in listed
+    ]
+    return "\n".join(
+        [
+            "---",
+            "title: Home",
+            "---",
+            "",
+            "# Reprint Reader",
+            "",
+            "News articles as they were scraped from the web, cleaned of the page around them. "
+            "Every article shows where its text came from: the raw seed is one click away, and every "
+            "block the cleaner removed is listed with the rule that removed it.",
+            "",
+            "## How to read an article",
+            "",
+            '- <mark class="reader-note">Marked words</mark> have a context note: its number links to the note, '
+            "and hovering or focusing the number shows it.",
+            '- <mark class="reader-correction">Marked words</mark> followed by '
+            '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
+            '<span class="reader-label">]</span></ins> are an error in the text: the original wording stays, '
+            "the corrected reading is beside it, and the note says why.",
+            '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
+            "that passage links back with ←.",
+            '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
+            "- ¶ beside a paragraph is its permanent link.",
+            "",
+            f"The corpus holds **{len(articles)} articles**. "
+            "Download it as [JSON](corpus.json), read [how the text is cleaned](rules.md), "
+            "or [add an annotation](contributing.md). Browse [by outlet](browse/outlets.md), "
+            "[by date](browse/dates.md) or [by topic](browse/topics.md), follow the [timeline](timeline.md), "
+            "or [download](download.md) the data.",
+            "",
+            "## Articles",
+            "",
+            intro,
+            "",
+            '<div class="reader-sortable" markdown>',
+            "",
+            "| Title | Outlet | Author | Date | Words | Notes | Reprint group |",
+            "| --- | --- | --- | --- | ---: | ---: | --- |",
+            *rows,
+            "",
+            "</div>",
+            "",
+            "## Reprint groups",
+            "",
+            *(_group_line(g, by_id) for g in corpus.reprints),
+            "" if corpus.reprints else "No article in the corpus is a copy of another.",
+            "",
+        ]
+    )
+
+
+def _group_cell(article: Article, group_of: dict[str, ReprintGroup]) -> str:
+    group = group_of.get(article.id)
+    if not group:
+        return ""
+    return f"[{len(group.articles)} copies]({_link(compare_path(group))})"
+
+
+def _group_line(group: ReprintGroup, by_id: dict[str, Article]) -> str:
+    names = ", ".join(md_escape(outlet_label(by_id[a]) or a) for a in group.articles)
+    return f"- [{md_escape(display_title(by_id[group.articles[0]]))}]({_link(compare_path(group))}): {names}"
+
+
+def _not_published(skipped: tuple[ReaderError, ...]) -> str:
+    """The seeds left out of this site, each with where and why, and the fix."""
+    items = [
+        f"- **{md_escape(Path(error.file).name)}**{f', line {error.line}' if error.line else ''}: "
+        f"{md_escape(error.message)}.{f' You can fix this by {md_escape(error.fix)}' if error.fix else ''}"
+        for error in skipped
+    ]
+    return "\n".join(["## Not published", "", "These seeds could not be read or cleaned, so they are not on this site:", "", *items, ""])
+
+
+def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
+    sections = [f"## {name}\n\n{md_escape(why)}\n" for name, why in sorted(reasons().items())]
+    if skipped:
+        sections.append(_not_published(skipped))
+    return "\n".join(
+        [
+            "---",
+            "title: How the text is cleaned",
+            "---",
+            "",
+            "# How the text is cleaned",
+            "",
+            "Each article page lists what was removed from its seed and the rule that removed it. "
+            "These are the rules. Nothing else is changed: whitespace and no-break spaces are "
+            "normalised, dead links become their text, Markdown escapes are undone, and paragraphs "
+            "the scrape broke mid-sentence are rejoined.",
+            "",
+            *sections,
+        ]
+    )
+
+
+def render_glossary(corpus: Corpus) -> str:
+    uses: dict[str, list[tuple[Article, str]]] = {}
+    for item in corpus.annotated:
+        for use in item.terms:
+            uses.setdefault(use.slug, []).append((item.article, use.place.paragraph))
+    sections = []
+    for term in sorted(corpus.glossary, key=lambda t: t.term.lower()):
+        slug = term_slug(term)
+        used = uses.get(slug, [])
+        listed = "\n".join(
+            f"- [{md_escape(display_title(a))}]({ARTICLES_DIR}/{a.id}.md#{paragraph}) ¶{paragraph[1:]}"
+            for a, paragraph in used
+        )
+        also = f"\n\nAlso written: {md_escape(', '.join(term.aliases))}." if term.aliases else ""
+        sections.append(
+            f"## {md_escape(term.term)} {{#{slug}}}\n\n{safe_html(term.definition)}{also}\n\n"
+            + (f"Used in:\n\n{listed}\n" if used else "Not used in any article yet.\n")
+        )
+    return "\n".join(
+        ["---", "title: Glossary", "---", "", "# Glossary", "",
+         "Terms marked in the articles, with where each is first used in every article.", "", *sections]
+    )  # fmt: skip
