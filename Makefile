@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test lint quick build site bench clean
+.PHONY: serve test lint quick screenshots build site bench clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,14 @@ serve: $(BIN)/.installed
 ## test: install, then check lint, format and types, and run every test
 test: $(BIN)/.installed lint
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+## quick: the everyday subset, under a minute: no whole-site build, no browser
+quick: $(BIN)/.installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -m "not slow and not browser"
+
+## screenshots: take the README's screenshots afresh (desktop and 360 px) into screenshots/
+screenshots: $(BIN)/.installed
+	READER_SCREENSHOTS=$(CURDIR)/screenshots NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -m browser -k sideways
 
 ## lint: ruff's lint and format check, and mypy (strict on reader/), as configured in pyproject.toml
 lint: $(BIN)/.installed

@@ -9,7 +9,10 @@ docs/bad-input.md is this list, kept in sync by the last test
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,22 +91,34 @@ CASES = [
 ]  # fmt: skip
 
 
-def run_check(tmp_path: Path, case: Case, capsys) -> tuple[int, str]:
-    seeds, annotations = tmp_path / "seeds", tmp_path / "annotations"
-    seeds.mkdir()
-    annotations.mkdir()
-    (seeds / "good.txt").write_bytes(GOOD_SEED)
-    for name, data in case.seeds.items():
-        (seeds / name).write_bytes(data)
-    for name, text in case.annotations.items():
-        (annotations / name).write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-    status = main(["check", "--seeds", str(seeds), "--annotations", str(annotations)])
-    return status, capsys.readouterr().err
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory) -> Callable[[Case], tuple[int, str, Path]]:
+    """`build_site.py check` on each case, run once however many tests read it: status, stderr, folder."""
+    results: dict[str, tuple[int, str, Path]] = {}
+
+    def result(case: Case) -> tuple[int, str, Path]:
+        if case.name not in results:
+            folder = tmp_path_factory.mktemp(case.name)
+            seeds, annotations = folder / "seeds", folder / "annotations"
+            seeds.mkdir()
+            annotations.mkdir()
+            (seeds / "good.txt").write_bytes(GOOD_SEED)
+            for name, data in case.seeds.items():
+                (seeds / name).write_bytes(data)
+            for name, text in case.annotations.items():
+                (annotations / name).write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                status = main(["check", "--seeds", str(seeds), "--annotations", str(annotations)])
+            results[case.name] = (status, err.getvalue(), folder)
+        return results[case.name]
+
+    return result
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input_gets_a_clear_error_and_good_input_works(tmp_path, capsys, case):
-    status, err = run_check(tmp_path, case, capsys)
+def test_bad_input_gets_a_clear_error_and_good_input_works(checked, case):
+    status, err, _ = checked(case)
     if not case.message:
         assert (status, err) == (0, "")
         return
@@ -118,11 +133,9 @@ def test_bad_input_gets_a_clear_error_and_good_input_works(tmp_path, capsys, cas
     assert "You can fix this by" in err
 
 
-def observed(tmp_path: Path, case: Case, capsys) -> str:
+def observed(checked: Callable[[Case], tuple[int, str, Path]], case: Case) -> str:
     """The message a person sees for the case, its temporary folder written as the usual one."""
-    folder = tmp_path / case.name
-    folder.mkdir()
-    status, err = run_check(folder, case, capsys)
+    status, err, folder = checked(case)
     if status == 0:
         return "builds normally"
     shown = err.replace(str(folder) + "/", "").replace("\n  You can fix this by", " You can fix this by")
@@ -158,8 +171,8 @@ def report(messages: list[str]) -> str:
     )
 
 
-def test_the_bad_input_report_is_in_sync_with_these_cases(request, tmp_path, capsys):
-    expected = report([observed(tmp_path, case, capsys) for case in CASES])
+def test_the_bad_input_report_is_in_sync_with_these_cases(request, checked):
+    expected = report([observed(checked, case) for case in CASES])
     if request.config.getoption("--update-golden"):
         REPORT.write_text(expected, encoding="utf-8")
     assert REPORT.read_text(encoding="utf-8") == expected, "run pytest --update-golden and review docs/bad-input.md"

@@ -28,6 +28,7 @@ def snapshot(folder):
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name, data, expected",
     [
@@ -79,6 +80,7 @@ def test_check_reports_the_corpus():
     assert "5 seeds, 7 articles" in result.stdout and "notes" in result.stdout
 
 
+@pytest.mark.slow
 def test_stale_generated_pages_are_removed(tmp_path, seed_folder):
     folder = seed_folder({"good.txt": GOOD, "other.txt": (SEEDS / "003_d9c05a133f4aaaab.txt").read_bytes()})
     docs = tmp_path / "docs"
@@ -90,6 +92,7 @@ def test_stale_generated_pages_are_removed(tmp_path, seed_folder):
     assert not (docs / "raw" / "other.txt").exists()
 
 
+@pytest.mark.slow
 def test_a_rebuild_with_no_change_writes_nothing(tmp_path, seed_folder):
     folder = seed_folder({"good.txt": GOOD})
     docs = tmp_path / "docs"
@@ -97,6 +100,7 @@ def test_a_rebuild_with_no_change_writes_nothing(tmp_path, seed_folder):
     assert "(0 file(s) changed)" in run("--seeds", folder, "--docs", docs).stdout
 
 
+@pytest.mark.slow
 def test_without_strict_a_bad_seed_is_a_warning_and_the_others_are_published(tmp_path, seed_folder):
     folder = seed_folder({"good.txt": GOOD, "photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"})
     docs = tmp_path / "docs"

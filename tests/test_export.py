@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from reader.site.export import corpus_json
 
 from .conftest import ROOT
@@ -30,6 +32,7 @@ def test_export_schema(corpus):
             assert removal["first_line"] <= removal["last_line"]
 
 
+@pytest.mark.slow
 def test_export_command_writes_the_same_json(tmp_path, corpus):
     out = tmp_path / "corpus.json"
     result = subprocess.run(

@@ -1,16 +1,16 @@
-"""Faults: a killed build leaves the old docs/ and site/ whole, seeds are never written, builds repeat exactly."""
+"""Faults: a build that dies leaves the old docs/ and site/ whole, seeds are never written, builds repeat exactly."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from reader.site import write
 
 from .conftest import project_copy
 
@@ -28,47 +28,82 @@ def run(project: Path, *args: str, env: dict | None = None) -> subprocess.Comple
     )  # fmt: skip
 
 
-def killed_after(project: Path, seconds: float, *args: str) -> None:
-    process = subprocess.Popen(
-        [sys.executable, "build_site.py", *args], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    time.sleep(seconds)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+class Crash(BaseException):
+    """The process dying at this point: nothing after it runs, not even `except Exception` blocks."""
 
 
-def edit_an_annotation(project: Path) -> None:
-    path = project / "annotations" / "military-relationship-between-china-russia.yml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Read the corrections", "Do read the corrections"), encoding="utf-8"
-    )
+def crashing_at(step: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file-system step the swap takes counts; the `step`-th one crashes before it happens."""
+    count = [0]
+
+    def counted(real):
+        def wrapper(*args, **kwargs):
+            if count[0] == step:
+                raise Crash(step)
+            count[0] += 1
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    for owner, name in [
+        (Path, "write_bytes"), (Path, "mkdir"), (Path, "rename"),
+        (write.shutil, "rmtree"), (write.shutil, "copytree"), (write, "_rename_exchange"),
+    ]:  # fmt: skip
+        monkeypatch.setattr(owner, name, counted(getattr(owner, name)))
 
 
-@pytest.mark.parametrize("command, folder, delays", [
-    ([], "docs", [0.05, 0.3, 0.6, 0.9, 1.2, 1.6, 2.2]),
-    (["site"], "site", [0.3, 1.0, 1.8, 2.6, 3.4, 4.2, 5.0]),
-])  # fmt: skip
-def test_a_build_killed_at_any_moment_leaves_the_old_tree_or_the_new_one(tmp_path, command, folder, delays):
-    project = project_copy(tmp_path)
-    assert run(project, *command).returncode == 0
-    before = snapshot(project / folder)
-    edit_an_annotation(project)
-    seen = []
-    for delay in delays:
-        killed_after(project, delay, *command)
-        seen.append(snapshot(project / folder))
-    assert run(project, *command).returncode == 0
-    after = snapshot(project / folder)
-    assert before != after
-    for delay, state in zip(delays, seen, strict=True):
-        assert state in (before, after), f"killed after {delay}s, {folder}/ was a mix of old and new"
+def swap_docs(folder: Path, files: dict[str, str]) -> None:
+    write.replace_generated(folder, dict(files))
+
+
+def swap_site(folder: Path, files: dict[str, str]) -> None:
+    def build(staging: Path) -> None:
+        for name, content in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(content.encode())
+
+    write.build_static_site(folder, build)
+
+
+@pytest.mark.parametrize("swap", [swap_docs, swap_site])
+@pytest.mark.parametrize("exchange", ["renameat2", "rename aside"])
+def test_a_build_that_dies_at_any_step_of_the_swap_leaves_the_old_tree_or_the_new_one(tmp_path, swap, exchange):
+    """The process dies before each file-system step of the swap in turn (every one of them, until a
+    run gets through): what the next build finds, once it has recovered, is the old tree or the new
+    one, never a mix; and that next build then succeeds."""
+    old_files = {"index.md": "old home", "articles/a.md": "old a", "articles/gone.md": "gone"}
+    new_files = {"index.md": "new home", "articles/a.md": "new a", "articles/b.md": "new b"}
+    old = {name: content.encode() for name, content in old_files.items()}
+    new = {name: content.encode() for name, content in new_files.items()}
+    step = 0
+    while True:
+        folder = tmp_path / f"run-{step}" / "docs"
+        swap(folder, old_files)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            if exchange == "rename aside":
+                monkeypatch.setattr(write, "_rename_exchange", lambda a, b: False)
+            crashing_at(step, monkeypatch)
+            try:
+                swap(folder, new_files)
+                crashed = False
+            except Crash:
+                crashed = True
+        write.recover(folder)  # what the next build does first
+        state = snapshot(folder)
+        assert state in (old, new), f"died at step {step}: docs/ holds {sorted(state)}"
+        swap(folder, new_files)
+        assert snapshot(folder) == new and sorted(p.name for p in folder.parent.iterdir()) == ["docs"]
+        if not crashed:
+            break
+        step += 1
+    assert step > 5  # the swap's steps were each interrupted in turn
 
 
 def seed_sums(project: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((project / "seeds").iterdir())}
 
 
+@pytest.mark.slow
 def test_no_build_writes_to_the_seeds_not_even_a_failed_one(tmp_path):
     project = project_copy(tmp_path)
     sums = seed_sums(project)
@@ -83,6 +118,7 @@ def test_no_build_writes_to_the_seeds_not_even_a_failed_one(tmp_path):
     assert seed_sums(project) == sums
 
 
+@pytest.mark.slow
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     project = project_copy(tmp_path)
     env = {"SOURCE_DATE_EPOCH": "1700000000"}

@@ -102,6 +102,7 @@ def test_a_newer_build_stops_the_run_under_way_and_the_previous_index_stays(site
     assert not any(p.name.startswith(".") for p in site.iterdir())
 
 
+@pytest.mark.slow
 def test_a_failed_preview_index_is_logged_and_the_previous_one_stays(site, caplog, tmp_path):
     preview = PreviewIndex()
     preview.start(site)

@@ -54,6 +54,7 @@ def test_a_bad_or_misspelt_option_is_an_error(options, message):
     assert any(message in str(error) for _, error in errors), errors
 
 
+@pytest.mark.slow
 def test_a_misspelt_option_in_mkdocs_yml_stops_the_build(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"

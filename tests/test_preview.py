@@ -16,6 +16,8 @@ import pytest
 
 from .conftest import project_copy
 
+pytestmark = pytest.mark.slow
+
 DRIVER = Path(__file__).resolve().parent / "preview_driver.py"
 BELARUS = "annotations/china-belarus-hold-army-drills-near-nato-border-artifex-news.yml"
 BELARUS_PAGE = "articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/index.html"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations.anchor import anchor
@@ -75,8 +75,7 @@ def test_markup_removed_from_inside_a_word_is_not_taken_for_invented_text():
 @given(TEXT)
 def test_kept_and_removed_text_account_for_the_whole_seed(text):
     seed, articles = cleaned(text)
-    if seed is None or seed.format not in ("plain", "webpage"):
-        return
+    assume(seed is not None and seed.format in ("plain", "webpage"))
     covered = {}
     for article in articles:
         for item in [*article.paragraphs, *article.removals]:
@@ -100,13 +99,11 @@ def test_a_unique_quote_always_anchors_where_it_is(texts, data):
         (),
     )  # fmt: skip
     paragraph = data.draw(st.sampled_from(article.paragraphs))
-    if not paragraph.text:
-        return
+    assume(paragraph.text)
     start = data.draw(st.integers(0, len(paragraph.text) - 1))
     end = data.draw(st.integers(start + 1, len(paragraph.text)))
     quote = paragraph.text[start:end]
-    if quote != quote.strip() or not quote.strip():
-        return
+    assume(quote == quote.strip() and quote)
     occurrences = sum(len(re.findall(f"(?={re.escape(quote)})", p.text)) for p in article.paragraphs)
     found = anchor(article, quote)
     if occurrences == 1:

@@ -23,7 +23,7 @@ def test_every_article_has_a_page_and_every_seed_a_raw_copy(corpus):
 def test_article_page_has_permalinked_paragraphs_and_the_removals(articles_by_id):
     article = articles_by_id["china-russia-circle-wagons-asia-pacific-global-research"]
     page = page_of(article)
-    assert '<p id="p2" class="reader-paragraph reader-paragraph">' in page
+    assert '<p id="p2" class="reader-paragraph">' in page
     assert 'href="#p2"' in page
     assert f"<summary>Removed from the source: {len(article.removals)} blocks</summary>" in page
     assert '<details class="note reader-removals" data-search-exclude>' in page

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
@@ -20,6 +21,8 @@ from mkdocs.structure.files import Files
 from reader.site.page_html import add_content_security_policy, collapse_blank_lines
 
 from .conftest import ROOT, build, hostile_markup, project_copy
+
+pytestmark = pytest.mark.slow
 
 
 def test_strict_build_makes_a_page_per_article(built_site, corpus):

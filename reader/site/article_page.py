@@ -81,16 +81,30 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=])", r"\\\1", html.escape(text, quote=True))
 
 
+def front_matter(
+    title: str, *, description: str | None = None, tags: Sequence[str] = (), searched: bool = True
+) -> list[str]:
+    """A page's YAML front matter, as lines. A page `searched=False` stays out of the search index:
+    a list page only repeats what the articles' own pages hold, and a long one outgrows an engine's
+    limit for one entry (Zensical's, which shrinks as the index grows)."""
+    meta: dict[str, object] = {"title": title}
+    if description is not None:
+        meta["description"] = description
+    if tags:
+        meta["tags"] = list(tags)
+    if not searched:
+        meta["search"] = {"exclude": True}
+    front = yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000, sort_keys=False)
+    return ["---", front.strip(), "---", ""]
+
+
 def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> str:
     article = item.article
     # Theme templates print page titles unescaped (in the navigation), so escape them here.
-    meta: dict[str, str | list[str]] = {"title": html.escape(nav_title), "description": html.escape(_description(item))}
-    if item.about and item.about.topics:
-        meta["tags"] = list(item.about.topics)
-    front = yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000, sort_keys=False)
     title = next((p for p in article.paragraphs if p.kind == "title"), None)
     anchor = f" {{#{title.id}}}" if title else ""
-    parts = ["---", front.strip(), "---", ""]
+    tags = item.about.topics if item.about else []
+    parts = front_matter(html.escape(nav_title), description=html.escape(_description(item)), tags=tags)
     parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
     if article.decisions:
         parts += [_decisions(article), ""]
@@ -268,7 +282,8 @@ def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
     if p.kind == "quote":
         body = f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{after}</p></blockquote>'
     else:
-        body = f'<p id="{p.id}" class="reader-paragraph reader-{p.kind}">{text} {link}{after}</p>'
+        kind = "" if p.kind == "paragraph" else f" reader-{p.kind}"
+        body = f'<p id="{p.id}" class="reader-paragraph{kind}">{text} {link}{after}</p>'
     return f'<div class="reader-passage">{anchor}{body}</div>\n'
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from typing import Any
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
-from reader.site.article_page import md_escape, topic_slug
+from reader.site.article_page import front_matter, md_escape, topic_slug
 from reader.site.links import ARTICLES_DIR
 from reader.annotations.markup import plain_text
 from reader.annotations.schema import CorrectionNote, LinkNote
@@ -29,11 +29,8 @@ class Event:
 
 
 def _front(title: str, searched: bool = True) -> list[str]:
-    """A page's front matter and heading. A list page (`searched=False`) stays out of the search
-    index: it only repeats articles' titles and notes, each searchable on its own page, and a long
-    one outgrows an engine's limit (Zensical's, 64 KiB for one entry)."""
-    search = [] if searched else ["search:", "  exclude: true"]
-    return ["---", f"title: {title}", *search, "---", "", f"# {title}", ""]
+    """A page's front matter and heading."""
+    return [*front_matter(title, searched=searched), f"# {title}", ""]
 
 
 def _title(article: Article, titles: dict[str, str]) -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 
-import yaml
 
 from collections.abc import Sequence
 
 from reader.model import AlignedPair, Alignment, Article, ReprintGroup, StrandedNote, outlet_label
-from reader.site.article_page import FRONT_MATTER_DUMPER
+from reader.site.article_page import front_matter
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
 
 STATUS_LABELS = {
@@ -44,12 +43,11 @@ def render_comparison(
 ) -> str:
     first = by_id[group.articles[0]]
     title = first.title or first.id
-    front = yaml.dump({"title": html.escape(f"Copies of: {title}")}, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000)
     copies = "\n".join(
         f"{n}. [{html.escape(copy_name(by_id[a]))}](../{ARTICLES_DIR}/{a}.md){' (the original)' if a == group.original else ''}"
         for n, a in enumerate(group.articles, 1)
     )
-    parts = ["---", front.strip(), "---", "", f"# Copies of “{html.escape(title)}”", "", copies, "",
+    parts = [*front_matter(html.escape(f"Copies of: {title}")), f"# Copies of “{html.escape(title)}”", "", copies, "",
              f"Order: {html.escape(group.order_basis)}.", ""]  # fmt: skip
     for alignment in alignments:
         parts += _section(alignment, by_id)

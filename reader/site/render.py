@@ -19,7 +19,7 @@ from typing import Any
 from reader import settings
 from reader.annotations.annotate import term_slug
 from reader.model import AnnotatedArticle, Article, Corpus, ReprintGroup, display_date, display_title, outlet_label, outlet_name
-from reader.site.article_page import PageContext, md_escape, render_article
+from reader.site.article_page import PageContext, front_matter, md_escape, render_article
 from reader.site.browse_pages import render_dates, render_download, render_outlets, render_timeline, render_topics, web_annotations
 from reader.cache import BuildCache, digest
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
@@ -210,10 +210,7 @@ def render_home(corpus: Corpus) -> str:
     ]
     return "\n".join(
         [
-            "---",
-            "title: Home",
-            "---",
-            "",
+            *front_matter("Home", searched=False),  # a list of the articles, each searchable on its own page
             "# Reprint Reader",
             "",
             "News articles as they were scraped from the web, cleaned of the page around them. "
@@ -288,10 +285,7 @@ def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
         sections.append(_not_published(skipped))
     return "\n".join(
         [
-            "---",
-            "title: How the text is cleaned",
-            "---",
-            "",
+            *front_matter("How the text is cleaned"),
             "# How the text is cleaned",
             "",
             "Each article page lists what was removed from its seed and the rule that removed it. "
@@ -323,6 +317,6 @@ def render_glossary(corpus: Corpus) -> str:
             + (f"Used in:\n\n{listed}\n" if used else "Not used in any article yet.\n")
         )
     return "\n".join(
-        ["---", "title: Glossary", "---", "", "# Glossary", "",
+        [*front_matter("Glossary"), "# Glossary", "",
          "Terms marked in the articles, with where each is first used in every article.", "", *sections]
     )  # fmt: skip
