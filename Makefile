@@ -32,8 +32,8 @@ screenshots: $(BIN)/.installed
 
 ## lint: ruff's lint and format check, and mypy (strict on reader/), as configured in pyproject.toml
 lint: $(BIN)/.installed
-	$(BIN)/ruff check reader tests bench build_site.py
-	$(BIN)/ruff format --check reader tests bench build_site.py
+	$(BIN)/ruff check --no-cache reader tests bench build_site.py
+	$(BIN)/ruff format --no-cache --check reader tests bench build_site.py
 	$(BIN)/mypy
 
 ## build: build the static site into site/, replacing it only if the build succeeds

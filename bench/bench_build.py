@@ -22,12 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.project import copy_project, load_seeds  # noqa: E402
 from reader.corpus import assign_ids, read_corpus  # noqa: E402
 from reader.ingest.clean import clean  # noqa: E402
-from reader.ingest.load import load_seeds  # noqa: E402
 from reader.ingest.split import split  # noqa: E402
 from reader.site.render import render_site  # noqa: E402
-from reader.site.write import copy_project, replace_generated  # noqa: E402
+from reader.site.write import replace_generated  # noqa: E402
 
 
 def timed(step) -> float:

@@ -38,16 +38,16 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus_generator import base_text, reprint, vocabulary  # noqa: E402
+from bench.project import copy_project, fetched  # noqa: E402
 from reader.corpus import read_articles, read_corpus  # noqa: E402
 from reader.progress import Progress  # noqa: E402
-from reader.site.write import copy_project, rendered_site  # noqa: E402
+from reader.site.write import rendered_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -291,19 +291,19 @@ def preview_reload(
                 page.goto(url, wait_until="load")
             reloads, indexed = [], []
             for n in range(rounds):
-                while pagefind and not _fetch(entry):  # the first build's index
+                while pagefind and not fetched(entry):  # the first build's index
                     time.sleep(0.05)
-                before = _fetch(entry) if pagefind else ""
+                before = fetched(entry) if pagefind else ""
                 marker = f"Edited in round {n} at {time.time_ns()}"
                 text = edited.read_text(encoding="utf-8")
                 edited.write_text(text.replace(after, f"{after}{marker}. ", 1), encoding="utf-8")
                 start = time.perf_counter()
                 if page:
                     page.get_by_text(marker).first.wait_for(timeout=120_000)
-                while not page and marker not in _fetch(url):
+                while not page and marker not in fetched(url):
                     time.sleep(0.02)
                 reloads.append(time.perf_counter() - start)
-                while pagefind and _fetch(entry) in ("", before):
+                while pagefind and fetched(entry) in ("", before):
                     time.sleep(0.02)
                 indexed.append(time.perf_counter() - start)
                 time.sleep(gap)
@@ -317,14 +317,6 @@ def _interruptible() -> None:
     """Ctrl-C's signal as a terminal delivers it, even where this benchmark runs with it ignored
     (started in the background by a shell), so that serve can stop cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def use_pagefind(project: Path) -> None:

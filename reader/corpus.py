@@ -17,13 +17,14 @@ from reader import settings
 from reader.annotations.annotate import annotate, reprint_declarations
 from reader.annotations.decisions import apply_decisions
 from reader.annotations.read import Annotations, read_annotations
+from reader.annotations.sourcing import unsourced_notes
 from reader.cache import BuildCache, digest
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
 from reader.ingest.load import read_seed, seed_files, undecodable_line
 from reader.ingest.split import split
 from reader.model import Alignment, AnnotatedArticle, Article, Corpus, Seed, outlet_name
-from reader.parallel import run_jobs
+from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
 from reader.reprints.align import align
 from reader.reprints.detect import detect_reprints
@@ -47,20 +48,13 @@ def read_corpus(
     from an earlier build, only what changed since is computed again.
     """
     cache = cache or BuildCache()
-    annotations, annotation_problems = Annotations({}), []
-
-    def read_notes() -> None:
-        """The annotation files, read while the workers clean the seeds; their problems kept for the report."""
-        nonlocal annotations, annotation_problems
-        try:
-            annotations = read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})
-        except Problems as problems:
-            annotation_problems = problems.errors
-
+    # The annotation files are read while the workers clean the seeds.
+    notes = Deferred(partial(_read_notes, annotations_dir, cache))
     try:
-        corpus = read_articles(seeds_dir, progress, cache, alongside=read_notes)
+        corpus = read_articles(seeds_dir, progress, cache, alongside=notes.run)
     except Problems as problems:  # every bad seed and every bad annotation file, in one report
-        raise Problems([*problems.errors, *annotation_problems]) from None
+        raise Problems([*problems.errors, *notes.result()[1]]) from None
+    annotations, annotation_problems = notes.result()
     if strict and corpus.warnings:
         raise Problems([*corpus.warnings, *annotation_problems])
     if annotation_problems:
@@ -71,23 +65,23 @@ def read_corpus(
         if strict and left_out:
             raise Problems(list(corpus.warnings))
     corpus = _with_decisions(corpus, annotations)
+    unsourced = unsourced_notes(corpus.articles, annotations)
+    if unsourced:  # a fact with no source is a warning, as a guessed encoding is: strict refuses it
+        corpus = replace(corpus, warnings=(*corpus.warnings, *unsourced))
+        if strict:
+            raise Problems(list(corpus.warnings))
     declared = reprint_declarations(corpus.articles, annotations)
-    placed: list[tuple[AnnotatedArticle, ...]] = []
-
-    def place_notes() -> None:
-        """Anchoring the notes, done while the workers compute the articles' MinHash signatures."""
-        placed.append(_placed_notes(corpus.articles, annotations, cache, annotations_dir))
-
+    # The notes are anchored while the workers compute the articles' MinHash signatures.
+    placed = Deferred(partial(_placed_notes, corpus.articles, annotations, cache, annotations_dir))
     progress.stage("finding reprints, placing notes")
     groups, unconfirmed = cache.value(
         "reprints",
         (tuple(corpus.fingerprints.items()), declared.confirmed, declared.denied),
         lambda: detect_reprints(
-            corpus.articles, declared.confirmed, declared.denied, cache, corpus.fingerprints, alongside=place_notes
+            corpus.articles, declared.confirmed, declared.denied, cache, corpus.fingerprints, alongside=placed.run
         ),
     )
-    # (With the reprints from the cache, nothing ran alongside.)
-    annotated = placed[0] if placed else _placed_notes(corpus.articles, annotations, cache, annotations_dir)
+    annotated = placed.result()
     glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     suggestions = tuple(
         f"{a} and {b} look like copies of one text; confirm it with `reprints: {{confirm: [{b}]}}` in "
@@ -113,6 +107,14 @@ def read_corpus(
         suggestions=suggestions,
         stranded=stranded,
     )
+
+
+def _read_notes(annotations_dir: Path | None, cache: BuildCache) -> tuple[Annotations, list[ReaderError]]:
+    """The annotation files, or their problems, kept for the report beside the seeds'."""
+    try:
+        return (read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})), []
+    except Problems as problems:
+        return Annotations({}), problems.errors
 
 
 def _with_decisions(corpus: Corpus, annotations: Annotations) -> Corpus:

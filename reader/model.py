@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, get_args
 
 from reader.annotations.schema import About, CorrectionNote, LinkNote, Note, Term
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from reader.errors import ReaderError
 
 # Formats a seed can be recognised as, from its content (see `load.detect_format`).
-FORMATS = ("html", "feed", "markdown", "webpage", "plain")
+Format = Literal["html", "feed", "markdown", "webpage", "plain"]
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Seed:
 
     name: str
     text: str
-    format: str
+    format: Format
     encoding: str = "utf-8"
     detected: bool = False
 
@@ -98,7 +99,8 @@ class Removal:
 
 
 # What a contributor's change to the cleaner's work does (see `EditorialDecision`).
-DECISIONS = ("keep", "remove", "set")
+Decision = Literal["keep", "remove", "set"]
+DECISIONS: tuple[Decision, ...] = get_args(Decision)
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class EditorialDecision:
     field's new value; `first_line`/`last_line` are where it lies in the seed.
     """
 
-    action: str
+    action: Decision
     text: str
     reason: str
     source: str
@@ -134,7 +136,7 @@ class Story:
     """
 
     seed: str
-    format: str
+    format: Format
     index: int
     blocks: tuple[Block, ...]
     removals: tuple[Removal, ...] = ()
@@ -159,7 +161,7 @@ class Article:
 
     id: str
     seed: str
-    format: str
+    format: Format
     metadata: Metadata
     paragraphs: tuple[Paragraph, ...]
     removals: tuple[Removal, ...]
@@ -276,14 +278,16 @@ class ReprintGroup:
     order_basis: str
 
 
-CLASSES = ("identical", "spelling", "edited", "only-left", "only-right")
+# How a pair of aligned passages differs, from none to all.
+PairStatus = Literal["identical", "spelling", "edited", "only-left", "only-right"]
+CLASSES: tuple[PairStatus, ...] = get_args(PairStatus)
 
 
 @dataclass(frozen=True)
 class Segment:
     """A run of a word diff: "equal", "delete" (left only), "insert" (right only)."""
 
-    op: str
+    op: Literal["equal", "delete", "insert"]
     text: str
 
 
@@ -291,7 +295,7 @@ class Segment:
 class AlignedPair:
     left: tuple[str, ...]
     right: tuple[str, ...]
-    status: str
+    status: PairStatus
     similarity: float
     diff: tuple[Segment, ...] = ()
 
@@ -302,7 +306,7 @@ class Alignment:
     right: str
     pairs: tuple[AlignedPair, ...]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[PairStatus, int]:
         found = {c: 0 for c in CLASSES}
         for pair in self.pairs:
             found[pair.status] += 1

@@ -15,12 +15,31 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from reader import settings
 from reader.progress import QUIET, Progress
 
 T = TypeVar("T")
+
+
+class Deferred(Generic[T]):
+    """Work for this process while a stage's workers work (`run_jobs(..., alongside=d.run)`), or, when
+    nothing ran it there (the stage came from the cache, or ran here), when its result is asked for."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work = work
+        self._done = False
+        self._value: T | None = None
+
+    def run(self) -> None:
+        if not self._done:
+            self._value, self._done = self._work(), True
+
+    def result(self) -> T:
+        self.run()
+        return cast(T, self._value)
+
 
 # The jobs of the `run_jobs` call under way, as each forked worker inherits them.
 _JOBS: Sequence[Callable[[], object]] = ()

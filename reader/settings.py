@@ -1,4 +1,7 @@
-"""Every threshold the cleaner uses, in one place, with why it has its value."""
+"""The thresholds several stages or rules share, the limits, and the tuning of reprint detection,
+each with why it has its value. A limit that belongs to one rule alone (a byline has at most six
+words) is written in that rule, beside the docstring that explains it; a module's own layout
+constants (`navigation.BY_YEAR_OVER`) sit at the top of that module."""
 
 # Blocks this close to the start or end of a story are where page chrome lives
 # (widgets, bylines, share blurbs); rules about chrome look only there.
@@ -86,3 +89,8 @@ ANNOTATIONS_EDIT_URI = "edit/main/annotations/"
 # 0.75 s on the home page and 1.20 s on an article page (2.80 s at 1,000), past the 1 s a reader
 # should wait; Pagefind answered in 0.41-0.66 s at every size (bench/RESULTS.md, issue 7's run).
 PAGEFIND_FROM_ARTICLES = 100
+
+# The glossary lists at most this many articles under each term, in corpus order, then says how many
+# more use it: at 5,000 articles a common term's list outgrew Zensical's limit for one search entry
+# (and a reader's patience); every use stays marked on its article's page and in corpus.json.
+GLOSSARY_USES_MAX = 25

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build, fetched, free_port, project_copy, wait_for
+from bench.project import fetched
+
+from .conftest import build, free_port, project_copy, wait_for
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 # The README's screenshots, taken only when asked for (`make screenshots`), not on every run.

@@ -12,7 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import fetched, free_port, project_copy, wait_for
+from bench.project import fetched
+
+from .conftest import free_port, project_copy, wait_for
 
 pytestmark = pytest.mark.slow
 

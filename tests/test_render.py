@@ -68,3 +68,17 @@ def test_a_large_corpus_home_page_lists_the_most_recent_articles_and_links_to_al
     assert "(browse/outlets.md)" in home and "(browse/dates.md)" in home
     newest = max(corpus.articles, key=lambda a: (display_date(a), a.id))
     assert newest.id in rows[0]
+
+
+def test_the_glossary_lists_a_terms_first_uses_and_counts_the_rest(corpus, monkeypatch):
+    from reader import settings
+    from reader.site.render import render_glossary
+
+    monkeypatch.setattr(settings, "GLOSSARY_USES_MAX", 1)
+    glossary = render_glossary(corpus)
+    section = glossary.split("{#s-400}", 1)[1].split("\n## ", 1)[0]
+    used = [item for item in corpus.annotated if any(use.term.term == "S-400" for use in item.terms)]
+    assert len(used) == 3
+    assert len([line for line in section.splitlines() if line.startswith("- [")]) == 1
+    more = len(used) - 1
+    assert f"…and {more:,} more {'article' if more == 1 else 'articles'}" in section

@@ -371,3 +371,27 @@ def test_the_preview_policy_lets_mkdocs_serves_live_reload_script_run():
     policy = re.search(r'content="([^"]*)"', add_content_security_policy(PAGE, wasm=True, preview=True))[1]
     assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';" in policy
     assert "sha256" not in policy  # a hash in the policy would switch 'unsafe-inline' off
+
+
+def test_a_correction_shows_what_it_changes_word_by_word(built_site):
+    entry = page(built_site, MIL).find(id="note-mil-ends-with")
+    change = entry.select_one(".reader-change")
+    assert [d.get_text() for d in change.find_all("del")] == ["ends with "]
+    assert [i.get_text() for i in change.find_all("ins")] == ["stops short of "]
+
+
+def test_a_notes_source_is_on_its_tooltip_and_in_the_notes_list(built_site):
+    soup = page(built_site, MIL)
+    tip = soup.find(id="ref-mil-wittenberg")["title"]
+    assert tip.endswith("Source: Wittenberg University, Wikipedia")
+    entry = soup.find(id="note-mil-wittenberg")
+    assert entry.select_one(".reader-sources a")["href"] == "https://en.wikipedia.org/wiki/Wittenberg_University"
+
+
+def test_the_editorial_standards_page_is_built_and_every_notes_list_links_to_it(built_site, corpus):
+    standards = (built_site / "standards" / "index.html").read_text(encoding="utf-8")
+    assert "When a claim needs a source" in standards and "How to date an event" in standards
+    for item in corpus.annotated:
+        if item.notes:
+            link = page(built_site, item.article.id).select_one(".reader-standards a")
+            assert link["href"] == "../../standards/", item.article.id

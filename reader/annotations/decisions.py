@@ -18,7 +18,7 @@ from reader.annotations.read import Annotations, Loc, YamlFile, dotted
 from reader.annotations.schema import Cleaning, CleaningChange, MetadataChange
 from reader.errors import AnnotationError
 from reader.ingest.rules import EDITORIAL_RULE
-from reader.model import Article, EditorialDecision, Paragraph, Removal
+from reader.model import Article, Decision, EditorialDecision, Paragraph, Removal
 from reader.text import iso_date
 
 DATE_FIELDS = ("published", "first_published")
@@ -132,7 +132,11 @@ def _one(
 
 
 def _decision(
-    action: str, block: Paragraph | Removal, change: CleaningChange | MetadataChange, parsed: YamlFile, **details: str
+    action: Decision,
+    block: Paragraph | Removal,
+    change: CleaningChange | MetadataChange,
+    parsed: YamlFile,
+    **details: str,
 ) -> EditorialDecision:
     return EditorialDecision(
         action=action,

@@ -16,9 +16,9 @@ import charset_normalizer
 from bs4.dammit import EncodingDetector
 
 from reader import settings
-from reader.errors import Problems, ReaderError, SeedError
+from reader.errors import Problems, SeedError
 from reader.ingest.formats import feed, html, markdown, plaintext
-from reader.model import Seed
+from reader.model import Format, Seed
 from reader.text import decode_utf8, line_of, word_count
 
 # Files in seeds/ that are not seeds.
@@ -40,19 +40,6 @@ def seed_files(folder: Path) -> list[tuple[str, str, bytes]]:
             ]
         )
     return [(str(path), path.name, path.read_bytes()) for path in seed_paths(folder)]
-
-
-def load_seeds(folder: Path) -> list[Seed]:
-    """Every seed in `folder`, in name order; all problems are raised together."""
-    seeds, errors = [], []
-    for shown_as, name, data in seed_files(folder):
-        try:
-            seeds.append(read_seed(name, data, shown_as=shown_as))
-        except ReaderError as error:
-            errors.append(error)
-    if errors:
-        raise Problems(errors)
-    return seeds
 
 
 def read_seed(name: str, data: bytes, *, shown_as: str | None = None) -> Seed:
@@ -181,7 +168,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _DROPPED_CONTROLS = re.compile(f"[{re.escape(_CONTROL_BYTES.decode('ascii'))}]")
 
 
-def detect_format(text: str, shown_as: str) -> str:
+def detect_format(text: str, shown_as: str) -> Format:
     """Which of `model.FORMATS` the text is in, judged from its content."""
     start = text.lstrip()[:200].lower()
     if html.looks_like(text):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from reader import settings
-from reader.model import AlignedPair, Alignment, Article, Paragraph, Segment
+from reader.model import AlignedPair, Alignment, Article, PairStatus, Paragraph, Segment
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})
@@ -132,7 +132,7 @@ def _pair(left: list[Paragraph], right: list[Paragraph]) -> AlignedPair:
     )
 
 
-def classify(left: str, right: str) -> str:
+def classify(left: str, right: str) -> PairStatus:
     if left == right:
         return "identical"
     a, b = words(left), words(right)

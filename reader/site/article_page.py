@@ -18,6 +18,7 @@ import yaml
 from collections.abc import Sequence
 from reader.annotations.schema import About
 from reader.model import AnnotatedArticle, Article, Paragraph, PlacedNote, Removal, outlet_name
+from reader.reprints.align import word_diff
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
 from reader.annotations.markup import attribute, plain_text, safe_html
 from reader.ingest.rules import EDITORIAL_RULE
@@ -124,7 +125,15 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
         if p.kind != "title"
     ]
     if item.notes:
-        parts += ["## Notes {#notes}", "", _notes_list(item, ctx), ""]
+        standards = link(ARTICLE_PAGE, "standards.md")
+        parts += [
+            "## Notes {#notes}",
+            "",
+            f'<p class="reader-standards">How notes are checked and sourced: <a href="{standards}">Editorial standards</a>.</p>',
+            "",
+            _notes_list(item, ctx),
+            "",
+        ]
     parts += [_removals(article), "", ctx.edit_link, ""]
     return "\n".join(parts)
 
@@ -202,7 +211,9 @@ def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
 
 def _note_ref(placed: PlacedNote) -> str:
     note = placed.note
-    tip = attribute(plain_text(note.text)) if note.text else ""
+    cited = f" Source: {source_line(note.sources[0])}" if note.sources else ""
+    more = f" (and {len(note.sources) - 1} more)" if len(note.sources) > 1 else ""
+    tip = attribute(plain_text(note.text or "") + cited + more)
     label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
     return (
         f'<sup class="reader-ref"><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
@@ -302,6 +313,7 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
             extra = (
                 f'<p class="reader-reading-line">Should read: “{html.escape(note.reading)}” '
                 f"(<em>{note.category}</em>)</p>"
+                f'<p class="reader-change">What changes: {_changes(words, note.reading)}</p>'
             )
         elif isinstance(note, LinkNote):
             where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
@@ -322,6 +334,20 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
             f"{_sources(note.sources)}</li>"
         )
     return f'<ol class="reader-notes">{"".join(entries)}</ol>'
+
+
+def _changes(original: str, reading: str) -> str:
+    """The correction word by word: what it takes out struck through, what it puts in underlined."""
+    marks = {"delete": "del", "insert": "ins"}
+    return "".join(
+        f"<{marks[s.op]}>{html.escape(s.text)}</{marks[s.op]}>" if s.op in marks else html.escape(s.text)
+        for s in word_diff(original, reading)
+    )
+
+
+def source_line(source: Source) -> str:
+    """A source as plain text: title, who published it, when."""
+    return ", ".join(x for x in [source.title, source.outlet or "", source.date.isoformat() if source.date else ""] if x)
 
 
 def _sources(sources: list[Source]) -> str:

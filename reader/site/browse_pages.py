@@ -16,7 +16,7 @@ from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNot
 from reader.site.article_page import front_matter, md_escape, topic_slug
 from reader.site.links import ARTICLES_DIR
 from reader.annotations.markup import plain_text
-from reader.annotations.schema import CorrectionNote, LinkNote
+from reader.annotations.schema import CorrectionNote, LinkNote, Source
 
 SELECTOR_CONTEXT = 32
 
@@ -157,6 +157,17 @@ def web_annotations(annotated: tuple[AnnotatedArticle, ...]) -> str:
     return json.dumps(collection, ensure_ascii=False) + "\n"
 
 
+def _source_record(source: Source) -> dict[str, str]:
+    record = {"dcterms:title": source.title}
+    if source.outlet:
+        record["dcterms:publisher"] = source.outlet
+    if source.date:
+        record["dcterms:date"] = source.date.isoformat()
+    if source.url:
+        record["id"] = source.url
+    return record
+
+
 def _selector(article: Article, paragraph_id: str, start: int, end: int) -> dict[str, str]:
     text = next(p.text for p in article.paragraphs if p.id == paragraph_id)
     return {
@@ -171,7 +182,10 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
     note, place = placed.note, placed.place
     bodies: list[dict[str, Any]] = []
     if note.text:
-        bodies.append({"type": "TextualBody", "value": note.text, "format": "text/markdown", "purpose": "commenting"})
+        body: dict[str, Any] = {"type": "TextualBody", "value": note.text, "format": "text/markdown", "purpose": "commenting"}
+        if note.sources:  # what the note's claim rests on belongs with the note's text
+            body["dcterms:source"] = [_source_record(s) for s in note.sources]
+        bodies.append(body)
     motivation = "commenting"
     if isinstance(note, CorrectionNote):
         motivation = "editing"

@@ -52,6 +52,7 @@ def site_nav(corpus: Corpus, titles: dict[str, str]) -> Nav:
         "rules.md",
         "bad-input.md",
         "contributing.md",
+        "standards.md",
     ]
     return nav
 

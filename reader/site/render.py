@@ -27,7 +27,7 @@ from reader.errors import ReaderError
 from reader.site.export import corpus_json
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
 from reader.annotations.markup import safe_html
-from reader.parallel import run_jobs
+from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
 from reader.ingest.rules import reasons
 
@@ -69,24 +69,23 @@ def render_site(
     cache = cache or BuildCache()
     shown = shown_titles(corpus)
     fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
-    files: dict[str, str | bytes] = {}
-    pages: list[str] = []
-    jobs: list[partial[str]] = []
-    keys: list[bytes] = []
+    # The other files, and what each article page needs, are made while workers encode corpus.json.
+    files = Deferred(partial(_other_files, corpus, shown))
+    articles = Deferred(partial(_article_pages, corpus, shown, options, fingerprints, cache.active))
 
     def the_rest() -> None:
-        """The other files, and what each article page needs: made while workers encode corpus.json."""
-        files.update(_other_files(corpus, shown))
-        pages[:], jobs[:], keys[:] = _article_pages(corpus, shown, options, fingerprints, cache.active)
+        files.run()
+        articles.run()
 
     records = corpus_json(corpus.annotated, corpus.reprints, corpus.alignments, cache, fingerprints, alongside=the_rest)
+    pages, jobs, keys = articles.result()
 
     def render_pages(todo: list[int]) -> list[str]:
         progress.stage("rendering pages", len(todo))
         return run_jobs([jobs[i] for i in todo], progress)
 
     rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
-    return {"corpus.json": records, **files, **dict(zip(pages, rendered, strict=True))}
+    return {"corpus.json": records, **files.result(), **dict(zip(pages, rendered, strict=True))}
 
 
 def _other_files(corpus: Corpus, shown: dict[str, str]) -> dict[str, str | bytes]:
@@ -309,8 +308,11 @@ def render_glossary(corpus: Corpus) -> str:
         used = uses.get(slug, [])
         listed = "\n".join(
             f"- [{md_escape(display_title(a))}]({ARTICLES_DIR}/{a.id}.md#{paragraph}) ¶{paragraph[1:]}"
-            for a, paragraph in used
+            for a, paragraph in used[: settings.GLOSSARY_USES_MAX]
         )
+        if len(used) > settings.GLOSSARY_USES_MAX:
+            more = len(used) - settings.GLOSSARY_USES_MAX
+            listed += f"\n\n…and {more:,} more {'article' if more == 1 else 'articles'}, each with the term marked."
         also = f"\n\nAlso written: {md_escape(', '.join(term.aliases))}." if term.aliases else ""
         sections.append(
             f"## {md_escape(term.term)} {{#{slug}}}\n\n{safe_html(term.definition)}{also}\n\n"

@@ -218,19 +218,3 @@ def _generated_at_top(root: Path) -> Callable[[str, list[str]], set[str]]:
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-# What a fresh clone needs to build the site, generated files left out.
-PROJECT_FILES = ("mkdocs.yml", "build_site.py", "CONTRIBUTING.md")
-PROJECT_FOLDERS = ("reader", "seeds", "annotations", "schema", "docs", "overrides")
-
-
-def copy_project(root: Path, into: Path) -> Path:
-    """A copy of the project's sources, as a fresh clone has them, for tests and benchmarks."""
-    into.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        shutil.copy(root / name, into / name)
-    skip = shutil.ignore_patterns("__pycache__", *GENERATED)
-    for folder in PROJECT_FOLDERS:
-        shutil.copytree(root / folder, into / folder, ignore=skip)
-    return into
