@@ -27,7 +27,7 @@ from reader.model import Alignment, AnnotatedArticle, Article, Corpus, Seed, out
 from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
 from reader.reprints.align import align
-from reader.reprints.detect import detect_reprints
+from reader.reprints.detect import article_signature, candidate_pairs, detect_reprints, needs_signatures
 from reader.reprints.travel import travel
 
 # Words left out of ids, so they stay short and readable.
@@ -78,7 +78,10 @@ def read_corpus(
         "reprints",
         (tuple(corpus.fingerprints.items()), declared.confirmed, declared.denied),
         lambda: detect_reprints(
-            corpus.articles, declared.confirmed, declared.denied, cache, corpus.fingerprints, alongside=placed.run
+            corpus.articles,
+            declared.confirmed,
+            declared.denied,
+            _near_duplicates(corpus.articles, corpus.fingerprints, cache, alongside=placed.run),
         ),
     )
     annotated = placed.result()
@@ -107,6 +110,22 @@ def read_corpus(
         suggestions=suggestions,
         stranded=stranded,
     )
+
+
+def _near_duplicates(
+    articles: tuple[Article, ...], fingerprints: dict[str, bytes], cache: BuildCache, alongside: Callable[[], None]
+) -> list[tuple[str, str]]:
+    """The near-duplicate pairs; each article's MinHash signature comes from the cache by its
+    fingerprint, or is computed on every core while this process does the work `alongside`."""
+    if not needs_signatures(articles):
+        return candidate_pairs(list(articles))
+    keys = [fingerprints.get(a.id) or a.paragraphs for a in articles]
+    signatures = cache.values(
+        "signatures",
+        keys,
+        lambda todo: run_jobs([partial(article_signature, articles[i]) for i in todo], alongside=alongside),
+    )
+    return candidate_pairs(list(articles), signatures)
 
 
 def _read_notes(annotations_dir: Path | None, cache: BuildCache) -> tuple[Annotations, list[ReaderError]]:

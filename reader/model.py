@@ -42,6 +42,15 @@ class Seed:
         return self.text.split("\n")
 
 
+# What the markup says a block is; the HTML reader adds what trafilatura left out of the article.
+BlockKind = Literal[
+    "paragraph", "heading", "quote", "list-item", "separator", "html", "image", "caption",
+    "chrome", "boilerplate", "comment",
+]  # fmt: skip
+# What a kept block of article text is.
+ParagraphKind = Literal["title", "heading", "paragraph", "quote", "list-item"]
+
+
 @dataclass(frozen=True)
 class Block:
     """A unit of text as the seed lays it out: a paragraph, heading, quote or widget.
@@ -56,7 +65,7 @@ class Block:
     text: str
     first_line: int
     last_line: int
-    kind: str = "paragraph"
+    kind: BlockKind = "paragraph"
     tag: str = ""
     level: int = 0
     link_only: bool = False
@@ -149,7 +158,7 @@ class Paragraph:
     """A kept block of article text, exactly as cleaned."""
 
     id: str
-    kind: str
+    kind: ParagraphKind
     text: str
     first_line: int
     last_line: int

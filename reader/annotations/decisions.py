@@ -111,7 +111,9 @@ def _one(
     """The index of the one block among `blocks` the change's quote names, or None with the error recorded."""
     view = replace(
         article,
-        paragraphs=tuple(Paragraph(str(i), "", b.text, b.first_line, b.last_line) for i, b in enumerate(blocks)),
+        paragraphs=tuple(
+            Paragraph(str(i), "paragraph", b.text, b.first_line, b.last_line) for i, b in enumerate(blocks)
+        ),
     )
     found = anchor(view, change.quote, change.prefix, change.suffix)
     if isinstance(found, Ambiguous):

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from reader import settings
 from reader.ingest.rules import RULES, TRAILING_RULE, Context, as_match, is_body_paragraph, is_trailing_chrome
-from reader.model import Article, Block, Metadata, Paragraph, Removal, Story
+from reader.model import Article, Block, Metadata, Paragraph, ParagraphKind, Removal, Story
 from reader.text import ends_sentence, last_char, normalize_space, word_count
 
 # A paragraph that ends on one of these words stops mid-sentence.
@@ -144,9 +144,9 @@ def _rejoin_broken_paragraphs(kept: list[Block]) -> list[Block]:
     return joined
 
 
-def _read_structure(kept: list[Block], titled: bool, metadata: Metadata) -> tuple[list[str], Metadata]:
+def _read_structure(kept: list[Block], titled: bool, metadata: Metadata) -> tuple[list[ParagraphKind], Metadata]:
     """Each kept block's kind (title, heading, paragraph, quote, list-item), and the title."""
-    kinds = [b.kind if b.kind in ("heading", "quote", "list-item") else "paragraph" for b in kept]
+    kinds: list[ParagraphKind] = [_PARAGRAPH_KINDS.get(b.kind, "paragraph") for b in kept]
     if titled:
         kinds[0] = "title"
         metadata = replace(metadata, title=kept[0].text)
@@ -154,6 +154,10 @@ def _read_structure(kept: list[Block], titled: bool, metadata: Metadata) -> tupl
         if kinds[i] == "paragraph" and _looks_like_heading(block.text):
             kinds[i] = "heading"
     return kinds, metadata
+
+
+# The kinds of block that stay what they are in the article; any other kept block is a paragraph.
+_PARAGRAPH_KINDS: dict[str, ParagraphKind] = {"heading": "heading", "quote": "quote", "list-item": "list-item"}
 
 
 def _is_title(kept: list[Block], metadata: Metadata) -> bool:

@@ -11,13 +11,12 @@ pulled in scipy, whose import alone took a quarter of the pipeline at 1,000 arti
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from functools import partial
 
 from rensa import RMinHash, RMinHashLSH
 
 from reader import settings
-from reader.cache import BuildCache
 from reader.model import Article, ReprintGroup
 from reader.parallel import run_jobs
 
@@ -39,21 +38,12 @@ def article_signature(article: Article) -> RMinHash:
 def similar_pairs(
     articles: list[Article],
     threshold: float = settings.REPRINT_THRESHOLD,
-    cache: BuildCache | None = None,
-    fingerprints: dict[str, bytes] | None = None,
-    alongside: Callable[[], object] | None = None,
+    signatures: Sequence[RMinHash] | None = None,
 ) -> list[tuple[str, str]]:
-    """Pairs of article ids whose texts are near-duplicates, found through LSH.
-
-    With a `cache` and each article's `fingerprints`, a signature computed before is reused.
-    This process does the work `alongside` while workers compute the signatures."""
-    cache, fingerprints = cache or BuildCache(), fingerprints or {}
-    keys = [fingerprints.get(a.id) or a.paragraphs for a in articles]
-    signatures = cache.values(
-        "signatures",
-        keys,
-        lambda todo: run_jobs([partial(article_signature, articles[i]) for i in todo], alongside=alongside),
-    )
+    """Pairs of article ids whose texts are near-duplicates, found through LSH over the articles'
+    `signatures` (computed here, on every core, when not given)."""
+    if signatures is None:
+        signatures = run_jobs([partial(article_signature, a) for a in articles])
     index = RMinHashLSH(
         threshold, settings.MINHASH_PERMUTATIONS, settings.MINHASH_PERMUTATIONS // settings.LSH_BAND_ROWS
     )
@@ -78,6 +68,18 @@ def brute_force_pairs(articles: list[Article], threshold: float = settings.REPRI
     return sorted(pairs)
 
 
+def candidate_pairs(articles: list[Article], signatures: Sequence[RMinHash] | None = None) -> list[tuple[str, str]]:
+    """The near-duplicate pairs: by exact comparison in a small corpus, through LSH from a size on."""
+    if len(articles) < settings.LSH_MIN_ARTICLES:
+        return brute_force_pairs(articles)
+    return similar_pairs(articles, signatures=signatures)
+
+
+def needs_signatures(articles: Sequence[Article]) -> bool:
+    """Whether `candidate_pairs` goes through MinHash signatures at this corpus size."""
+    return len(articles) >= settings.LSH_MIN_ARTICLES
+
+
 def groups_from_pairs(pairs: list[tuple[str, str]]) -> list[set[str]]:
     parent: dict[str, str] = {}
 
@@ -99,20 +101,14 @@ def detect_reprints(
     articles: tuple[Article, ...],
     confirmed: frozenset[tuple[str, str]] = frozenset(),
     denied: frozenset[tuple[str, str]] = frozenset(),
-    cache: BuildCache | None = None,
-    fingerprints: dict[str, bytes] | None = None,
-    alongside: Callable[[], object] | None = None,
+    found_pairs: Sequence[tuple[str, str]] | None = None,
 ) -> tuple[tuple[ReprintGroup, ...], tuple[tuple[str, str], ...]]:
-    """The groups, from detected pairs less those an annotation denies plus those it confirms;
-    and the detected pairs no annotation confirms, to suggest confirming them. The work
-    `alongside` is done on the way (see `similar_pairs`)."""
+    """The groups, from the near-duplicate pairs (`found_pairs`, else found here) less those an
+    annotation denies plus those it confirms; and the pairs no annotation confirms, to suggest
+    confirming them."""
     by_id = {a.id: a for a in articles}
-    if len(articles) >= settings.LSH_MIN_ARTICLES:
-        found_pairs = similar_pairs(list(articles), cache=cache, fingerprints=fingerprints, alongside=alongside)
-    else:
-        found_pairs = brute_force_pairs(list(articles))
-        if alongside:
-            alongside()
+    if found_pairs is None:
+        found_pairs = candidate_pairs(list(articles))
     detected = [p for p in found_pairs if p not in denied]
     unconfirmed = tuple(p for p in detected if p not in confirmed)
     found = []

@@ -11,18 +11,17 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
-from collections.abc import Sequence
-from reader.annotations.schema import About
+from reader.annotations.markup import attribute, plain_text, safe_html
+from reader.annotations.schema import About, CorrectionNote, LinkNote, Source
+from reader.ingest.rules import EDITORIAL_RULE
 from reader.model import AnnotatedArticle, Article, Paragraph, PlacedNote, Removal, outlet_name
 from reader.reprints.align import word_diff
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
-from reader.annotations.markup import attribute, plain_text, safe_html
-from reader.ingest.rules import EDITORIAL_RULE
-from reader.annotations.schema import CorrectionNote, LinkNote, Source
 
 # libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
 FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -179,15 +178,16 @@ def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
 
 def _about(about: About) -> str:
     body = safe_html(about.note) + _sources(about.sources)
-    return (
-        '<div class="admonition info reader-about"><p class="admonition-title">About this text</p>'
-        f"{body}</div>"
-    )
+    return f'<div class="admonition info reader-about"><p class="admonition-title">About this text</p>{body}</div>'
 
 
 def _note_counts(item: AnnotatedArticle) -> str:
     counts = {kind: sum(1 for n in item.notes if n.note.kind == kind) for kind in KIND_LABELS}
-    names = {"context": ("context note", "context notes"), "correction": ("correction", "corrections"), "link": ("link", "links")}
+    names = {
+        "context": ("context note", "context notes"),
+        "correction": ("correction", "corrections"),
+        "link": ("link", "links"),
+    }
     listed = ", ".join(f"{n} {names[k][n != 1]}" for k, n in counts.items() if n)
     return f'<p class="reader-note-counts"><a href="#notes">{len(item.notes)} notes</a>: {listed}.</p>'
 
@@ -318,7 +318,7 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
         elif isinstance(note, LinkNote):
             where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
             extra = (
-                f'<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} '
+                f"<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} "
                 f'<a href="{_target_href(note, placed)}">{html.escape(where)}</a></p>'
             )
         date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
@@ -347,7 +347,9 @@ def _changes(original: str, reading: str) -> str:
 
 def source_line(source: Source) -> str:
     """A source as plain text: title, who published it, when."""
-    return ", ".join(x for x in [source.title, source.outlet or "", source.date.isoformat() if source.date else ""] if x)
+    return ", ".join(
+        x for x in [source.title, source.outlet or "", source.date.isoformat() if source.date else ""] if x
+    )
 
 
 def _sources(sources: list[Source]) -> str:
@@ -358,7 +360,9 @@ def _sources(sources: list[Source]) -> str:
         title = html.escape(source.title)
         if source.url:
             title = f'<a href="{attribute(source.url)}" rel="noopener noreferrer nofollow">{title}</a>'
-        details = ", ".join(html.escape(x) for x in [source.outlet or "", source.date.isoformat() if source.date else ""] if x)
+        details = ", ".join(
+            html.escape(x) for x in [source.outlet or "", source.date.isoformat() if source.date else ""] if x
+        )
         items.append(f"<li>{title}{', ' + details if details else ''}</li>")
     return f'<p class="reader-sources-title">Sources:</p><ul class="reader-sources">{"".join(items)}</ul>'
 
@@ -404,7 +408,7 @@ def _removals(article: Article) -> str:
     summary = ", ".join(f"{rule} ({n})" for rule, n in sorted(by_rule.items()))
     return (
         f'<details class="note reader-removals" data-search-exclude><summary>Removed from the source: '
-        f'{count} block{"s" if count != 1 else ""}</summary><p>By rule: {html.escape(summary)}.</p>'
+        f"{count} block{'s' if count != 1 else ''}</summary><p>By rule: {html.escape(summary)}.</p>"
         f"<table><thead><tr><th>Rule</th><th>Seed lines</th><th>Text</th></tr></thead><tbody>{rows}</tbody></table>"
         "</details>"
     )

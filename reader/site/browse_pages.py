@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-
 from typing import Any
-from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
-from reader.site.article_page import front_matter, md_escape, topic_slug
-from reader.site.links import ARTICLES_DIR
+
 from reader.annotations.markup import plain_text
 from reader.annotations.schema import CorrectionNote, LinkNote, Source
+from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
+from reader.site.article_page import front_matter, md_escape, topic_slug
+from reader.site.links import ARTICLES_DIR, PAGE_TITLES
 
 SELECTOR_CONTEXT = 32
 
@@ -41,8 +41,8 @@ def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> str
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
         by_outlet.setdefault(outlet_label(article) or OUTLET_NOT_STATED, []).append(article)
-    parts = _front("By outlet", searched=False) + [
-        "The outlet that published each copy, as its text states it; \"via\" names the source a copy gives "
+    parts = _front(PAGE_TITLES["browse/outlets.md"], searched=False) + [
+        'The outlet that published each copy, as its text states it; "via" names the source a copy gives '
         "when it does not name its own outlet.",
         "",
     ]
@@ -59,7 +59,10 @@ def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str
     for item in annotated:
         for topic in item.about.topics if item.about else ():
             by_topic.setdefault(topic, []).append(item.article)
-    parts = _front("By topic", searched=False) + ["Topics are given to each article in its annotation file (`about.topics`).", ""]
+    parts = _front(PAGE_TITLES["browse/topics.md"], searched=False) + [
+        "Topics are given to each article in its annotation file (`about.topics`).",
+        "",
+    ]
     if not by_topic:
         parts += ["No article has a topic yet.", ""]
     for topic in sorted(by_topic, key=str.lower):
@@ -71,7 +74,7 @@ def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str
 
 def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
     dated = sorted(articles, key=lambda a: (display_date(a) or "9999", a.id))
-    parts = _front("By date", searched=False) + [
+    parts = _front(PAGE_TITLES["browse/dates.md"], searched=False) + [
         "Each copy by the date its text gives: published, feed item date, first published, or (failing those) "
         "when the page was captured.",
         "",
@@ -82,7 +85,9 @@ def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
         if year != current:
             parts += ["", f"## {year}", ""]
             current = year
-        parts.append(f"- {display_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)")
+        parts.append(
+            f"- {display_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)"
+        )
     return "\n".join(parts) + "\n"
 
 
@@ -104,7 +109,11 @@ def timeline_events(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, s
             if placed.note.date and not placed.origin:
                 text = md_escape(_shorten(plain_text(placed.note.text or placed.note.quote)))
                 link = f"{page}#{placed.place.paragraph}"
-                events.append(Event(placed.note.date.isoformat(), f"{text} ([{name} ¶{placed.place.paragraph[1:]}]({link}))", link))
+                events.append(
+                    Event(
+                        placed.note.date.isoformat(), f"{text} ([{name} ¶{placed.place.paragraph[1:]}]({link}))", link
+                    )
+                )
     return sorted(events, key=lambda e: (e.date, e.text))
 
 
@@ -113,7 +122,7 @@ def _shorten(text: str, limit: int = 180) -> str:
 
 
 def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
-    parts = _front("Timeline", searched=False) + [
+    parts = _front(PAGE_TITLES["timeline.md"], searched=False) + [
         "Dated events from the notes, and the articles' own dates, in order. Each links to its passage.",
         "",
     ]
@@ -128,7 +137,7 @@ def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, s
 
 def render_download() -> str:
     return "\n".join(
-        _front("Download")
+        _front(PAGE_TITLES["download.md"])
         + [
             "Take the data elsewhere:",
             "",
@@ -145,7 +154,12 @@ def render_download() -> str:
 
 
 def web_annotations(annotated: tuple[AnnotatedArticle, ...]) -> str:
-    items = [_web_annotation(item.article, placed, annotated) for item in annotated for placed in item.notes if not placed.origin]
+    items = [
+        _web_annotation(item.article, placed, annotated)
+        for item in annotated
+        for placed in item.notes
+        if not placed.origin
+    ]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "annotations.jsonld",
@@ -182,7 +196,12 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
     note, place = placed.note, placed.place
     bodies: list[dict[str, Any]] = []
     if note.text:
-        body: dict[str, Any] = {"type": "TextualBody", "value": note.text, "format": "text/markdown", "purpose": "commenting"}
+        body: dict[str, Any] = {
+            "type": "TextualBody",
+            "value": note.text,
+            "format": "text/markdown",
+            "purpose": "commenting",
+        }
         if note.sources:  # what the note's claim rests on belongs with the note's text
             body["dcterms:source"] = [_source_record(s) for s in note.sources]
         bodies.append(body)
@@ -198,7 +217,9 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
                 "type": "SpecificResource",
                 "source": f"{ARTICLES_DIR}/{target_article.id}/",
                 "purpose": "linking",
-                "selector": _selector(target_article, placed.link_target.paragraph, placed.link_target.start, placed.link_target.end),
+                "selector": _selector(
+                    target_article, placed.link_target.paragraph, placed.link_target.start, placed.link_target.end
+                ),
             }
         )
     record = {
@@ -206,7 +227,10 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
         "type": "Annotation",
         "motivation": motivation,
         "body": bodies,
-        "target": {"source": f"{ARTICLES_DIR}/{article.id}/", "selector": _selector(article, place.paragraph, place.start, place.end)},
+        "target": {
+            "source": f"{ARTICLES_DIR}/{article.id}/",
+            "selector": _selector(article, place.paragraph, place.start, place.end),
+        },
     }
     if note.date:
         record["dcterms:date"] = note.date.isoformat()

@@ -10,8 +10,6 @@ On narrow screens the two columns stack.
 from __future__ import annotations
 
 import html
-
-
 from collections.abc import Sequence
 
 from reader.model import AlignedPair, Alignment, Article, ReprintGroup, StrandedNote, outlet_label
@@ -38,16 +36,25 @@ def copy_name(article: Article) -> str:
     return outlet_label(article) or article.id
 
 
+def compared_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
+    first = by_id[group.articles[0]]
+    return first.title or first.id
+
+
+def comparison_page_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
+    """The comparison page's title, as the page and the navigation give it (escaped: themes print it raw)."""
+    return html.escape(f"Copies of: {compared_title(group, by_id)}")
+
+
 def render_comparison(
     group: ReprintGroup, alignments: list[Alignment], by_id: dict[str, Article], stranded: Sequence[StrandedNote] = ()
 ) -> str:
-    first = by_id[group.articles[0]]
-    title = first.title or first.id
+    title = compared_title(group, by_id)
     copies = "\n".join(
         f"{n}. [{html.escape(copy_name(by_id[a]))}](../{ARTICLES_DIR}/{a}.md){' (the original)' if a == group.original else ''}"
         for n, a in enumerate(group.articles, 1)
     )
-    parts = [*front_matter(html.escape(f"Copies of: {title}")), f"# Copies of “{html.escape(title)}”", "", copies, "",
+    parts = [*front_matter(comparison_page_title(group, by_id)), f"# Copies of “{html.escape(title)}”", "", copies, "",
              f"Order: {html.escape(group.order_basis)}.", ""]  # fmt: skip
     for alignment in alignments:
         parts += _section(alignment, by_id)
@@ -131,12 +138,12 @@ def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Articl
     others = [a for a in group.articles if a != article_id]
     names = ", ".join(
         f'<a href="{link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{a}.md")}">{html.escape(copy_name(by_id[a]))}</a>'
-        f'{" (the original)" if a == group.original else ""}'
+        f"{' (the original)' if a == group.original else ''}"
         for a in others
     )
     return (
         '<div class="admonition abstract reader-reprints"><p class="admonition-title">Also published as</p>'
-        f'<p>This text has {len(others)} other cop{"y" if len(others) == 1 else "ies"} in the corpus: {names}. '
+        f"<p>This text has {len(others)} other cop{'y' if len(others) == 1 else 'ies'} in the corpus: {names}. "
         f'<a href="{link(ARTICLE_PAGE, compare_path(group))}">Compare the copies</a>.</p></div>'
     )
 
@@ -146,7 +153,10 @@ def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -
     wording differs. One pass over the alignments for the whole corpus."""
     found: dict[str, dict[str, str]] = {}
     for alignment in alignments:
-        for mine_id, other_id, from_left in ((alignment.left, alignment.right, True), (alignment.right, alignment.left, False)):
+        for mine_id, other_id, from_left in (
+            (alignment.left, alignment.right, True),
+            (alignment.right, alignment.left, False),
+        ):
             links = found.setdefault(mine_id, {})
             other = by_id[other_id]
             for pair in alignment.pairs:

@@ -6,16 +6,15 @@ Paragraph text is exactly as cleaned; corrections are listed beside it, never ap
 from __future__ import annotations
 
 import json
-from typing import Any
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import partial
+from typing import Any
 
-from reader.model import Alignment, AnnotatedArticle, PlacedNote, ReprintGroup
-from reader.cache import BuildCache, digest
-from reader.parallel import run_jobs
 from reader.annotations.schema import CorrectionNote
-
+from reader.cache import BuildCache, digest
+from reader.model import Alignment, AnnotatedArticle, PlacedNote, ReprintGroup
+from reader.parallel import run_jobs
 
 # A JSON object of the export.
 Record = dict[str, Any]
@@ -67,8 +66,12 @@ def reprint_records(groups: tuple[ReprintGroup, ...], alignments: tuple[Alignmen
                         "other": other,
                         "counts": alignment.counts(),
                         "pairs": [
-                            {"this": list(getattr(p, mine)), "other": list(getattr(p, "right" if mine == "left" else "left")),
-                             "status": _status_for(p.status, mine), "similarity": round(p.similarity, 3)}
+                            {
+                                "this": list(getattr(p, mine)),
+                                "other": list(getattr(p, "right" if mine == "left" else "left")),
+                                "status": _status_for(p.status, mine),
+                                "similarity": round(p.similarity, 3),
+                            }
                             for p in alignment.pairs
                         ],
                     }
@@ -84,7 +87,7 @@ def reprint_records(groups: tuple[ReprintGroup, ...], alignments: tuple[Alignmen
 
 
 def _status_for(status: str, side: str) -> str:
-    """"only-left"/"only-right" seen from one copy: only in this copy, or only in the other."""
+    """ "only-left"/"only-right" seen from one copy: only in this copy, or only in the other."""
     if status.startswith("only-"):
         return "only-this" if status == f"only-{side}" else "only-other"
     return status

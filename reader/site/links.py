@@ -16,6 +16,19 @@ import re
 ARTICLES_DIR = "articles"
 ARTICLE_PAGE = f"{ARTICLES_DIR}/article.md"
 
+# The site's generated pages of its own, by source, with their titles: each page and the navigation
+# take the title from here (articles and comparison pages are titled after their texts).
+PAGE_TITLES = {
+    "index.md": "Home",
+    "browse/outlets.md": "By outlet",
+    "browse/dates.md": "By date",
+    "browse/topics.md": "By topic",
+    "timeline.md": "Timeline",
+    "glossary.md": "Glossary",
+    "download.md": "Download",
+    "rules.md": "How the text is cleaned",
+}
+
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """The href from one source page (`articles/x.md`) to another, or to its `anchor`."""

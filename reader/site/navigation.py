@@ -15,7 +15,8 @@ from typing import Any, TypeAlias
 import yaml
 
 from reader.model import OUTLET_NOT_STATED, Article, Corpus, display_date, outlet_label
-from reader.site.links import ARTICLES_DIR
+from reader.site.compare_page import compare_path, comparison_page_title
+from reader.site.links import ARTICLES_DIR, PAGE_TITLES
 
 # The navigation as mkdocs.yml spells it: a list of page paths and {title: path or list} entries.
 Nav: TypeAlias = list[Any]
@@ -41,20 +42,30 @@ def site_nav(corpus: Corpus, titles: dict[str, str]) -> Nav:
             first = next(iter(branch))[:1].upper()
             letters.setdefault(first if first.isalpha() else "#", []).append(branch)
         branches = [{letter: letters[letter]} for letter in sorted(letters)]
-    nav: Nav = [{"Home": "index.md"}, {"Articles": branches}]
+    by_id = {a.id: a for a in corpus.articles}
+    nav: Nav = [_titled("index.md"), {"Articles": branches}]
     if corpus.reprints:
-        nav.append({"Compare": [f"compare/{group.id}.md" for group in corpus.reprints]})
+        nav.append({"Compare": [{comparison_page_title(g, by_id): compare_path(g)} for g in corpus.reprints]})
+    # Reading first; then, apart, the pages about the reader itself (hand-written ones titled by their front matter).
     nav += [
-        {"Browse": ["browse/outlets.md", "browse/dates.md", "browse/topics.md"]},
-        "timeline.md",
-        "glossary.md",
-        "download.md",
-        "rules.md",
-        "bad-input.md",
-        "contributing.md",
-        "standards.md",
+        {"Browse": [_titled("browse/outlets.md"), _titled("browse/dates.md"), _titled("browse/topics.md")]},
+        _titled("timeline.md"),
+        _titled("glossary.md"),
+        {
+            "About this reader": [
+                _titled("rules.md"),
+                "standards.md",
+                "contributing.md",
+                "bad-input.md",
+                _titled("download.md"),
+            ]
+        },
     ]
     return nav
+
+
+def _titled(page: str) -> dict[str, str]:
+    return {PAGE_TITLES[page]: page}
 
 
 def _branch(articles: list[Article], titles: dict[str, str], splits: list[Split]) -> Nav:
@@ -95,7 +106,9 @@ def with_titles(nav: Nav, source: Callable[[str], str | None]) -> Nav:
             title = front_matter_title(source(entry) or "")
             titled.append({title: entry} if title else entry)
         elif isinstance(entry, dict):
-            titled.append({key: with_titles(value, source) if isinstance(value, list) else value for key, value in entry.items()})
+            titled.append(
+                {key: with_titles(value, source) if isinstance(value, list) else value for key, value in entry.items()}
+            )
         else:
             titled.append(entry)
     return titled

@@ -40,7 +40,9 @@ def chosen(search_engine: str, articles: int) -> bool:
 # What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note
 # numbers, nor what repeats the articles' own text (comparison tables, links to a paragraph's other copies).
 PAGEFIND_ROOT = "article.md-content__inner"
-PAGEFIND_IGNORE = ".reader-removals, .reader-removed-none, .headerlink, .reader-ref, .reader-comparison, .reader-counterpart"
+PAGEFIND_IGNORE = (
+    ".reader-removals, .reader-removed-none, .headerlink, .reader-ref, .reader-comparison, .reader-counterpart"
+)
 INDEX_FOLDER = "pagefind"
 
 
@@ -86,7 +88,9 @@ class PreviewIndex:
             _command(site_dir, staging), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             preexec_fn=_yielding if os.name == "posix" else None,
         )  # fmt: skip
-        self._waiter = threading.Thread(target=self._finish, args=(self._process, staging, site_dir / INDEX_FOLDER), daemon=True)
+        self._waiter = threading.Thread(
+            target=self._finish, args=(self._process, staging, site_dir / INDEX_FOLDER), daemon=True
+        )
         self._waiter.start()
 
     def _finish(self, process: subprocess.Popen[str], staging: Path, target: Path) -> None:

@@ -32,7 +32,9 @@ def post_process(site_dir: Path, docs_dir: Path, *, directory_urls: bool, pagefi
         html = path.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in html:  # not done twice
             source = source_of(path.relative_to(site_dir).as_posix(), docs_dir, directory_urls)
-            path.write_text(finish_page(html, source=source, directory_urls=directory_urls, pagefind=pagefind), encoding="utf-8")
+            path.write_text(
+                finish_page(html, source=source, directory_urls=directory_urls, pagefind=pagefind), encoding="utf-8"
+            )
     if pagefind:
         index_with_pagefind(site_dir)
     return len(pages)

@@ -13,23 +13,39 @@ from collections import Counter
 from dataclasses import dataclass, fields, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from typing import Any
 from reader import settings
 from reader.annotations.annotate import term_slug
-from reader.model import AnnotatedArticle, Article, Corpus, ReprintGroup, display_date, display_title, outlet_label, outlet_name
-from reader.site.article_page import PageContext, front_matter, md_escape, render_article
-from reader.site.browse_pages import render_dates, render_download, render_outlets, render_timeline, render_topics, web_annotations
-from reader.cache import BuildCache, digest
-from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
-from reader.errors import ReaderError
-from reader.site.export import corpus_json
-from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
 from reader.annotations.markup import safe_html
+from reader.cache import BuildCache, digest
+from reader.errors import ReaderError
+from reader.ingest.rules import reasons
+from reader.model import (
+    AnnotatedArticle,
+    Article,
+    Corpus,
+    ReprintGroup,
+    display_date,
+    display_title,
+    outlet_label,
+    outlet_name,
+)
 from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
-from reader.ingest.rules import reasons
+from reader.site.article_page import PageContext, front_matter, md_escape, render_article
+from reader.site.browse_pages import (
+    render_dates,
+    render_download,
+    render_outlets,
+    render_timeline,
+    render_topics,
+    web_annotations,
+)
+from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
+from reader.site.export import corpus_json
+from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
 
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
@@ -51,7 +67,9 @@ class SiteOptions:
     search_engine: str = ""
     extra_javascript: tuple[str, ...] = ()
     directory_urls: bool = True
-    other_plugins: tuple[str | dict[str, Any], ...] = ()  # mkdocs.yml's plugins but the reader's, for a build that generates nothing
+    other_plugins: tuple[
+        str | dict[str, Any], ...
+    ] = ()  # mkdocs.yml's plugins but the reader's, for a build that generates nothing
 
 
 def shown_titles(corpus: Corpus) -> dict[str, str]:
@@ -68,7 +86,9 @@ def render_site(
     has seen, by digest, is not rendered again."""
     cache = cache or BuildCache()
     shown = shown_titles(corpus)
-    fingerprints = {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
+    fingerprints = (
+        {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
+    )
     # The other files, and what each article page needs, are made while workers encode corpus.json.
     files = Deferred(partial(_other_files, corpus, shown))
     articles = Deferred(partial(_article_pages, corpus, shown, options, fingerprints, cache.active))
@@ -138,7 +158,9 @@ def _article_pages(
         # the context (without its titles, digested once for every page: pickling them per page is quadratic).
         if keyed:
             rest = replace(ctx, titles={})
-            keys.append(digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5)))
+            keys.append(
+                digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5))
+            )
     return pages, jobs, keys
 
 
@@ -209,7 +231,9 @@ def render_home(corpus: Corpus) -> str:
     ]
     return "\n".join(
         [
-            *front_matter("Home", searched=False),  # a list of the articles, each searchable on its own page
+            *front_matter(
+                PAGE_TITLES["index.md"], searched=False
+            ),  # a list of the articles, each searchable on its own page
             "# Reprint Reader",
             "",
             "News articles as they were scraped from the web, cleaned of the page around them. "
@@ -275,7 +299,16 @@ def _not_published(skipped: tuple[ReaderError, ...]) -> str:
         f"{md_escape(error.message)}.{f' You can fix this by {md_escape(error.fix)}' if error.fix else ''}"
         for error in skipped
     ]
-    return "\n".join(["## Not published", "", "These seeds could not be read or cleaned, so they are not on this site:", "", *items, ""])
+    return "\n".join(
+        [
+            "## Not published",
+            "",
+            "These seeds could not be read or cleaned, so they are not on this site:",
+            "",
+            *items,
+            "",
+        ]
+    )
 
 
 def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
@@ -284,8 +317,8 @@ def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
         sections.append(_not_published(skipped))
     return "\n".join(
         [
-            *front_matter("How the text is cleaned"),
-            "# How the text is cleaned",
+            *front_matter(PAGE_TITLES["rules.md"]),
+            f"# {PAGE_TITLES['rules.md']}",
             "",
             "Each article page lists what was removed from its seed and the rule that removed it. "
             "These are the rules. Nothing else is changed: whitespace and no-break spaces are "
@@ -319,6 +352,6 @@ def render_glossary(corpus: Corpus) -> str:
             + (f"Used in:\n\n{listed}\n" if used else "Not used in any article yet.\n")
         )
     return "\n".join(
-        [*front_matter("Glossary"), "# Glossary", "",
+        [*front_matter(PAGE_TITLES["glossary.md"]), "# Glossary", "",
          "Terms marked in the articles, with where each is first used in every article.", "", *sections]
     )  # fmt: skip

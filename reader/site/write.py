@@ -16,9 +16,9 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,8 +26,8 @@ from reader import settings
 from reader.cache import BuildCache, digest
 from reader.corpus import read_corpus
 from reader.errors import ConfigError, Problems, ReaderError
-from reader.site.navigation import Nav, site_nav, with_titles
 from reader.progress import QUIET, Progress
+from reader.site.navigation import Nav, site_nav, with_titles
 from reader.site.render import GENERATED, SiteOptions, render_site, shown_titles
 
 STAGING = ".new"
@@ -80,12 +80,10 @@ def rendered_site(
 
 
 def titled_nav(site: RenderedSite, docs_dir: Path) -> Nav:
-    """The navigation with every page's title written out (generated pages' and hand-written ones')."""
+    """The navigation with every page's title written out: the generated pages come titled, the
+    hand-written ones in docs/ are titled by their front matter."""
 
     def source(path: str) -> str | None:
-        generated = site.files.get(path)
-        if isinstance(generated, str):
-            return generated
         written = docs_dir / path
         return written.read_text(encoding="utf-8") if written.is_file() else None
 
@@ -125,7 +123,9 @@ def site_options(config_file: Path) -> SiteOptions:
         search_engine=str(plugin.get("search_engine") or "auto"),
         extra_javascript=tuple(str(script) for script in config.get("extra_javascript") or ()),
         directory_urls=config.get("use_directory_urls", True) is not False,
-        other_plugins=tuple(p for p in config.get("plugins") or () if p != "reader" and not (isinstance(p, dict) and "reader" in p)),
+        other_plugins=tuple(
+            p for p in config.get("plugins") or () if p != "reader" and not (isinstance(p, dict) and "reader" in p)
+        ),
     )
 
 

@@ -24,7 +24,7 @@ from trafilatura.utils import load_html
 
 from reader import settings
 from reader.errors import SeedError
-from reader.model import Block, Metadata
+from reader.model import Block, BlockKind, Metadata
 from reader.text import normalize_space, unspaced
 
 # Never shown as text on the page: code, styles, embeds, and the controls of forms.
@@ -44,7 +44,7 @@ INLINE_TAGS = {
 # Elements whose presence inside a paragraph or heading means it is really a container
 # (an unclosed heading swallowing the page, a list item holding a list).
 _HOLDS_BLOCKS = BLOCK_TAGS | {"div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure"}
-_KINDS = {"li": "list-item", "figcaption": "caption"}
+_KINDS: dict[str, BlockKind] = {"li": "list-item", "figcaption": "caption"}
 # A title's site suffix: "Port strike enters second week | The Harbour Gazette".
 _SEPARATORS = r"\s+[|–—·•:»-]\s+"
 # The date the page states (meta tags, structured data, its markup), never one guessed from dates in
@@ -163,7 +163,7 @@ def _chrome(node: HtmlElement) -> Block:
 
 
 def _block(text: str, first: int, last: int, tag: str, quote: bool) -> Block:
-    kind = _KINDS.get(tag, "paragraph")
+    kind: BlockKind = _KINDS.get(tag, "paragraph")
     level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
     if level:
         kind = "heading"
@@ -239,7 +239,7 @@ def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, tit
         if block.kind == "chrome" or kept:
             decided.append(block)
             continue
-        kind = "comment" if comments.holds(block.text) else "boilerplate"
+        kind: BlockKind = "comment" if comments.holds(block.text) else "boilerplate"
         decided.append(
             Block(block.text, block.first_line, block.last_line, kind=kind, tag=block.tag, level=block.level)
         )

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.ingest.formats import plaintext
-from reader.model import Block
+from reader.model import Block, BlockKind
 from reader.text import normalize_space
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -38,7 +38,7 @@ def looks_like(text: str) -> bool:
 
 def blocks(text: str) -> list[Block]:
     found: list[Block] = []
-    containers: list[str] = []
+    containers: list[BlockKind] = []
     parent: Token | None = None
     for token in _tokens(text):
         if token.type in ("blockquote_open", "list_item_open"):
@@ -62,14 +62,15 @@ def _block(token: Token, text: str, **kwargs: Any) -> Block:
     return Block(text=normalize_space(text), first_line=first + 1, last_line=last, **kwargs)
 
 
-def _inline_blocks(inline: Token, parent: Token | None, containers: list[str]) -> list[Block]:
+def _inline_blocks(inline: Token, parent: Token | None, containers: list[BlockKind]) -> list[Block]:
     """One block per line of an inline run that the scrape broke on purpose, links reduced to their text.
 
     A hard line break always starts a new block. A soft one does too when the
     run's lines are not prose wrapped at a width (a weather widget, a date and a
     breadcrumb stacked on three lines of a page scraped to Markdown).
     """
-    kind, level = "paragraph", 0
+    kind: BlockKind = "paragraph"
+    level = 0
     if parent is not None and parent.type == "heading_open":
         kind, level = "heading", int(parent.tag[1])
     elif containers:
