@@ -128,3 +128,29 @@ def iso_datetime(rfc822: str) -> str:
         return parsedate_to_datetime(rfc822).isoformat()
     except (TypeError, ValueError):
         return ""
+
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def written_date(value: str) -> str:
+    """An ISO date (or date and time) as people write it: "2024-07-11T04:47:08+00:00" as "11 July 2024";
+    anything else as it is."""
+    found = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return value
+    year, month, day = (int(g) for g in found.groups())
+    return f"{day} {MONTHS[month - 1]} {year}"

@@ -374,3 +374,26 @@ def test_under_mkdocs_serve_the_page_reloads_itself_and_pagefind_finds_a_word_ju
         except subprocess.TimeoutExpired:
             server.kill()
             raise
+
+
+@pytest.mark.parametrize("width, height", [(360, 780), (1280, 900)])
+def test_every_article_starts_its_text_on_the_first_screen(browser, server, corpus, width, height):
+    """Byline, caution and the folded "About this copy" and introduction fit above the first body paragraph."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for article in corpus.articles:
+        first = next(p for p in article.paragraphs if p.kind != "title")
+        page.goto(server + f"/articles/{article.id}/")
+        top = page.locator(f"#{first.id}").evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        assert top < height, f"{article.id} starts its text {top:.0f}px down at {width}x{height}"
+    context.close()
+
+
+def test_about_this_copy_opens_to_the_copys_sources_with_working_links(page, server):
+    page.goto(server + "/articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/")
+    table = page.locator(".reader-about-copy table")
+    expect(table).to_be_hidden()
+    page.locator(".reader-about-copy summary").click()
+    expect(table).to_be_visible()
+    expect(table).to_contain_text("11 July 2024")  # the feed item's date as people write it
+    expect(table.locator("a[href^='https://']").first).to_be_visible()

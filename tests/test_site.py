@@ -50,8 +50,7 @@ def test_article_page_shows_text_permalinks_removals_and_the_raw_seed(built_site
         element = soup.find(id=paragraph.id)
         assert element.find("a", href=f"#{paragraph.id}")
         assert original_text(element) == paragraph.text
-    details = soup.find("details")
-    assert "Removed from the source" in details.summary.get_text()
+    details = next(d for d in soup.find_all("details") if "Removed from the source" in d.summary.get_text())
     assert len(details.select("tbody tr")) == len(article.removals)
     raw = soup.find("a", string=article.seed)["href"]
     assert (page.parent / raw).resolve() == (built_site / "raw" / article.seed).resolve()
@@ -132,11 +131,17 @@ def test_a_link_goes_to_the_target_paragraph_which_links_back(built_site):
     assert back is not None
 
 
-def test_the_about_box_and_note_counts_head_each_article(built_site, corpus):
+def test_each_article_opens_with_a_byline_its_introduction_folded_and_a_caution_where_due(built_site, corpus):
     for item in corpus.annotated:
         soup = page(built_site, item.article.id)
-        assert soup.select_one(".reader-about .admonition-title").get_text() == "About this text"
-        assert f"{len(item.notes)} notes" in soup.select_one(".reader-note-counts").get_text()
+        byline = soup.select_one(".reader-byline").get_text()
+        assert f"{item.article.words:,} words" in byline and f"{len(item.notes)} notes" in byline
+        assert soup.select_one(".reader-about summary").get_text().startswith("About this text: ")
+        translation = [c for c in item.corrections if c.note.category == "translation"]
+        caution = soup.select_one(".reader-caution")
+        assert (caution is not None) == bool(translation), item.article.id
+        if translation:
+            assert f"{len(translation)} corrections" in caution.get_text()
 
 
 def test_the_glossary_lists_every_term_and_where_it_is_used(built_site, corpus):

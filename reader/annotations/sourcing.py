@@ -18,21 +18,8 @@ from reader.annotations.read import Annotations
 from reader.annotations.schema import ContextNote, CorrectionNote
 from reader.errors import AnnotationError, ReaderError
 from reader.model import Article
+from reader.text import MONTHS
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # Capitalised words that are not names: a sentence's first word is skipped anyway, these are
 # what stays capitalised inside a sentence in English.
 NOT_NAMES = {"I", "A", "The", "This", "That", "These", "It", "Its", "In", "On", "At", "As", "And", "But"}

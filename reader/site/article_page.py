@@ -19,9 +19,20 @@ import yaml
 from reader.annotations.markup import attribute, plain_text, safe_html
 from reader.annotations.schema import About, CorrectionNote, LinkNote, Source
 from reader.ingest.rules import EDITORIAL_RULE
-from reader.model import AnnotatedArticle, Article, Paragraph, PlacedNote, Removal, outlet_name
+from reader.model import (
+    OUTLET_NOT_STATED,
+    AnnotatedArticle,
+    Article,
+    Paragraph,
+    PlacedNote,
+    Removal,
+    display_date,
+    outlet_label,
+    outlet_name,
+)
 from reader.reprints.align import word_diff
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
+from reader.text import written_date
 
 # libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
 FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -33,6 +44,7 @@ RELATION_LABELS = {
     "contradicts": "contradicted by",
     "follows-up": "followed up in",
 }
+DATE_FIELDS = ("published", "first_published", "captured", "item_date")
 METADATA_LABELS = {
     "author": "Author",
     "outlet": "Outlet",
@@ -105,17 +117,16 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     anchor = f" {{#{title.id}}}" if title else ""
     tags = item.about.topics if item.about else []
     parts = front_matter(html.escape(nav_title), description=html.escape(_description(item)), tags=tags)
-    parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _metadata_table(item, ctx), ""]
+    parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _byline(item), ""]
+    if caution := _caution(item):
+        parts += [caution, ""]
+    parts += [_about_this_copy(item, ctx), ""]
     if article.decisions:
         parts += [_decisions(article), ""]
-    if item.about and item.about.topics:
-        parts += [_topics(item.about.topics), ""]
     if ctx.banner:
         parts += [ctx.banner, ""]
     if item.about:
         parts += [_about(item.about), ""]
-    if item.notes:
-        parts += [_note_counts(item), ""]
     spans = _spans(item, ctx)
     backlinks = _backlinks(item, ctx)
     parts += [
@@ -161,7 +172,7 @@ def _topics(topics: Sequence[str]) -> str:
 def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
     article = item.article
     meta = article.metadata.as_dict()
-    rows = [f"| {label} | {md_escape(meta[f])} |" for f, label in METADATA_LABELS.items() if meta[f]]
+    rows = [f"| {label} | {_metadata_value(f, meta[f])} |" for f, label in METADATA_LABELS.items() if meta[f]]
     original = item.about.original if item.about else None
     if original:
         stated = [
@@ -170,26 +181,82 @@ def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
             ("Originally published", original.published and original.published.isoformat()),
             ("Original URL", original.url),
         ]
-        rows += [f"| {label} (annotation) | {md_escape(value)} |" for label, value in stated if value]
+        rows += [
+            f"| {label} (annotation) | {_link_or_text(value) if label.endswith('URL') else md_escape(written_date(value))} |"
+            for label, value in stated
+            if value
+        ]
     rows.append(f"| Seed | [{md_escape(article.seed)}]({ctx.raw_link}) ({article.format}) |")
     rows.append(f"| Length | {article.words:,} words |")
     return "\n".join(['<div class="reader-meta" markdown>', "", "| | |", "| --- | --- |", *rows, "", "</div>"])
 
 
+def _metadata_value(field: str, value: str) -> str:
+    if field == "url":
+        return _link_or_text(value)
+    return md_escape(written_date(value) if field in DATE_FIELDS else value)
+
+
+def _link_or_text(value: str) -> str:
+    """An http(s) address as a link a reader can follow; anything else as text."""
+    if re.match(r"https?://[^\s<>\"']+$", value):
+        return f'<a href="{attribute(value)}" rel="noopener noreferrer nofollow">{html.escape(value)}</a>'
+    return md_escape(value)
+
+
 def _about(about: About) -> str:
+    """The introduction, folded to its first sentence: what a reader needs before reading, one tap from the rest."""
     body = safe_html(about.note) + _sources(about.sources)
-    return f'<div class="admonition info reader-about"><p class="admonition-title">About this text</p>{body}</div>'
+    lead = _first_sentence(plain_text(about.note))
+    return (
+        f'<details class="info reader-about"><summary><strong>About this text:</strong> {html.escape(lead)}</summary>'
+        f"{body}</details>"
+    )
 
 
-def _note_counts(item: AnnotatedArticle) -> str:
-    counts = {kind: sum(1 for n in item.notes if n.note.kind == kind) for kind in KIND_LABELS}
-    names = {
-        "context": ("context note", "context notes"),
-        "correction": ("correction", "corrections"),
-        "link": ("link", "links"),
-    }
-    listed = ", ".join(f"{n} {names[k][n != 1]}" for k, n in counts.items() if n)
-    return f'<p class="reader-note-counts"><a href="#notes">{len(item.notes)} notes</a>: {listed}.</p>'
+def _first_sentence(text: str) -> str:
+    found = re.match(r"(.{20,}?[.!?])\s", text + " ")
+    return found.group(1) if found else text
+
+
+def _byline(item: AnnotatedArticle) -> str:
+    """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
+    article = item.article
+    date = display_date(article)
+    facts = [
+        html.escape(outlet_label(article) or OUTLET_NOT_STATED),
+        html.escape(article.metadata.author),
+        f'<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>' if date else "",
+        f"{article.words:,} words",
+        f'<a href="#notes">{_count(len(item.notes), "note")}</a>' if item.notes else "",
+    ]
+    return f'<p class="reader-byline">{" · ".join(f for f in facts if f)}</p>'
+
+
+def _caution(item: AnnotatedArticle) -> str:
+    """A one-line warning before the text when the text has errors a reader must know about."""
+    translation = [
+        c for c in item.corrections if isinstance(c.note, CorrectionNote) and c.note.category == "translation"
+    ]
+    if not translation:
+        return ""
+    return (
+        '<p class="reader-caution"><strong>Translation errors:</strong> '
+        f'<a href="#notes">{_count(len(translation), "correction")}</a> below; read them before quoting.</p>'
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _about_this_copy(item: AnnotatedArticle, ctx: PageContext) -> str:
+    """Where the copy comes from (seed, capture, feed, original source) and its topics, folded away."""
+    topics = _topics(item.about.topics) if item.about and item.about.topics else ""
+    return (
+        '<details class="reader-about-copy" markdown>\n<summary>About this copy</summary>\n\n'
+        f"{_metadata_table(item, ctx)}\n\n{topics}\n\n</details>"
+    )
 
 
 def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
