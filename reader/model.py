@@ -207,6 +207,15 @@ def outlet_label(article: Article) -> str:
     return meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else "")
 
 
+def copy_name(article: Article) -> str:
+    """A copy as a sentence names it: its outlet ("Global Research"), or, where it names only its
+    source, "the Asia Times copy", never "via Asia Times" mid-sentence."""
+    if article.metadata.outlet:
+        return article.metadata.outlet
+    source = article.metadata.original_outlet
+    return f"the {source} copy" if source else article.id
+
+
 def outlet_name(article: Article) -> str:
     """The bare name of the outlet the text gives (its own, else its source's): tells copies apart."""
     return article.metadata.outlet or article.metadata.original_outlet

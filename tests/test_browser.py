@@ -397,3 +397,17 @@ def test_about_this_copy_opens_to_the_copys_sources_with_working_links(page, ser
     expect(table).to_be_visible()
     expect(table).to_contain_text("11 July 2024")  # the feed item's date as people write it
     expect(table.locator("a[href^='https://']").first).to_be_visible()
+
+
+def test_note_numbers_and_copy_marks_are_targets_of_24px_on_a_phone(browser, server, corpus):
+    """WCAG 2.2's minimum target size for the small marks a reader taps (phrases and terms are inline text)."""
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    for article in corpus.articles:
+        page.goto(server + f"/articles/{article.id}/")
+        sizes = page.locator(".reader-ref a, .reader-backlink, .reader-counterpart").evaluate_all(
+            "marks => marks.map(m => { const r = m.getBoundingClientRect(); return [m.textContent, r.width, r.height] })"
+        )
+        small = [s for s in sizes if s[1] < 24 or s[2] < 24]
+        assert small == [], f"{article.id}: {small[:3]}"
+    context.close()

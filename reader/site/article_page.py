@@ -303,12 +303,13 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
         target = _target_href(note, placed)
         where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
         relation = RELATION_LABELS[note.relation]
+        label = f"Link note {placed.number}: {relation} {where}"
         return Span(
             place.start,
             place.end,
             '<mark class="reader-link">',
             f'</mark><sup class="reader-ref"><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
-            f'title="{attribute(relation + " " + where)}">→ {html.escape(relation)} {html.escape(where)}</a></sup>',
+            f'title="{attribute(relation + " " + where)}" aria-label="{attribute(label)}">→{placed.number}</a></sup>',
         )
     return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
 
@@ -322,10 +323,10 @@ def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
     for back in item.backlinks:
         where = f"{ctx.titles[back.source]} ¶{back.source_place.paragraph[1:]}"
         relation = RELATION_LABELS[back.note.relation]
+        tip = f"Linked from {where}: {relation.replace(' in', '')}"
         found[back.place.paragraph] = found.get(back.place.paragraph, "") + (
             f' <a class="reader-backlink" href="{article_link(back.source, back.source_place.paragraph)}" '
-            f'title="{attribute("Linked from " + where)}">← {html.escape(relation.replace(" in", ""))}: '
-            f"{html.escape(where)}</a>"
+            f'title="{attribute(tip)}" aria-label="{attribute(tip)}">←</a>'
         )
     return found
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from reader.model import AlignedPair, Alignment, Article, ReprintGroup, StrandedNote, outlet_label
+from reader.model import AlignedPair, Alignment, Article, ReprintGroup, StrandedNote, copy_name
 from reader.site.article_page import front_matter
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
 
@@ -30,10 +30,6 @@ def compare_path(group: ReprintGroup) -> str:
 
 
 COMPARE_PAGE = "compare/group.md"  # any comparison page, for links made on one
-
-
-def copy_name(article: Article) -> str:
-    return outlet_label(article) or article.id
 
 
 def compared_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
@@ -164,12 +160,13 @@ def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -
                 if not mine or not theirs:
                     continue
                 differs = pair.status != "identical"
-                label = f"also in {copy_name(other)} ¶{theirs[0][1:]}" + (" ≠" if differs else "")
-                title = "the wording differs" if differs else "the same wording"
+                title = f"Also in {copy_name(other)}, ¶{theirs[0][1:]}: " + (
+                    "worded differently" if differs else "the same wording"
+                )
                 href = link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{other.id}.md", theirs[0])
                 anchor = (
                     f' <a class="reader-counterpart" data-search-exclude href="{href}" '
-                    f'title="{html.escape(title)}">{html.escape(label)}</a>'
+                    f'title="{html.escape(title)}" aria-label="{html.escape(title)}">⇄{"≠" if differs else ""}</a>'
                 )
                 for paragraph in mine:
                     links[paragraph] = links.get(paragraph, "") + anchor
