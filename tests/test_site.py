@@ -246,7 +246,9 @@ def test_each_copy_names_the_others_and_links_paragraphs_to_their_counterparts(b
     assert counterpart.get_text() == "⇄≠"  # one quiet mark; its tooltip names the copy
     assert counterpart["title"] == "Also in Global Research, ¶6: worded differently"
     other = page(built_site, GR).find(id="p6").select_one(".reader-counterpart")
-    assert other["title"] == "Also in the Asia Times copy, ¶6: worded differently"  # never "via Asia Times" in a sentence
+    assert (
+        other["title"] == "Also in the Asia Times copy, ¶6: worded differently"
+    )  # never "via Asia Times" in a sentence
 
 
 def test_removal_lists_and_raw_seeds_stay_out_of_the_search_index(built_site):
