@@ -297,7 +297,7 @@ class ReprintGroup:
 
 
 # How a pair of aligned passages differs, from none to all.
-PairStatus = Literal["identical", "spelling", "edited", "only-left", "only-right"]
+PairStatus = Literal["identical", "typography", "spelling", "edited", "only-left", "only-right"]
 CLASSES: tuple[PairStatus, ...] = get_args(PairStatus)
 
 
@@ -329,6 +329,19 @@ class Alignment:
         for pair in self.pairs:
             found[pair.status] += 1
         return found
+
+
+ChangeKind = Literal["date", "name", "number", "wording"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit between two copies of a passage, as a reader names it: what one copy says, what the
+    other says instead, and what kind of edit it is: a `date`, a `name`, a `number`, or other `wording`."""
+
+    before: str
+    after: str
+    kind: ChangeKind
 
 
 @dataclass(frozen=True)

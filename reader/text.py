@@ -130,22 +130,6 @@ def iso_datetime(rfc822: str) -> str:
         return ""
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def written_date(value: str) -> str:
     """An ISO date (or date and time) as people write it: "2024-07-11T04:47:08+00:00" as "11 July 2024";
     anything else as it is."""

@@ -3,7 +3,7 @@
 import pytest
 
 from bench.corpus_generator import article
-from reader.reprints.align import align, classify, word_diff
+from reader.reprints.align import align, changes, classify, word_diff
 
 AT = "china-russia-circle-wagons-asia-pacific-asia-times"
 GR = "china-russia-circle-wagons-asia-pacific-global-research"
@@ -46,7 +46,8 @@ def test_merged_paragraphs_align_one_to_many(alignment, articles_by_id):
 def test_counts_add_up(alignment):
     counts = alignment.counts()
     assert sum(counts.values()) == len(alignment.pairs)
-    assert counts["spelling"] >= 1 and counts["edited"] >= 20
+    # Four passages differ only in quote marks, dashes or brackets, four only in spelling.
+    assert counts["typography"] == 4 and counts["spelling"] == 4 and counts["edited"] == 19
 
 
 @pytest.mark.parametrize(
@@ -87,3 +88,25 @@ def test_word_diff_marks_what_each_copy_has():
         ("delete", "Last Wednesday,"),
         ("insert", "On April 12, the"),
     ]
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("The “alliance” isn’t new — it is old.", 'The "alliance" isn\'t new - it is old.'),
+        ("Li said: (it works)", "Li said [it works]"),
+    ],
+)
+def test_quote_marks_dashes_and_brackets_are_typography(left, right):
+    assert classify(left, right) == "typography"
+
+
+def test_the_real_pairs_edits_are_dated_and_named_and_minor_ones_left_out(alignment):
+    found = [change for pair in alignment.pairs for change in changes(pair)]
+    kinds = {(c.before, c.after): c.kind for c in found}
+    assert kinds[("Last Wednesday,", "On April 12, the")] == "date"
+    assert kinds[("on Easter", "last")] == "date"
+    assert kinds[("MOD", "Ministry of Defense")] == "name"
+    assert not any(
+        c.before.lower().strip(".,") in ("kuriles", "defence", "taken") for c in found
+    )  # spelling, word choice

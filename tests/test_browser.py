@@ -252,12 +252,27 @@ def test_the_home_table_sorts_by_a_column(page, server):
     assert words == sorted(words, reverse=True)
 
 
-def test_the_spelling_toggle_hides_spelling_only_rows(page, server):
+def test_typography_and_spelling_only_passages_are_hidden_until_asked_for(page, server):
     page.goto(server + PAGES["comparison"])
+    typography = page.locator(".reader-status-typography").first
     spelling = page.locator(".reader-status-spelling").first
-    expect(spelling).to_be_visible()
-    page.locator("label", has_text="Hide spelling-only differences").click()
+    expect(typography).to_be_hidden()
     expect(spelling).to_be_hidden()
+    page.locator("label", has_text="Show passages that differ only in typography or spelling").click()
+    expect(typography).to_be_visible()
+    expect(spelling).to_be_visible()
+
+
+def test_on_a_phone_a_compared_passage_is_one_column_with_its_label_first(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    page.goto(server + PAGES["comparison"])
+    row = page.locator(".reader-status-edited").first
+    expect(row.locator(".reader-inline")).to_be_visible()
+    expect(row.locator(".reader-cell").first).to_be_hidden()
+    status, inline = (row.locator(s).bounding_box() for s in (".reader-status", ".reader-inline"))
+    assert status["y"] < inline["y"]
+    context.close()
 
 
 @pytest.mark.parametrize("name", ["home", "article", "comparison"])

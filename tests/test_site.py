@@ -226,13 +226,29 @@ def test_the_comparison_page_shows_both_copies_aligned(built_site, corpus):
     counts = alignment.counts()
     assert f"{counts['edited']} edited" in soup.select_one(".reader-compare-summary").get_text()
     toggle = soup.select_one("input.reader-toggle[type=checkbox]")
-    assert "Hide spelling-only" in soup.find("label", attrs={"for": toggle["id"]}).get_text()
+    assert "typography or spelling" in soup.find("label", attrs={"for": toggle["id"]}).get_text()
     rows = soup.select(".reader-row:not(.reader-head)")
     assert len(rows) == len(alignment.pairs)
     wednesday = next(r for r in rows if "Last Wednesday" in r.get_text())
-    assert wednesday.select_one("del").get_text().strip() == "Last Wednesday,"
-    assert "On April 12" in wednesday.select_one("ins").get_text()
+    assert wednesday.select_one(".reader-cell del").get_text().strip() == "Last Wednesday,"
+    assert "On April 12" in wednesday.select_one(".reader-cell ins").get_text()
     assert wednesday.select_one(".reader-status").get_text() == "edited"
+
+
+def test_the_comparison_page_lists_what_changed_dates_and_names_first(built_site, corpus):
+    """The edits that change what the text says, before the passages: the two dates the copies write
+    differently first, then names (among them "MOD" spelt out), each linking to its passage."""
+    (group,) = corpus.reprints
+    soup = BeautifulSoup((built_site / "compare" / group.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+    items = [li.get_text(" ", strip=True) for li in soup.select(".reader-what-changed li")]
+    assert "Last Wednesday" in items[0] and "On April 12" in items[0] and items[0].endswith("(date)")
+    assert "on Easter" in items[1] and "“last”" in items[1] and items[1].endswith("(date)")
+    assert any("“MOD”" in i and "Ministry of Defense" in i for i in items)
+    assert not any(
+        "defence" in i.lower() and "defense" in i.lower() and "Councilor" not in i for i in items
+    )  # spelling
+    for link in soup.select(".reader-what-changed a"):
+        assert soup.find(id=link["href"][1:]) is not None
     assert "at-li-shangfu-removed" in str(soup.select_one(".reader-stranded"))
 
 

@@ -14,10 +14,12 @@ import difflib
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from reader import settings
-from reader.model import AlignedPair, Alignment, Article, PairStatus, Paragraph, Segment
+from reader.model import AlignedPair, Alignment, Article, Change, ChangeKind, PairStatus, Paragraph, Segment
+from reader.text import MONTHS
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})
@@ -133,12 +135,97 @@ def _pair(left: list[Paragraph], right: list[Paragraph]) -> AlignedPair:
 
 
 def classify(left: str, right: str) -> PairStatus:
+    """From no difference to real edits: identical; only typography (quote marks, apostrophes,
+    dashes, spaces, punctuation, case); only spelling (British and American); edited."""
     if left == right:
         return "identical"
     a, b = words(left), words(right)
-    if [spelling_key(w) for w in a] == [spelling_key(w) for w in b]:
+    if [w for w in a if w.isalnum()] == [w for w in b if w.isalnum()]:
+        return "typography"
+    if [spelling_key(w) for w in a if w.isalnum()] == [spelling_key(w) for w in b if w.isalnum()]:
         return "spelling"
     return "edited"
+
+
+# Words that date an event: a change in them changes when the text says something happened.
+_TIME_WORDS = {
+    *(m.lower() for m in MONTHS),
+    *"monday tuesday wednesday thursday friday saturday sunday".split(),
+    *"yesterday today tomorrow last next ago week month year easter christmas".split(),
+}
+# Words whose change alone is copy-editing, not a change of what the text says.
+_FUNCTION_WORDS = set(
+    "a an the and or but of to in on at by for with from as that which who whom whose this these those "
+    "it its their his her they he she we our is are was were be been has have had do does did will would "
+    "can could may might shall should not also over more than less".split()
+)
+# Numbers written out, as the same number in figures.
+_NUMBER_WORDS = {
+    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+
+
+def changes(pair: AlignedPair) -> list[Change]:
+    """The edits between the two copies of an edited passage that change what it says (a date, a
+    name, a number, or content words), leaving out typography, spelling and function-word edits."""
+    found = []
+    segments = list(pair.diff)
+    i = 0
+    while i < len(segments):
+        segment = segments[i]
+        if segment.op == "equal":
+            i += 1
+            continue
+        before = segment.text if segment.op == "delete" else ""
+        after = segment.text if segment.op == "insert" else ""
+        if segment.op == "delete" and i + 1 < len(segments) and segments[i + 1].op == "insert":
+            after, i = segments[i + 1].text, i + 1
+        i += 1
+        kind = _change_kind(before.strip(), after.strip())
+        if kind:
+            found.append(Change(before.strip(), after.strip(), kind))
+    return found
+
+
+def _content(tokens: tuple[str, ...]) -> list[str]:
+    """The words that carry content, numbers in figures (12,000 as 12000)."""
+    found: list[str] = []
+    for token in tokens:
+        word = _NUMBER_WORDS.get(token, token)
+        if found and word.isdigit() and found[-1].isdigit() and len(word) == 3:
+            found[-1] += word
+        elif word.isalnum() and word not in _FUNCTION_WORDS:
+            found.append(word)
+    return found
+
+
+def _variant(a: str, b: str) -> bool:
+    """One word written two ways: an abbreviation ("gen", "general"), a plural, a transliteration."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) or fuzz.ratio(a, b) >= 80
+
+
+def _change_kind(before: str, after: str) -> ChangeKind | None:
+    old, new = words(before), words(after)
+    if [w for w in old if w.isalnum()] == [w for w in new if w.isalnum()]:
+        return None  # typography
+    if [spelling_key(w) for w in old if w.isalnum()] == [spelling_key(w) for w in new if w.isalnum()]:
+        return None  # spelling
+    gone, added = _content(old), _content(new)
+    if len(gone) == len(added) and all(_variant(a, b) for a, b in zip(gone, added, strict=True)):
+        return None  # the same words abbreviated, in the plural, in figures, or transliterated another way
+    changed = {w for w in old if w.isalnum()} ^ {w for w in new if w.isalnum()}
+    if changed & _TIME_WORDS:
+        return "date"
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w]*", f" {before} | {after}")}
+    if (changed & names) - _FUNCTION_WORDS:
+        return "name"
+    numbers = [re.sub(r"\D", "", t) for t in (before, after)]
+    if any(numbers) and numbers[0] != numbers[1] and all(numbers):
+        return "number"
+    if max(len(set(gone) - set(added)), len(set(added) - set(gone))) >= 2:
+        return "wording"
+    return None
 
 
 def word_diff(left: str, right: str) -> tuple[Segment, ...]:

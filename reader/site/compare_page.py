@@ -13,11 +13,13 @@ import html
 from collections.abc import Sequence
 
 from reader.model import AlignedPair, Alignment, Article, ReprintGroup, StrandedNote, copy_name
+from reader.reprints.align import changes
 from reader.site.article_page import front_matter
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
 
 STATUS_LABELS = {
     "identical": "identical",
+    "typography": "typography only",
     "spelling": "spelling only",
     "edited": "edited",
     "only-left": "only in the left copy",
@@ -47,13 +49,13 @@ def render_comparison(
 ) -> str:
     title = compared_title(group, by_id)
     copies = "\n".join(
-        f"{n}. [{html.escape(copy_name(by_id[a]))}](../{ARTICLES_DIR}/{a}.md){' (the original)' if a == group.original else ''}"
+        f"{n}. [{html.escape(_capitalized(copy_name(by_id[a])))}](../{ARTICLES_DIR}/{a}.md){' (the original)' if a == group.original else ''}"
         for n, a in enumerate(group.articles, 1)
     )
     parts = [*front_matter(comparison_page_title(group, by_id)), f"# Copies of “{html.escape(title)}”", "", copies, "",
              f"Order: {html.escape(group.order_basis)}.", ""]  # fmt: skip
-    for alignment in alignments:
-        parts += _section(alignment, by_id)
+    for number, alignment in enumerate(alignments, 1):
+        parts += _section(alignment, by_id, f"c{number}")
     if stranded:
         parts += _stranded(stranded, by_id)
     return "\n".join(parts)
@@ -78,31 +80,70 @@ def _stranded(stranded: Sequence[StrandedNote], by_id: dict[str, Article]) -> li
     ]
 
 
-def _section(alignment: Alignment, by_id: dict[str, Article]) -> list[str]:
+def _section(alignment: Alignment, by_id: dict[str, Article], key: str) -> list[str]:
     left, right = by_id[alignment.left], by_id[alignment.right]
     counts = alignment.counts()
     summary = (
-        f"{counts['identical']} identical, {counts['spelling']} spelling only, {counts['edited']} edited, "
+        f"{counts['identical']} identical, {counts['typography']} differ only in typography (quote marks, "
+        f"apostrophes, dashes, spaces), {counts['spelling']} only in spelling, {counts['edited']} edited, "
         f"{counts['only-left'] + counts['only-right']} only in one copy"
     )
-    toggle = f"hide-spelling-{alignment.left}-{alignment.right}"
-    rows = "".join(_row(pair, left, right) for pair in alignment.pairs)
+    toggle = f"{key}-show-minor"
+    rows = "".join(_row(pair, left, right, f"{key}-{n}") for n, pair in enumerate(alignment.pairs, 1))
     return [
-        f"## {html.escape(copy_name(left))} and {html.escape(copy_name(right))}",
+        f"## {html.escape(_capitalized(copy_name(left)))} and {html.escape(copy_name(right))}",
         "",
         f'<p class="reader-compare-summary">{len(alignment.pairs)} aligned passages: {summary}.</p>',
+        "",
+        _what_changed(alignment, left, right, key),
         "",
         # Out of the search index: the rows are the articles' own text. (A <section>, as Material's search
         # stops leaving out an element at the first closing tag of the same name: here, a row's </div>.)
         f'<section class="reader-comparison" data-search-exclude><input type="checkbox" id="{toggle}" class="reader-toggle">'
-        f'<label for="{toggle}">Hide spelling-only differences</label>'
+        f'<label for="{toggle}">Show passages that differ only in typography or spelling</label>'
         f'<div class="reader-compare"><div class="reader-row reader-head"><div>{html.escape(copy_name(left))}</div>'
         f"<div>{html.escape(copy_name(right))}</div></div>{rows}</div></section>",
         "",
     ]
 
 
-def _row(pair: AlignedPair, left: Article, right: Article) -> str:
+# The order edits are listed in: what changes when, or who, before how it is worded.
+CHANGE_ORDER = ("date", "name", "number", "wording")
+
+
+def _what_changed(alignment: Alignment, left: Article, right: Article, key: str) -> str:
+    """The edits that change what the text says, dates and names first, each linking to its passage."""
+    found = [
+        (CHANGE_ORDER.index(change.kind), n, pair, change)
+        for n, pair in enumerate(alignment.pairs, 1)
+        if pair.status == "edited"
+        for change in changes(pair)
+    ]
+    if not found:
+        return '<p class="reader-what-changed">No edit changes what the text says.</p>'
+    items = "".join(
+        f'<li><a href="#{key}-{n}">{html.escape(_paragraph_label(left, pair.left))}</a>: '
+        f"{html.escape(copy_name(left))} “{html.escape(change.before) or '—'}”, "
+        f"{html.escape(copy_name(right))} “{html.escape(change.after) or '—'}” ({change.kind})</li>"
+        for _, n, pair, change in sorted(found, key=lambda f: (f[0], f[1]))
+    )
+    # Out of the search index, as the passages are: it quotes the articles' own words.
+    return (
+        '<section class="reader-comparison" data-search-exclude><p class="reader-what-changed-title">'
+        f'<strong>What changed</strong>, dates and names first:</p><ol class="reader-what-changed">{items}</ol></section>'
+    )
+
+
+def _capitalized(text: str) -> str:
+    """A name at the start of a sentence or list item ("the Asia Times copy" as "The Asia Times copy")."""
+    return text[:1].upper() + text[1:]
+
+
+def _paragraph_label(article: Article, ids: tuple[str, ...]) -> str:
+    return "¶" + "–".join(dict.fromkeys([ids[0][1:], ids[-1][1:]])) if ids else ""
+
+
+def _row(pair: AlignedPair, left: Article, right: Article, row_id: str) -> str:
     left_html = "".join(
         f"<del>{html.escape(s.text)}</del>" if s.op == "delete" else html.escape(s.text)
         for s in pair.diff
@@ -113,12 +154,22 @@ def _row(pair: AlignedPair, left: Article, right: Article) -> str:
         for s in pair.diff
         if s.op != "delete"
     )
+    inline = "".join(
+        f"<{'del' if s.op == 'delete' else 'ins'}>{html.escape(s.text)}</{'del' if s.op == 'delete' else 'ins'}>"
+        if s.op != "equal"
+        else html.escape(s.text)
+        for s in pair.diff
+    )
     status = STATUS_LABELS[pair.status]
+    # The label first, then the two copies side by side; on a phone, one column: the passage once,
+    # with what the second copy takes out struck through and what it puts in underlined.
     return (
-        f'<div class="reader-row reader-status-{pair.status}">'
+        f'<div class="reader-row reader-status-{pair.status}" id="{row_id}">'
+        f'<p class="reader-status">{status}</p>'
         f'<div class="reader-cell">{_where(left, pair.left)}{left_html}</div>'
         f'<div class="reader-cell">{_where(right, pair.right)}{right_html}</div>'
-        f'<p class="reader-status">{status}</p></div>'
+        f'<div class="reader-inline">{_where(left, pair.left)}{_where(right, pair.right)}{inline}</div>'
+        "</div>"
     )
 
 
