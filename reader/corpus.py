@@ -14,9 +14,9 @@ from typing import NamedTuple
 from slugify import slugify
 
 from reader import settings
-from reader.annotations.annotate import annotate, reprint_declarations
+from reader.annotations.annotate import glossary_terms, place_notes, reprint_declarations, term_uses
 from reader.annotations.decisions import apply_decisions
-from reader.annotations.read import Annotations, read_annotations
+from reader.annotations.read import Annotations, annotation_files, collect, read_file
 from reader.annotations.sourcing import unsourced_notes
 from reader.cache import BuildCache, digest
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
@@ -131,7 +131,13 @@ def _near_duplicates(
 def _read_notes(annotations_dir: Path | None, cache: BuildCache) -> tuple[Annotations, list[ReaderError]]:
     """The annotation files, or their problems, kept for the report beside the seeds'."""
     try:
-        return (read_annotations(annotations_dir, cache=cache) if annotations_dir else Annotations({})), []
+        if annotations_dir is None:
+            return Annotations({}), []
+        read = [  # a file whose bytes the cache has seen is not parsed again
+            cache.value("annotations", digest(shown, data), partial(read_file, data, shown))
+            for shown, data in annotation_files(annotations_dir)
+        ]
+        return collect(read), []
     except Problems as problems:
         return Annotations({}), problems.errors
 
@@ -171,7 +177,13 @@ def _placed_notes(
     articles: tuple[Article, ...], annotations: Annotations, cache: BuildCache, annotations_dir: Path | None
 ) -> tuple[AnnotatedArticle, ...]:
     try:
-        return annotate(articles, annotations, cache)
+        placed = place_notes(articles, annotations)
+        glossary = glossary_terms(annotations)
+        text = annotations.glossary.parsed.text if annotations.glossary else ""
+        return tuple(
+            replace(item, terms=cache.value("terms", _terms_key(item, text), partial(term_uses, item, glossary)))
+            for item in placed
+        )
     except Problems:
         raise
     except Exception as error:  # a bug: name the stage and the folder it was reading
@@ -179,6 +191,16 @@ def _placed_notes(
             f"internal error while placing annotations ({type(error).__name__}: {error})",
             str(annotations_dir), fix="reporting it as a bug, with the annotation files attached.",
         )]) from error  # fmt: skip
+
+
+def _terms_key(item: AnnotatedArticle, glossary_text: str) -> object:
+    """What an article's marked terms depend on: its text, the glossary, where its notes and links are."""
+    return (
+        item.article.paragraphs,
+        glossary_text,
+        tuple(n.place for n in item.notes),
+        tuple(b.place for b in item.backlinks),
+    )
 
 
 def read_articles(

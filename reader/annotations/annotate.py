@@ -12,12 +12,10 @@ import difflib
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 
 from reader.annotations.anchor import Orphan, anchor, excerpt
 from reader.annotations.read import Annotations, Loc, YamlFile, dotted
 from reader.annotations.schema import LinkNote, Term
-from reader.cache import BuildCache
 from reader.errors import AnnotationError, Problems, ReaderError
 from reader.model import AnnotatedArticle, Article, Backlink, Place, PlacedNote, TermUse
 
@@ -42,10 +40,23 @@ def term_slug(term: Term) -> str:
     return re.sub(r"[^a-z0-9]+", "-", term.term.lower()).strip("-")
 
 
-def annotate(
-    articles: tuple[Article, ...], annotations: Annotations, cache: BuildCache | None = None
-) -> tuple[AnnotatedArticle, ...]:
-    cache = cache or BuildCache()
+def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[AnnotatedArticle, ...]:
+    """Every article with its notes placed (`place_notes`) and its glossary terms marked (`term_uses`)."""
+    glossary = glossary_terms(annotations)
+    return tuple(replace(item, terms=term_uses(item, glossary)) for item in place_notes(articles, annotations))
+
+
+def glossary_terms(annotations: Annotations) -> tuple[Term, ...]:
+    return tuple(annotations.glossary.model.terms) if annotations.glossary else ()
+
+
+def term_uses(item: AnnotatedArticle, terms: Sequence[Term]) -> tuple[TermUse, ...]:
+    """Each term's first use in the article, where it does not cut across a note's quote."""
+    return tuple(_term_uses(item.article, terms, list(item.notes), list(item.backlinks)))
+
+
+def place_notes(articles: tuple[Article, ...], annotations: Annotations) -> tuple[AnnotatedArticle, ...]:
+    """Every article with its notes, and the links to it from other articles, at their places."""
     by_id = {a.id: a for a in articles}
     errors: list[ReaderError] = []
     placed: dict[str, list[PlacedNote]] = {a.id: [] for a in articles}
@@ -74,28 +85,12 @@ def annotate(
         placed[article_id] = in_reading_order(article, placed[article_id])
     if errors:
         raise Problems(errors)
-    terms = annotations.glossary.model.terms if annotations.glossary else []
-    glossary_text = annotations.glossary.parsed.text if annotations.glossary else ""
-
-    def term_uses(a: Article) -> tuple[TermUse, ...]:
-        return tuple(_term_uses(a, terms, placed[a.id], backlinks[a.id]))
-
     return tuple(
         AnnotatedArticle(
             article=a,
             about=annotations.files[a.id].model.about if a.id in annotations.files else None,
             notes=tuple(placed[a.id]),
             backlinks=tuple(backlinks[a.id]),
-            terms=cache.value(
-                "terms",
-                (
-                    a.paragraphs,
-                    glossary_text,
-                    tuple(n.place for n in placed[a.id]),
-                    tuple(b.place for b in backlinks[a.id]),
-                ),
-                partial(term_uses, a),
-            ),
             source=annotations.files[a.id].parsed.text if a.id in annotations.files else "",
         )
         for a in articles

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, get_args
 
@@ -20,7 +19,6 @@ from pydantic_core import ErrorDetails
 
 from reader import settings
 from reader.annotations.schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
-from reader.cache import BuildCache, digest
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError
 from reader.text import decode_utf8, line_of
 
@@ -96,49 +94,68 @@ def dotted(loc: Loc) -> str:
     return out
 
 
-def read_annotations(folder: Path, shown_as: str = "annotations", cache: BuildCache | None = None) -> Annotations:
-    """Every annotation file in `folder`, validated; a file whose bytes the cache has seen is not parsed again."""
-    cache = cache or BuildCache()
+def read_annotations(folder: Path, shown_as: str = "annotations") -> Annotations:
+    """Every annotation file in `folder`, validated (`annotation_files`, `read_file`, `collect`)."""
+    return collect([read_file(data, shown) for shown, data in annotation_files(folder, shown_as)])
+
+
+def annotation_files(folder: Path, shown_as: str = "annotations") -> list[tuple[str, bytes]]:
+    """Each YAML file in `folder`, by name, as it is shown in messages and as its bytes."""
+    if not folder.is_dir():
+        return []
+    return [
+        (f"{shown_as}/{path.name}", path.read_bytes())
+        for path in sorted(folder.iterdir())
+        if path.suffix in (".yml", ".yaml") and not path.name.startswith(".")
+    ]
+
+
+class FileRead(NamedTuple):
+    """One annotation file parsed and validated, or the problems found in it."""
+
+    parsed: YamlFile | None
+    model: AnnotationFile | GlossaryFile | None
+    problems: list[ReaderError]
+
+
+def collect(read: list[FileRead]) -> Annotations:
+    """The files read, by article, and the glossary; every problem in any of them raised together."""
     files: dict[str, AnnotationSource] = {}
     glossary: GlossarySource | None = None
     errors: list[ReaderError] = []
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
-                continue
-            shown = f"{shown_as}/{path.name}"
-            data = path.read_bytes()
-            parsed, model, problems = cache.value("annotations", digest(shown, data), partial(_read_file, data, shown))
-            if problems:
-                errors.extend(problems)
-            elif isinstance(model, GlossaryFile):
-                glossary = GlossarySource(parsed, model)
-            elif isinstance(model, AnnotationFile):
-                files[model.article] = AnnotationSource(parsed, model)
+    for parsed, model, problems in read:
+        if problems or parsed is None:
+            errors.extend(problems)
+        elif isinstance(model, GlossaryFile):
+            glossary = GlossarySource(parsed, model)
+        elif isinstance(model, AnnotationFile):
+            files[model.article] = AnnotationSource(parsed, model)
     errors.extend(_duplicate_note_ids(files))
     if errors:
         raise Problems(errors)
     return Annotations(files, glossary)
 
 
-def _read_file(
-    data: bytes, shown: str
-) -> tuple[YamlFile | None, AnnotationFile | GlossaryFile | None, list[ReaderError]]:
+def read_file(data: bytes, shown: str) -> FileRead:
     """One file parsed and validated, or the problems found in it."""
     try:
         parsed = parse_yaml(data, shown)
         if shown.rsplit("/", 1)[-1] == GLOSSARY:
-            return parsed, validate(parsed, GlossaryFile), []
+            return FileRead(parsed, validate(parsed, GlossaryFile), [])
         model = validate(parsed, AnnotationFile)
         _check_file_name(parsed, model, Path(shown))
-        return parsed, model, []
+        return FileRead(parsed, model, [])
     except AnnotationError as error:
-        return None, None, [error]
+        return FileRead(None, None, [error])
     except Problems as problems:
-        return None, None, list(problems.errors)
+        return FileRead(None, None, list(problems.errors))
     except Exception as error:  # a bug: say which file triggered it
-        return None, None, [InternalError(f"internal error ({type(error).__name__}: {error})", shown,
-                                          fix="reporting it as a bug, with this file attached.")]  # fmt: skip
+        bug = InternalError(
+            f"internal error ({type(error).__name__}: {error})",
+            shown,
+            fix="reporting it as a bug, with this file attached.",
+        )
+        return FileRead(None, None, [bug])
 
 
 def parse_yaml(data: bytes, shown_as: str) -> YamlFile:
