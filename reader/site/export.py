@@ -6,15 +6,11 @@ Paragraph text is exactly as cleaned; corrections are listed beside it, never ap
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict
-from functools import partial
 from typing import Any
 
 from reader.annotations.schema import CorrectionNote
-from reader.cache import BuildCache, digest
 from reader.model import Alignment, AnnotatedArticle, PlacedNote, ReprintGroup
-from reader.parallel import run_jobs
 
 # A JSON object of the export.
 Record = dict[str, Any]
@@ -97,28 +93,18 @@ def corpus_json(
     annotated: tuple[AnnotatedArticle, ...] | list[AnnotatedArticle],
     groups: tuple[ReprintGroup, ...] = (),
     alignments: tuple[Alignment, ...] = (),
-    cache: BuildCache | None = None,
-    fingerprints: dict[str, bytes] | None = None,
-    alongside: Callable[[], object] | None = None,
 ) -> str:
-    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints.
-
-    With `fingerprints` (each article's digest), a record the cache holds is not encoded again;
-    the others are encoded on every core, while this process does the work `alongside`.
-    """
-    cache, fingerprints = cache or BuildCache(), fingerprints or {}
+    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints."""
     reprints = reprint_records(groups, alignments)
+    return joined_records([encoded_record(item, reprints) for item in annotated])
 
-    def record(item: AnnotatedArticle) -> str:
-        # No indentation: json's fast C encoder only runs without it, and the file is for programs.
-        return json.dumps(article_record(item, reprints), ensure_ascii=False)
 
-    jobs = [partial(record, item) for item in annotated]
-    keys = (
-        [digest(fingerprints[item.article.id], json.dumps(reprints.get(item.article.id))) for item in annotated]
-        if fingerprints
-        else range(len(jobs))  # nothing to key on: every record is encoded
-    )
-    records = cache.values("records", keys, lambda todo: run_jobs([jobs[i] for i in todo], alongside=alongside))
-    # What json.dumps gives for the whole list, one record at a time.
+def encoded_record(item: AnnotatedArticle, reprints: dict[str, Record]) -> str:
+    """One article's record as JSON, with no indentation: json's fast C encoder only runs without
+    it, and the file is for programs."""
+    return json.dumps(article_record(item, reprints), ensure_ascii=False)
+
+
+def joined_records(records: list[str]) -> str:
+    """What json.dumps gives for the whole list, from its records encoded one at a time."""
     return "[" + ", ".join(records) + "]\n"

@@ -8,6 +8,7 @@ contributor text sanitised (`reader.annotations.markup`), so neither can become 
 from __future__ import annotations
 
 import html
+import json
 import pickle
 from collections import Counter
 from dataclasses import dataclass, fields, replace
@@ -44,7 +45,7 @@ from reader.site.browse_pages import (
     web_annotations,
 )
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
-from reader.site.export import corpus_json
+from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
 
 RAW_DIR = "raw"
@@ -97,7 +98,18 @@ def render_site(
         files.run()
         articles.run()
 
-    records = corpus_json(corpus.annotated, corpus.reprints, corpus.alignments, cache, fingerprints, alongside=the_rest)
+    # corpus.json: a record the cache holds (by its article's fingerprint) is not encoded again; the
+    # others are encoded on every core while this process makes the rest.
+    reprints = reprint_records(corpus.reprints, corpus.alignments)
+    encode = [partial(encoded_record, item, reprints) for item in corpus.annotated]
+    record_keys = (
+        [digest(fingerprints[i.article.id], json.dumps(reprints.get(i.article.id))) for i in corpus.annotated]
+        if fingerprints
+        else range(len(encode))  # nothing to key on: every record is encoded
+    )
+    records = joined_records(
+        cache.values("records", record_keys, lambda todo: run_jobs([encode[i] for i in todo], alongside=the_rest))
+    )
     pages, jobs, keys = articles.result()
 
     def render_pages(todo: list[int]) -> list[str]:
