@@ -105,11 +105,17 @@ PAGES = {
 }
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_each_page_type_loads_and_has_no_serious_accessibility_violations(page, server, name):
+def test_each_page_type_loads_and_has_no_serious_accessibility_violations(page, server, name, scheme):
+    """In the palette the reader's system asks for (mkdocs.yml follows `prefers-color-scheme`)."""
+    page.emulate_media(color_scheme=scheme)
     response = page.goto(server + PAGES[name])
     assert response.status == 200
     expect(page.locator("h1").first).to_be_visible()
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme]
+    )
     results = Axe().run(page)
     serious = [
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}"
@@ -205,9 +211,10 @@ def test_a_correction_shows_its_reading_and_its_reason(page, server):
     expect(mark).to_be_visible()
     expect(page.locator("ins.reader-reading", has_text="stops short of")).to_be_visible()
     page.locator("#ref-mil-ends-with").click()
-    note = page.locator("#note-mil-ends-with")
+    note = page.locator(".reader-popover")  # the note opens where it is marked
     expect(note).to_be_in_viewport()
     expect(note).to_contain_text("Chinese officials call an alliance unnecessary")
+    expect(note.locator(".reader-change del")).to_have_text("ends with ")
 
 
 def test_a_reprint_link_leads_to_the_counterpart_paragraph(page, server):
@@ -232,7 +239,8 @@ def test_a_context_note_shows_on_focus_and_opens_on_a_tap(page, server):
     ref.focus()
     expect(page.locator(".md-tooltip2", has_text="Li Shangfu disappeared").first).to_be_visible(timeout=5000)
     ref.click()
-    expect(page.locator("#note-at-li-shangfu-removed")).to_be_in_viewport()
+    expect(page.locator(".reader-popover")).to_be_in_viewport()
+    expect(page.locator(".reader-popover")).to_contain_text("removed as defence minister on 24 October 2023")
 
 
 def test_dark_mode_toggles(page, server):
@@ -425,4 +433,59 @@ def test_note_numbers_and_copy_marks_are_targets_of_24px_on_a_phone(browser, ser
         )
         small = [s for s in sizes if s[1] < 24 or s[2] < 24]
         assert small == [], f"{article.id}: {small[:3]}"
+    context.close()
+
+
+def test_a_note_opens_under_its_paragraph_and_escape_closes_it(page, server):
+    page.goto(server + f"/articles/{MIL}/")
+    number = page.locator("#ref-mil-wittenberg")
+    number.click()
+    popover = page.locator(".reader-popover")
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("The university in Springfield, Ohio, is called Wittenberg University.")
+    assert popover.evaluate("p => p.previousElementSibling.contains(document.getElementById('ref-mil-wittenberg'))")
+    assert page.evaluate("window.scrollY") < 400  # it opened where the reader is, not at the notes list
+    page.keyboard.press("Escape")
+    expect(popover).to_have_count(0)
+    expect(number).to_be_focused()
+
+
+def test_a_note_opens_by_keyboard_and_by_a_tap_on_its_phrase(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + f"/articles/{MIL}/")
+    page.locator("#ref-mil-starts-mid-story").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".reader-popover")).to_contain_text("The copy starts mid-story")
+    page.locator(".reader-popover-close").click()
+    expect(page.locator(".reader-popover")).to_have_count(0)
+    page.locator("mark.reader-correction", has_text="University of Wittenberg in Ohio").tap()
+    expect(page.locator(".reader-popover")).to_contain_text("Wittenberg University")
+    context.close()
+
+
+def test_the_reading_mode_is_remembered_across_pages(page, server):
+    page.goto(server + f"/articles/{MIL}/")
+    page.locator(".reader-mode button", has_text="Corrections only").click()
+    note = page.locator("mark.reader-note").first
+    assert note.evaluate("m => getComputedStyle(m).borderBottomStyle") == "none"
+    expect(page.locator("mark.reader-correction").first).to_be_visible()
+    page.goto(server + f"/articles/{AT}/")
+    expect(page.locator(".reader-mode button", has_text="Corrections only")).to_have_attribute("aria-checked", "true")
+    page.locator(".reader-mode button", has_text="All notes").click()
+
+
+def test_a_paragraph_citation_is_copied(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + f"/articles/{AT}/")
+    page.locator("#p6").hover()
+    page.locator("#p6 .reader-cite").click()
+    expect(page.locator("#p6 .reader-cite")).to_have_text("Copied")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.startswith(
+        "“China, Russia Circle Wagons in Asia-Pacific (Asia Times)”, via Asia Times, captured 13 July 2024"
+    )
+    assert "¶6." in citation and citation.endswith(f"/articles/{AT}/#p6")
     context.close()

@@ -223,10 +223,16 @@ def _byline(item: AnnotatedArticle) -> str:
     """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
     article = item.article
     date = display_date(article)
+    meta = article.metadata
+    # Say which date it is where it is not this copy's own: the original's, or the day the page was scraped.
+    kind = (
+        "first published " if date and not (meta.published or meta.item_date) and date == meta.first_published else ""
+    )
+    kind = "captured " if date and not kind and date == meta.captured and not meta.published else kind
     facts = [
         html.escape(outlet_label(article) or OUTLET_NOT_STATED),
-        html.escape(article.metadata.author),
-        f'<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>' if date else "",
+        html.escape(meta.author),
+        f'{kind}<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>' if date else "",
         f"{article.words:,} words",
         f'<a href="#notes">{_count(len(item.notes), "note")}</a>' if item.notes else "",
     ]
