@@ -250,14 +250,17 @@ def test_dark_mode_toggles(page, server):
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before)
 
 
-def test_the_home_table_sorts_by_a_column(page, server):
+def test_the_home_page_lists_articles_as_cards_the_most_recent_first(browser, server, corpus):
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
     page.goto(server + "/")
-    page.locator("th button", has_text="Words").click()
-    words = [int(t) for t in page.locator(".reader-sortable tbody tr td:nth-child(5)").all_inner_texts()]
-    assert words == sorted(words)
-    page.locator("th button", has_text="Words").click()
-    words = [int(t) for t in page.locator(".reader-sortable tbody tr td:nth-child(5)").all_inner_texts()]
-    assert words == sorted(words, reverse=True)
+    cards = page.locator(".reader-card")
+    expect(cards).to_have_count(len(corpus.articles))
+    dates = [t for t in cards.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")]
+    assert dates == sorted(dates, reverse=True)
+    title = cards.first.locator(".reader-card-title").bounding_box()
+    assert title["width"] > 250  # a title reads across the card, not down a narrow column
+    context.close()
 
 
 def test_typography_and_spelling_only_passages_are_hidden_until_asked_for(page, server):

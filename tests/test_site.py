@@ -34,9 +34,9 @@ def test_strict_build_makes_a_page_per_article(built_site, corpus):
 
 def test_home_page_lists_every_article(built_site, corpus):
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    rows = soup.select("article table tbody tr")
-    assert len(rows) == len(corpus.articles)
-    links = {a["href"] for a in soup.select("article table tbody tr td:first-child a")}
+    cards = soup.select(".reader-card")
+    assert len(cards) == len(corpus.articles)
+    links = {card.select_one("a.reader-card-title")["href"] for card in cards}
     assert {f"articles/{a.id}/" for a in corpus.articles} == links
 
 

@@ -24,6 +24,7 @@ from reader.cache import BuildCache, digest
 from reader.errors import ReaderError
 from reader.ingest.rules import reasons
 from reader.model import (
+    OUTLET_NOT_STATED,
     AnnotatedArticle,
     Article,
     Corpus,
@@ -47,6 +48,7 @@ from reader.site.browse_pages import (
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
 from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
+from reader.text import written_date
 
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
@@ -227,20 +229,16 @@ def render_home(corpus: Corpus) -> str:
     notes = {i.article.id: len(i.notes) for i in corpus.annotated}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
     by_id = {a.id: a for a in articles}
-    listed, intro = list(articles), "Select a column heading to sort the table by it."
+    # The most recent first; an article with no date last.
+    listed = sorted(articles, key=lambda a: (bool(display_date(a)), display_date(a), a.id), reverse=True)
+    intro = "The most recent first."
     if len(articles) > settings.HOME_ARTICLES_MAX:
-        listed = sorted(articles, key=lambda a: (display_date(a), a.id), reverse=True)[: settings.HOME_ARTICLES_MAX]
+        listed = listed[: settings.HOME_ARTICLES_MAX]
         intro = (
             f"The {len(listed)} most recent of the {len(articles)} articles; every article is listed "
-            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md). {intro}"
+            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md)."
         )
-    rows = [
-        f"| [{md_escape(display_title(a))}]({_link(f'{ARTICLES_DIR}/{a.id}.md')}) "
-        f"| {md_escape(outlet_label(a))} "
-        f"| {md_escape(a.metadata.author)} | {display_date(a)} | {a.words} | {notes.get(a.id, 0)} "
-        f"| {_group_cell(a, group_of)} |"
-        for a in listed
-    ]
+    cards = [_card(a, notes.get(a.id, 0), group_of) for a in listed]
     return "\n".join(
         [
             *front_matter(
@@ -254,8 +252,8 @@ def render_home(corpus: Corpus) -> str:
             "",
             "## How to read an article",
             "",
-            '- <mark class="reader-note">Marked words</mark> have a context note: its number links to the note, '
-            "and hovering or focusing the number shows it.",
+            '- <mark class="reader-note">Marked words</mark> have a context note: tap or click the words or '
+            "its number to open it under the paragraph; hovering or focusing the number shows it too.",
             '- <mark class="reader-correction">Marked words</mark> followed by '
             '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
             '<span class="reader-label">]</span></ins> are an error in the text: the original wording stays, '
@@ -263,7 +261,8 @@ def render_home(corpus: Corpus) -> str:
             '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
             "that passage links back with ←.",
             '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
-            "- ¶ beside a paragraph is its permanent link.",
+            "- ⇄ after a paragraph leads to the same passage in another copy of the text (⇄≠: worded differently).",
+            "- ¶ beside a paragraph is its permanent link; Cite copies a citation of it.",
             "",
             f"The corpus holds **{len(articles)} articles**. "
             "Download it as [JSON](corpus.json), read [how the text is cleaned](rules.md), "
@@ -275,13 +274,7 @@ def render_home(corpus: Corpus) -> str:
             "",
             intro,
             "",
-            '<div class="reader-sortable" markdown>',
-            "",
-            "| Title | Outlet | Author | Date | Words | Notes | Reprint group |",
-            "| --- | --- | --- | --- | ---: | ---: | --- |",
-            *rows,
-            "",
-            "</div>",
+            f'<ul class="reader-cards">{"".join(cards)}</ul>',
             "",
             "## Reprint groups",
             "",
@@ -292,11 +285,23 @@ def render_home(corpus: Corpus) -> str:
     )
 
 
-def _group_cell(article: Article, group_of: dict[str, ReprintGroup]) -> str:
+def _card(article: Article, notes: int, group_of: dict[str, ReprintGroup]) -> str:
+    """An article on the home page: its title, then outlet, author, date, length, notes and copies."""
+    date = display_date(article)
     group = group_of.get(article.id)
-    if not group:
-        return ""
-    return f"[{len(group.articles)} copies]({_link(compare_path(group))})"
+    facts = [
+        html.escape(outlet_label(article) or OUTLET_NOT_STATED),
+        html.escape(article.metadata.author),
+        f'<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>' if date else "",
+        f"{article.words:,} words",
+        f"{notes} note{'' if notes == 1 else 's'}" if notes else "",
+        f'<a href="{_link(compare_path(group))}">{len(group.articles)} copies</a>' if group else "",
+    ]
+    return (
+        f'<li class="reader-card"><a class="reader-card-title" href="{_link(f"{ARTICLES_DIR}/{article.id}.md")}">'
+        f"{html.escape(display_title(article))}</a>"
+        f'<p class="reader-card-facts">{" · ".join(f for f in facts if f)}</p></li>'
+    )
 
 
 def _group_line(group: ReprintGroup, by_id: dict[str, Article]) -> str:
