@@ -362,29 +362,24 @@ def original_source(ctx: Context, i: int) -> Match | None:
 def credit_line(ctx: Context, i: int) -> bool:
     """A wire service's or newspaper's credit at the end of a report ("(Reporting by Jane Doe;
     Editing by John Smith)", "Pei Lin Wu in Taipei contributed to this report.")."""
-    text = ctx.text(i)
-    return (
-        ctx.near_end(i)
-        and word_count(text) <= 40
-        and bool(
-            _pattern(r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b.*", re.I).fullmatch(text)
-            or _mentions("contributed", r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$", text)
-        )
+    return ctx.near_end(i) and _short_notice(
+        ctx.text(i),
+        r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b",
+        ("contributed", r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$"),
     )
 
 
 @rule("copyright")
 def copyright_line(ctx: Context, i: int) -> bool:
     """A copyright notice ("Copyright © M. K. Bhadrakumar, Indian Punchline, 2023")."""
-    text = ctx.text(i)
-    return (
-        ctx.near_edge(i)
-        and word_count(text) <= 40
-        and bool(
-            _pattern(r"(?:Copyright\b|©|\(c\) \d{4})", re.I).match(text)
-            or _mentions("all rights reserved", r"\ball rights reserved\b", text)
-        )
+    return ctx.near_edge(i) and _short_notice(
+        ctx.text(i), r"(?:Copyright\b|©|\(c\) \d{4})", ("all rights reserved", r"\ball rights reserved\b")
     )
+
+
+def _short_notice(text: str, opening: str, mention: tuple[str, str]) -> bool:
+    """A line of at most 40 words that opens as a notice does, or mentions (word, pattern) one."""
+    return word_count(text) <= 40 and bool(_pattern(opening, re.I).match(text) or _mentions(*mention, text))
 
 
 @rule("disclaimer")
