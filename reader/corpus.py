@@ -16,6 +16,7 @@ from slugify import slugify
 from reader import settings
 from reader.annotations.annotate import glossary_terms, place_notes, reprint_declarations, term_uses
 from reader.annotations.decisions import apply_decisions
+from reader.annotations.history import annotation_history
 from reader.annotations.read import Annotations, annotation_files, collect, read_file
 from reader.annotations.sourcing import unsourced_notes
 from reader.cache import BuildCache, digest
@@ -101,6 +102,8 @@ def read_corpus(
     keys = [(left, corpus.fingerprints[left], right, corpus.fingerprints[right]) for left, right in pairs]
     alignments = tuple(cache.values("alignments", keys, align_pairs))
     annotated, stranded = travel(annotated, alignments)
+    history = annotation_history(annotations_dir) if annotations_dir else {}
+    annotated = tuple(replace(item, history=history.get(item.article.id, ())) for item in annotated)
     return replace(
         corpus,
         annotated=annotated,

@@ -268,6 +268,14 @@ class TermUse:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A change to an article's annotation file: the commit's date (YYYY-MM-DD) and its summary."""
+
+    date: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class AnnotatedArticle:
     article: Article
     about: About | None = None
@@ -276,6 +284,8 @@ class AnnotatedArticle:
     terms: tuple[TermUse, ...] = ()
     source: str = ""
     """The annotation file's YAML as written, or "" when the article has none."""
+    history: tuple[Revision, ...] = ()
+    """The annotation file's changes, newest first, from git (none outside a repository)."""
 
     @property
     def corrections(self) -> tuple[PlacedNote, ...]:

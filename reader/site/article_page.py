@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from reader.annotations.history import REVISIONS_SHOWN
 from reader.annotations.markup import attribute, plain_text, safe_html
 from reader.annotations.schema import About, CorrectionNote, LinkNote, Source
 from reader.ingest.rules import EDITORIAL_RULE
@@ -144,6 +145,8 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
             _notes_list(item, ctx),
             "",
         ]
+        if item.history:
+            parts += [_history(item), ""]
     parts += [_removals(article), "", ctx.edit_link, ""]
     return "\n".join(parts)
 
@@ -202,6 +205,23 @@ def _link_or_text(value: str) -> str:
     if re.match(r"https?://[^\s<>\"']+$", value):
         return f'<a href="{attribute(value)}" rel="noopener noreferrer nofollow">{html.escape(value)}</a>'
     return md_escape(value)
+
+
+def _history(item: AnnotatedArticle) -> str:
+    """When the notes last changed, and the latest changes to the annotation file, from its commits."""
+    latest = item.history[0]
+    entries = "".join(
+        f'<li><time datetime="{html.escape(r.date)}">{html.escape(written_date(r.date))}</time>: '
+        f"{html.escape(r.summary if len(r.summary) <= 160 else r.summary[:159] + '…')}</li>"
+        for r in item.history[:REVISIONS_SHOWN]
+    )
+    more = len(item.history) - REVISIONS_SHOWN
+    tail = f"<p>…and {more} earlier change{'s' if more != 1 else ''} in the repository.</p>" if more > 0 else ""
+    return (
+        f'<details class="reader-history"><summary>Notes last changed {html.escape(written_date(latest.date))}'
+        f" ({len(item.history)} change{'s' if len(item.history) != 1 else ''})</summary>"
+        f"<ol>{entries}</ol>{tail}</details>"
+    )
 
 
 def _about(about: About) -> str:
