@@ -9,6 +9,7 @@ reprints: `ReprintGroup`s, an `Alignment` of each pair of copies, `StrandedNote`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, get_args
@@ -183,6 +184,19 @@ class Article:
     @cached_property  # counted once: pages, tables and exports all ask
     def words(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs if p.kind != "title")
+
+
+def paragraph_ids(kinds: Sequence[ParagraphKind]) -> list[str]:
+    """Each paragraph's id: body paragraphs numbered from 1 (`p1`, `p2`, ...), so that ¶3 is the third
+    paragraph of text in every article, whether or not it has a title; the title is `title`."""
+    ids, number = [], 0
+    for kind in kinds:
+        if kind == "title":
+            ids.append("title")
+        else:
+            number += 1
+            ids.append(f"p{number}")
+    return ids
 
 
 # How every page, list and navigation shows an article: one function each, used everywhere.

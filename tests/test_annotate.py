@@ -88,7 +88,7 @@ def test_an_orphan_quote_names_the_closest_passage(corpus, tmp_path):
         f"annotations/{GR}.yml:5:12: notes[0].quote: the quote “on Orthodox Easter Sunday” is not in the text"
         in message
     )
-    assert "The closest passage is in ¶p7" in message
+    assert "The closest passage is in ¶p6" in message
     assert "Notes are never moved to a merely similar passage." in message
 
 
@@ -96,7 +96,7 @@ def test_an_ambiguous_quote_lists_every_place_and_asks_for_a_prefix(corpus, tmp_
     write(tmp_path, f"{GR}.yml", note_file(GR, "Russia-China"))
     message = problems(corpus, tmp_path)
     assert "the quote “Russia-China” occurs 4 times" in message
-    assert "¶p7: “…" in message and "¶p24" in message and "¶p25" in message
+    assert "¶p6: “…" in message and "¶p23" in message and "¶p24" in message
     assert "adding a prefix:" in message
 
 

@@ -219,10 +219,10 @@ def test_a_correction_shows_its_reading_and_its_reason(page, server):
 
 def test_a_reprint_link_leads_to_the_counterpart_paragraph(page, server):
     page.goto(server + f"/articles/{AT}/")
-    page.locator("#p6 .reader-counterpart").click()
-    page.wait_for_url(f"**/{GR}/#p6")
-    expect(page.locator("#p6")).to_be_in_viewport()
-    expect(page.locator("#p6")).to_contain_text("Last Wednesday")
+    page.locator("#p5 .reader-counterpart").click()
+    page.wait_for_url(f"**/{GR}/#p5")
+    expect(page.locator("#p5")).to_be_in_viewport()
+    expect(page.locator("#p5")).to_contain_text("Last Wednesday")
 
 
 def test_a_glossary_term_shows_its_definition_on_focus(page, server):

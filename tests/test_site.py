@@ -119,15 +119,15 @@ def test_a_context_note_is_a_numbered_link_with_its_text_as_tooltip(built_site):
     assert ref["aria-label"].startswith("Context note")
     entry = soup.find(id="note-at-li-shangfu-removed")
     assert entry.find("a", href="#ref-at-li-shangfu-removed")  # and back again
-    assert entry.find("a", class_="reader-quote")["href"] == "#p2"
+    assert entry.find("a", class_="reader-quote")["href"] == "#p1"  # the first paragraph of text, after the title
 
 
 def test_a_link_goes_to_the_target_paragraph_which_links_back(built_site):
     soup = page(built_site, AT)
     link = soup.find("a", id="ref-at-on-april-12")
-    assert link["href"] == f"../{GR}/#p6"
-    target = page(built_site, GR).find(id="p6")
-    back = target.find("a", class_="reader-backlink", href=f"../{AT}/#p6")
+    assert link["href"] == f"../{GR}/#p5"
+    target = page(built_site, GR).find(id="p5")
+    back = target.find("a", class_="reader-backlink", href=f"../{AT}/#p5")
     assert back is not None
 
 
@@ -149,7 +149,7 @@ def test_the_glossary_lists_every_term_and_where_it_is_used(built_site, corpus):
     headings = {h.get("id") for h in soup.select("h2")}
     assert {"s-400", "tu-95ms", "norad", "kuril-islands", "valdai-discussion-club"} <= headings
     s400 = soup.find(id="s-400").find_next("ul")
-    assert s400.find("a", href=f"../articles/{MIL}/#p19")
+    assert s400.find("a", href=f"../articles/{MIL}/#p18")
     term = page(built_site, MIL).find("a", class_="reader-term", string="S-400")
     assert term["href"] == "../../glossary/#s-400" and "surface-to-air" in term["title"]
 

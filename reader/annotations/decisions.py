@@ -18,7 +18,7 @@ from reader.annotations.read import Annotations, Loc, YamlFile, dotted
 from reader.annotations.schema import Cleaning, CleaningChange, MetadataChange
 from reader.errors import AnnotationError
 from reader.ingest.rules import EDITORIAL_RULE
-from reader.model import Article, Decision, EditorialDecision, Paragraph, Removal
+from reader.model import Article, Decision, EditorialDecision, Paragraph, Removal, paragraph_ids
 from reader.text import iso_date
 
 DATE_FIELDS = ("published", "first_published")
@@ -89,7 +89,8 @@ def _decided(article: Article, parsed: YamlFile, cleaning: Cleaning, errors: lis
     if not decisions:
         return article
     in_order = sorted(paragraphs, key=lambda p: (p.first_line, p.last_line))
-    numbered = tuple(replace(p, id=f"p{n}") for n, p in enumerate(in_order, start=1))
+    ids = paragraph_ids([p.kind for p in in_order])
+    numbered = tuple(replace(p, id=pid) for pid, p in zip(ids, in_order, strict=True))
     return replace(
         article,
         metadata=metadata,

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from reader import settings
 from reader.ingest.rules import RULES, TRAILING_RULE, Context, as_match, is_body_paragraph, is_trailing_chrome
-from reader.model import Article, Block, Metadata, Paragraph, ParagraphKind, Removal, Story
+from reader.model import Article, Block, Metadata, Paragraph, ParagraphKind, Removal, Story, paragraph_ids
 from reader.text import ends_sentence, last_char, normalize_space, word_count
 
 # A paragraph that ends on one of these words stops mid-sentence.
@@ -73,8 +73,8 @@ def clean(story: Story) -> Article:
     kept = kept[:titled] + _rejoin_broken_paragraphs(kept[titled:])
     kinds, metadata = _read_structure(kept, titled, metadata)
     paragraphs = tuple(
-        Paragraph(f"p{n}", kind, b.text, b.first_line, b.last_line)
-        for n, (b, kind) in enumerate(zip(kept, kinds, strict=True), start=1)
+        Paragraph(pid, kind, b.text, b.first_line, b.last_line)
+        for pid, b, kind in zip(paragraph_ids(kinds), kept, kinds, strict=True)
     )
     every_removal = sorted([*story.removals, *removals, *trailing], key=lambda r: (r.first_line, r.last_line))
     return Article(
