@@ -110,3 +110,16 @@ def test_the_real_pairs_edits_are_dated_and_named_and_minor_ones_left_out(alignm
     assert not any(
         c.before.lower().strip(".,") in ("kuriles", "defence", "taken") for c in found
     )  # spelling, word choice
+
+
+def test_a_currency_prefix_is_not_an_edit_but_a_changed_country_is():
+    pair = align_two("The fund holds $51 billion.", "The fund holds US$51 billion.")
+    assert changes(pair) == []
+    pair = align_two("The UK said no.", "The US said no.")
+    assert [c.kind for c in changes(pair)] == ["name"]
+
+
+def align_two(left: str, right: str):
+    from reader.model import AlignedPair
+
+    return AlignedPair(("p1",), ("p1",), classify(left, right), 0.9, word_diff(left, right))

@@ -214,6 +214,9 @@ def _change_kind(before: str, after: str) -> ChangeKind | None:
     gone, added = _content(old), _content(new)
     if len(gone) == len(added) and all(_variant(a, b) for a, b in zip(gone, added, strict=True)):
         return None  # the same words abbreviated, in the plural, in figures, or transliterated another way
+    extra = set(gone) ^ set(added)
+    if (set(gone) <= set(added) or set(added) <= set(gone)) and all(len(w) <= 2 for w in extra):
+        return None  # a unit or currency prefix added or dropped ("$51", "US$51")
     changed = {w for w in old if w.isalnum()} ^ {w for w in new if w.isalnum()}
     if changed & _TIME_WORDS:
         return "date"
