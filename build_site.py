@@ -14,6 +14,7 @@ This file only parses arguments and prints; the work is in the `reader` package.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from pathlib import Path
 from reader.annotations.schema import schemas
 from reader.corpus import read_corpus
 from reader.engines.build import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
-from reader.errors import Problems
+from reader.errors import Problems, ReaderError
 from reader.progress import Progress
 from reader.site.export import corpus_json
 from reader.site.write import BuildFailed, generate, site_options
@@ -59,6 +60,10 @@ OPTIONS = {
     "--out": dict(type=Path, metavar="DIR", help="where to write the schemas (default: schema/)"),
     "--engine": dict(choices=ENGINES, help="what builds the site: mkdocs (default) or zensical"),
     "--dev-addr": dict(metavar="IP:PORT", help="where the preview listens (default: 127.0.0.1:8000)"),
+    "--format": dict(
+        choices=("text", "github", "json"),
+        help="how check reports: text (default), github (workflow commands on the pull request's lines), json",
+    ),
     "--strict": dict(
         action=argparse.BooleanOptionalAction,
         help="stop on warnings (a seed that cannot be read, a guessed encoding); default: mkdocs.yml's strict",
@@ -72,13 +77,14 @@ DEFAULTS = {
     "out": ROOT / "schema",
     "engine": "mkdocs",
     "dev_addr": "127.0.0.1:8000",
+    "format": "text",
     "strict": None,
 }
 CORPUS = ("--seeds", "--annotations", "--strict")
 COMMANDS = {
     "build": ("generate the site's pages into docs/ (the default)", (*CORPUS, "--docs")),
     "export": ("write the cleaned corpus as JSON to PATH", CORPUS),
-    "check": ("validate every seed and annotation and report every problem; write nothing", CORPUS),
+    "check": ("validate every seed and annotation and report every problem; write nothing", (*CORPUS, "--format")),
     "site": (
         "generate, build the static site with an engine, finish its pages; swapped in only on success",
         (*CORPUS, "--docs", "--site-dir", "--engine"),
@@ -155,6 +161,8 @@ def run_export(args) -> int:
 
 
 def run_check(args) -> int:
+    if args.format != "text":
+        return report_check(args)
     corpus = corpus_of(args)
     notes = sum(1 for a in corpus.annotated for n in a.notes if not n.origin)
     travelled = sum(1 for a in corpus.annotated for n in a.notes if n.origin)
@@ -167,6 +175,49 @@ def run_check(args) -> int:
         f"{len(corpus.glossary)} glossary terms, {len(corpus.reprints)} reprint group(s)."
     )
     return 0
+
+
+def report_check(args) -> int:
+    """`check` for programs: every problem and warning as GitHub Actions workflow commands (so each
+    shows on its line of a pull request's diff) or as JSON; exit 1 when there is an error."""
+    try:
+        corpus = read_corpus(args.seeds, args.annotations, strict=strict(args))
+        errors, warnings = [], list(corpus.warnings)
+    except Problems as problems:
+        errors, warnings = problems.errors, []
+    if args.format == "json":
+        print(json.dumps({"ok": not errors, "errors": [problem_record(e) for e in errors],
+                          "warnings": [problem_record(w) for w in warnings]}, ensure_ascii=False, indent=2))  # fmt: skip
+    else:
+        for level, found in (("error", errors), ("warning", warnings)):
+            for problem in found:
+                print(workflow_command(level, problem))
+    return 1 if errors else 0
+
+
+def problem_record(problem: ReaderError) -> dict[str, object]:
+    return {
+        "kind": type(problem).__name__,
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "field": problem.field,
+        "message": problem.message,
+        "fix": problem.fix,
+    }
+
+
+def workflow_command(level: str, problem: ReaderError) -> str:
+    """`::error file=…,line=…,col=…,title=…::message` as GitHub Actions reads it, its values escaped."""
+
+    def escaped(value: str, in_property: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
+
+    where = {"file": problem.file, "line": problem.line, "col": problem.column, "title": problem.field}
+    properties = ",".join(f"{key}={escaped(str(value), True)}" for key, value in where.items() if value)
+    text = problem.message + (f" You can fix this by {problem.fix}" if problem.fix else "")
+    return f"::{level} {properties}::{escaped(text)}" if properties else f"::{level}::{escaped(text)}"
 
 
 def run_site(args) -> int:

@@ -122,7 +122,7 @@ def test_check_reports_every_warning_either_way(seed_folder):
 
 
 OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "/x/docs", "--site-dir": "/x/site", "--out": "/x/schema",
-                 "--engine": "zensical", "--dev-addr": "127.0.0.1:9000"}  # fmt: skip
+                 "--engine": "zensical", "--dev-addr": "127.0.0.1:9000", "--format": "json"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,56 @@ def test_seeds_given_before_export_are_the_ones_exported(tmp_path, seed_folder):
     out = tmp_path / "corpus.json"
     assert run("--seeds", folder, "export", out).returncode == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
+
+
+BROKEN_NOTE = (
+    "article: military-relationship-between-china-russia\nnotes:\n  - id: x1\n    kind: context\n"
+    "    quote: no such words, anywhere\n    text: A note.\n"
+)
+
+
+@pytest.fixture
+def broken_annotations(tmp_path):
+    """The repository's annotations with one quote that is nowhere in its article."""
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    for path in (ROOT / "annotations").glob("*.yml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "military-relationship-between-china-russia.yml").write_text(BROKEN_NOTE, encoding="utf-8")
+    return folder
+
+
+def test_check_in_github_format_puts_each_problem_on_its_line(broken_annotations, capsys):
+    status = build_site.main(["check", "--annotations", str(broken_annotations), "--format", "github"])
+    (line,) = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert line.startswith(
+        "::error file=annotations/military-relationship-between-china-russia.yml,line=5,col=12,title=notes[0].quote::"
+    )
+    assert "the quote “no such words, anywhere” is not in the text" in line and "You can fix this by" in line
+    assert "%25 alike" in line  # GitHub's escaping of "%" in a message
+
+
+def test_check_in_json_format_gives_the_problems_as_data(broken_annotations, capsys):
+    status = build_site.main(["check", "--annotations", str(broken_annotations), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert status == 1 and report["ok"] is False and report["warnings"] == []
+    (error,) = report["errors"]
+    assert error["kind"] == "OrphanQuoteError" and (error["line"], error["column"]) == (5, 12)
+    assert error["field"] == "notes[0].quote" and error["fix"].startswith("copying the quote exactly")
+
+
+def test_a_warning_is_a_workflow_warning_and_a_clean_corpus_says_nothing(seed_folder, tmp_path, capsys):
+    import contextlib
+    import io
+
+    folder = seed_folder(
+        {"good.txt": GOOD, "latin1.txt": "Une phrase en français, assez longue pour compter ici.".encode("latin-1")}
+    )
+    with contextlib.redirect_stderr(io.StringIO()):
+        status = build_site.main(
+            ["check", "--seeds", str(folder), "--annotations", str(tmp_path), "--no-strict", "--format", "github"]
+        )
+    out = capsys.readouterr().out
+    assert status == 0 and out.startswith("::warning file=") and "latin1.txt" in out
+    assert build_site.main(["check", "--format", "github"]) == 0 and capsys.readouterr().out == ""
