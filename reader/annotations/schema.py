@@ -20,7 +20,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max
 Topic = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60, pattern=r"^[\w][\w\s\-–'’,.&()]*$")
 ]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+# No escape before the quote marks: JSON Schema tools read patterns as ECMA-262 regexes in unicode
+# mode, where an escape that is not needed is an error (check-jsonschema refused `\"`).
+Url = Annotated[str, StringConstraints(pattern=r"""^https?://[^\s<>"']+$""", max_length=2000)]
 
 
 class Strict(BaseModel):
