@@ -149,6 +149,8 @@ def report(messages: list[str]) -> str:
         [
             "---",
             "title: Bad input",
+            "search:",
+            "  exclude: true",
             "---",
             "",
             "# Bad input, and what you see",

@@ -158,6 +158,8 @@ def test_list_pages_stay_out_of_both_engines_search_index(sites):
         locations = {entry["location"].split("#")[0] for entry in entries}
         assert any(location.startswith("articles/") for location in locations), engine
         assert not any(location.startswith(("browse/", "timeline")) for location in locations), engine
+        # Pages for maintainers rank with nothing a reader searches for: they stay out too.
+        assert not any(location.startswith(("rules", "bad-input", "contributing")) for location in locations), engine
         assert "" not in locations and "." not in locations and "index.html" not in locations, engine
 
 

@@ -60,3 +60,23 @@ def test_export_keeps_the_original_text_and_lists_corrections_apart(corpus):
     assert paragraph["text"][start:end] == correction["quote"]
     assert all(n["kind"] != "correction" for n in article["notes"])
     assert article["about"]["note"].startswith("An analysis of China–Russia military ties")
+
+
+@pytest.mark.parametrize(
+    "site_url, directory_urls, page",
+    [
+        ("", True, "articles/{id}/"),
+        ("https://example.org/reader/", True, "https://example.org/reader/articles/{id}/"),
+        ("https://example.org/reader", False, "https://example.org/reader/articles/{id}.html"),
+    ],
+)
+def test_web_annotations_use_absolute_iris_when_the_site_has_an_address(corpus, site_url, directory_urls, page):
+    from reader.site.browse_pages import web_annotations
+
+    collection = json.loads(web_annotations(corpus.annotated, site_url, directory_urls))
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    assert collection["id"] == f"{base}annotations.jsonld"
+    for item in collection["first"]["items"]:
+        assert item["id"].startswith(f"{base}annotations.jsonld#note-")
+        article = item["target"]["source"]
+        assert article.startswith(page.split("{id}")[0]) and article.endswith(page.split("{id}")[1])

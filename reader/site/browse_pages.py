@@ -9,6 +9,7 @@ corpus JSON and the notes as W3C Web Annotations (JSON-LD), one
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ from reader.annotations.markup import plain_text
 from reader.annotations.schema import CorrectionNote, LinkNote, Source
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
 from reader.site.article_page import front_matter, md_escape, topic_slug
-from reader.site.links import ARTICLES_DIR, PAGE_TITLES
+from reader.site.links import ARTICLES_DIR, PAGE_TITLES, page_url
 
 SELECTOR_CONTEXT = 32
 
@@ -153,20 +154,27 @@ def render_download() -> str:
     )
 
 
-def web_annotations(annotated: tuple[AnnotatedArticle, ...]) -> str:
+def web_annotations(annotated: tuple[AnnotatedArticle, ...], site_url: str = "", directory_urls: bool = True) -> str:
+    """The notes as a W3C Web Annotation collection. With the site's address (`site_url` in
+    mkdocs.yml) every id and target is an absolute IRI, as other tools need; without it, relative."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+
+    def page(article_id: str) -> str:
+        return base + page_url(f"{ARTICLES_DIR}/{article_id}.md", directory_urls)
+
     items = [
-        _web_annotation(item.article, placed, annotated)
+        _web_annotation(item.article, placed, annotated, base, page)
         for item in annotated
         for placed in item.notes
         if not placed.origin
     ]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "annotations.jsonld",
+        "id": f"{base}annotations.jsonld",
         "type": "AnnotationCollection",
         "label": "Reprint Reader annotations",
         "total": len(items),
-        "first": {"id": "annotations.jsonld#page1", "type": "AnnotationPage", "items": items},
+        "first": {"id": f"{base}annotations.jsonld#page1", "type": "AnnotationPage", "items": items},
     }
     return json.dumps(collection, ensure_ascii=False) + "\n"
 
@@ -192,7 +200,13 @@ def _selector(article: Article, paragraph_id: str, start: int, end: int) -> dict
     }
 
 
-def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[AnnotatedArticle, ...]) -> dict[str, Any]:
+def _web_annotation(
+    article: Article,
+    placed: PlacedNote,
+    annotated: tuple[AnnotatedArticle, ...],
+    base: str,
+    page: Callable[[str], str],
+) -> dict[str, Any]:
     note, place = placed.note, placed.place
     bodies: list[dict[str, Any]] = []
     if note.text:
@@ -215,7 +229,7 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
         bodies.append(
             {
                 "type": "SpecificResource",
-                "source": f"{ARTICLES_DIR}/{target_article.id}/",
+                "source": page(target_article.id),
                 "purpose": "linking",
                 "selector": _selector(
                     target_article, placed.link_target.paragraph, placed.link_target.start, placed.link_target.end
@@ -223,12 +237,12 @@ def _web_annotation(article: Article, placed: PlacedNote, annotated: tuple[Annot
             }
         )
     record = {
-        "id": f"annotations.jsonld#note-{note.id}",
+        "id": f"{base}annotations.jsonld#note-{note.id}",
         "type": "Annotation",
         "motivation": motivation,
         "body": bodies,
         "target": {
-            "source": f"{ARTICLES_DIR}/{article.id}/",
+            "source": page(article.id),
             "selector": _selector(article, place.paragraph, place.start, place.end),
         },
     }

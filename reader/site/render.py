@@ -66,6 +66,7 @@ class SiteOptions:
     written for an engine that runs no plugin of ours needs (`search_engine`, `extra_javascript`)."""
 
     edit_base: str = ""
+    site_url: str = ""
     strict: bool = False
     search_engine: str = ""
     extra_javascript: tuple[str, ...] = ()
@@ -93,7 +94,7 @@ def render_site(
         {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
     )
     # The other files, and what each article page needs, are made while workers encode corpus.json.
-    files = Deferred(partial(_other_files, corpus, shown))
+    files = Deferred(partial(_other_files, corpus, shown, options))
     articles = Deferred(partial(_article_pages, corpus, shown, options, fingerprints, cache.active))
 
     def the_rest() -> None:
@@ -122,7 +123,7 @@ def render_site(
     return {"corpus.json": records, **files.result(), **dict(zip(pages, rendered, strict=True))}
 
 
-def _other_files(corpus: Corpus, shown: dict[str, str]) -> dict[str, str | bytes]:
+def _other_files(corpus: Corpus, shown: dict[str, str], options: SiteOptions) -> dict[str, str | bytes]:
     """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
@@ -133,7 +134,7 @@ def _other_files(corpus: Corpus, shown: dict[str, str]) -> dict[str, str | bytes
         "browse/outlets.md": render_outlets(corpus.articles, shown),
         "browse/dates.md": render_dates(corpus.articles, shown),
         "browse/topics.md": render_topics(corpus.annotated, shown),
-        "annotations.jsonld": web_annotations(corpus.annotated),
+        "annotations.jsonld": web_annotations(corpus.annotated, options.site_url, options.directory_urls),
     }
     for seed in corpus.seeds:
         files[raw_path(seed.name)] = seed.text.encode("utf-8")
@@ -334,7 +335,7 @@ def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
         sections.append(_not_published(skipped))
     return "\n".join(
         [
-            *front_matter(PAGE_TITLES["rules.md"]),
+            *front_matter(PAGE_TITLES["rules.md"], searched=False),  # for maintainers, not a reader's search
             f"# {PAGE_TITLES['rules.md']}",
             "",
             "Each article page lists what was removed from its seed and the rule that removed it. "
