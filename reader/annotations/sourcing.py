@@ -18,7 +18,7 @@ from reader.annotations.read import Annotations
 from reader.annotations.schema import ContextNote, CorrectionNote
 from reader.errors import AnnotationError, ReaderError
 from reader.model import Article
-from reader.text import MONTHS
+from reader.text import written_date
 
 # Capitalised words that are not names: a sentence's first word is skipped anyway, these are
 # what stays capitalised inside a sentence in English.
@@ -78,6 +78,5 @@ def _known_words(article: Article) -> set[str]:
     text = " ".join([*(p.text for p in article.paragraphs), *(str(v) for v in metadata.values() if v)])
     for value in metadata.values():
         if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
-            day = date.fromisoformat(value[:10])
-            text += f" {day.day} {MONTHS[day.month - 1]} {day.year} {day.strftime('%A')}"
+            text += f" {written_date(value)} {date.fromisoformat(value[:10]).strftime('%A')}"
     return set(re.findall(r"[\w’'-]+", text)) | {w.rstrip(".,") for w in re.findall(r"\d[\d,.]*", text)}

@@ -70,7 +70,7 @@ def brute_force_pairs(articles: list[Article], threshold: float = settings.REPRI
 
 def candidate_pairs(articles: list[Article], signatures: Sequence[RMinHash] | None = None) -> list[tuple[str, str]]:
     """The near-duplicate pairs: by exact comparison in a small corpus, through LSH from a size on."""
-    if len(articles) < settings.LSH_MIN_ARTICLES:
+    if not needs_signatures(articles):
         return brute_force_pairs(articles)
     return similar_pairs(articles, signatures=signatures)
 

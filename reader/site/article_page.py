@@ -241,22 +241,32 @@ def _first_sentence(text: str) -> str:
 
 def _byline(item: AnnotatedArticle) -> str:
     """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
-    article = item.article
-    date = display_date(article)
-    meta = article.metadata
-    # Say which date it is where it is not this copy's own: the original's, or the day the page was scraped.
-    kind = (
-        "first published " if date and not (meta.published or meta.item_date) and date == meta.first_published else ""
-    )
-    kind = "captured " if date and not kind and date == meta.captured and not meta.published else kind
+    notes = f'<a href="#notes">{count(len(item.notes), "note")}</a>' if item.notes else ""
+    return f'<p class="reader-byline">{article_facts(item.article, notes)}</p>'
+
+
+def article_facts(article: Article, *more: str) -> str:
+    """An article in one line, as its page and the home page give it: outlet, author, date, length,
+    then `more` (its notes, its copies)."""
     facts = [
         html.escape(outlet_label(article) or OUTLET_NOT_STATED),
-        html.escape(meta.author),
-        f'{kind}<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>' if date else "",
+        html.escape(article.metadata.author),
+        _dated(article),
         f"{article.words:,} words",
-        f'<a href="#notes">{_count(len(item.notes), "note")}</a>' if item.notes else "",
+        *more,
     ]
-    return f'<p class="reader-byline">{" · ".join(f for f in facts if f)}</p>'
+    return " · ".join(f for f in facts if f)
+
+
+def _dated(article: Article) -> str:
+    """The date it is listed under, as people write it, saying so where it is not this copy's own:
+    the original's ("first published"), or the day the page was scraped ("captured")."""
+    date, meta = display_date(article), article.metadata
+    if not date:
+        return ""
+    own = meta.published or meta.item_date
+    kind = "" if own else "first published " if date == meta.first_published else "captured "
+    return f'{kind}<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>'
 
 
 def _caution(item: AnnotatedArticle) -> str:
@@ -268,11 +278,11 @@ def _caution(item: AnnotatedArticle) -> str:
         return ""
     return (
         '<p class="reader-caution"><strong>Translation errors:</strong> '
-        f'<a href="#notes">{_count(len(translation), "correction")}</a> below; read them before quoting.</p>'
+        f'<a href="#notes">{count(len(translation), "correction")}</a> below; read them before quoting.</p>'
     )
 
 
-def _count(number: int, noun: str) -> str:
+def count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 

@@ -122,7 +122,7 @@ def _what_changed(alignment: Alignment, left: Article, right: Article, key: str)
     if not found:
         return '<p class="reader-what-changed">No edit changes what the text says.</p>'
     items = "".join(
-        f'<li><a href="#{key}-{n}">{html.escape(_paragraph_label(left, pair.left))}</a>: '
+        f'<li><a href="#{key}-{n}">{html.escape(_paragraph_label(pair.left))}</a>: '
         f"{html.escape(copy_name(left))} “{html.escape(change.before) or '—'}”, "
         f"{html.escape(copy_name(right))} “{html.escape(change.after) or '—'}” ({change.kind})</li>"
         for _, n, pair, change in sorted(found, key=lambda f: (f[0], f[1]))
@@ -139,7 +139,7 @@ def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _paragraph_label(article: Article, ids: tuple[str, ...]) -> str:
+def _paragraph_label(ids: tuple[str, ...]) -> str:
     return "¶" + "–".join(dict.fromkeys([ids[0][1:], ids[-1][1:]])) if ids else ""
 
 
@@ -176,7 +176,7 @@ def _row(pair: AlignedPair, left: Article, right: Article, row_id: str) -> str:
 def _where(article: Article, ids: tuple[str, ...]) -> str:
     if not ids:
         return ""
-    label = f"{copy_name(article)} ¶" + "–".join(dict.fromkeys([ids[0][1:], ids[-1][1:]]))
+    label = f"{copy_name(article)} {_paragraph_label(ids)}"
     href = link(COMPARE_PAGE, f"{ARTICLES_DIR}/{article.id}.md", ids[0])
     return f'<a class="reader-cell-label" href="{href}">{html.escape(label)}</a> '
 

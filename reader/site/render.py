@@ -24,7 +24,6 @@ from reader.cache import BuildCache, digest
 from reader.errors import ReaderError
 from reader.ingest.rules import reasons
 from reader.model import (
-    OUTLET_NOT_STATED,
     AnnotatedArticle,
     Article,
     Corpus,
@@ -36,7 +35,7 @@ from reader.model import (
 )
 from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
-from reader.site.article_page import PageContext, front_matter, md_escape, render_article
+from reader.site.article_page import PageContext, article_facts, count, front_matter, md_escape, render_article
 from reader.site.browse_pages import (
     render_dates,
     render_download,
@@ -48,7 +47,6 @@ from reader.site.browse_pages import (
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
 from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
-from reader.text import written_date
 
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
@@ -288,20 +286,12 @@ def render_home(corpus: Corpus) -> str:
 
 def _card(article: Article, notes: int, group_of: dict[str, ReprintGroup]) -> str:
     """An article on the home page: its title, then outlet, author, date, length, notes and copies."""
-    date = display_date(article)
     group = group_of.get(article.id)
-    facts = [
-        html.escape(outlet_label(article) or OUTLET_NOT_STATED),
-        html.escape(article.metadata.author),
-        f'<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>' if date else "",
-        f"{article.words:,} words",
-        f"{notes} note{'' if notes == 1 else 's'}" if notes else "",
-        f'<a href="{_link(compare_path(group))}">{len(group.articles)} copies</a>' if group else "",
-    ]
+    copies = f'<a href="{_link(compare_path(group))}">{len(group.articles)} copies</a>' if group else ""
+    facts = article_facts(article, count(notes, "note") if notes else "", copies)
     return (
         f'<li class="reader-card"><a class="reader-card-title" href="{_link(f"{ARTICLES_DIR}/{article.id}.md")}">'
-        f"{html.escape(display_title(article))}</a>"
-        f'<p class="reader-card-facts">{" · ".join(f for f in facts if f)}</p></li>'
+        f'{html.escape(display_title(article))}</a><p class="reader-card-facts">{facts}</p></li>'
     )
 
 
