@@ -168,6 +168,44 @@ def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, search_
     expect(page.locator(f"#{paragraph}")).to_contain_text("Shoigu")
 
 
+# A query, the page its first result must be on, and a passage or note a result must name by its words.
+FIRST_RESULTS = [
+    ("Wittenberg", MIL, "¶1 · If war had broken out, Yu,…"),
+    (
+        "Alaska bombers",
+        "russian-chinese-bombers-patrol-near-alaska-joint-artifex-news",
+        "¶1 · Russian and Chinese bomber",
+    ),
+    ("Valdai", "glossary", "Valdai Discussion Club"),
+    ("Shoigu", AT, "Defense Minister Sergei Shoigu"),
+]
+LIST_PAGES = ("/browse/", "/timeline/", "/rules/", "/bad-input/", "/contributing/")
+
+
+@pytest.mark.parametrize("query, first_page, named", FIRST_RESULTS, ids=[q for q, _, _ in FIRST_RESULTS])
+def test_a_search_finds_articles_and_the_glossary_first_and_names_each_passage(
+    page, search_server, query, first_page, named
+):
+    """Tried as a reader would: the first result is the article (or the glossary entry), no list page
+    is among the results, and a passage is named by its number and first words, not "¶21" alone."""
+    page.goto(search_server + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially(query, delay=50)
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10000)
+    expect(page.locator(".md-search-result__list")).to_contain_text(named)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert f"/{first_page}/" in hrefs[0], hrefs
+    assert not [h for h in hrefs if any(listed in h for listed in LIST_PAGES)], hrefs
+    assert not [h for h in hrefs if h.rstrip("/").endswith(search_server.split("//")[1])], hrefs  # the home page
+    items = page.locator(".md-search-result__item")
+    pages = [
+        (items.nth(i).locator("a").first.get_attribute("href") or "").split("?")[0].split("#")[0]
+        for i in range(items.count())
+    ]
+    assert len(set(pages)) == len(pages), pages  # each page once
+
+
 @pytest.fixture(scope="module")
 def zensical_server(tmp_path_factory):
     """The real corpus built by Zensical (`build_site.py site --engine zensical`), its pages finished as MkDocs' are."""

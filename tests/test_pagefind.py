@@ -8,22 +8,30 @@ import gzip
 import json
 import logging
 import os
+import re
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from reader.site.pagefind import INDEX_FOLDER, PreviewIndex, index_with_pagefind
+from reader.site.pagefind import INDEX_FOLDER, UNSEARCHED, PreviewIndex, index_with_pagefind
+from reader.site.render import render_site
 
 
-def write_page(site: Path, name: str, text: str) -> None:
+def write_page(site: Path, name: str, text: str, searched: bool = True) -> None:
+    """A page marked up as the reader's are: `data-pagefind-body` on the pages the search is for
+    (overrides/main.html), `data-search-exclude` on what it leaves out."""
     page = site / name / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
+    body = (
+        f'<p class="reader-byline" data-search-exclude>Bylineword</p><h1>{name}</h1><p>{text}'
+        f' <a class="reader-counterpart" data-search-exclude href="../other/#p1">also in Othercopy ¶1</a></p>'
+        f'<details class="reader-removals" data-search-exclude><p>removedword</p></details>'
+        f'<section class="reader-comparison" data-search-exclude><div class="reader-row">Sidebyside copy</div></section>'
+    )
+    content = f"<div data-pagefind-body>{body}</div>" if searched else body
     page.write_text(
-        f'<html lang="en"><body><nav>Menu</nav><article class="md-content__inner"><h1>{name}</h1><p>{text}'
-        f' <a class="reader-counterpart" href="../other/#p1">also in Othercopy ¶1</a></p>'
-        f'<details class="reader-removals"><p>removedword</p></details>'
-        f'<section class="reader-comparison"><div class="reader-row">Sidebyside copy</div></section></article></body></html>',
+        f'<html lang="en"><body><nav>Menu</nav><article class="md-content__inner">{content}</article></body></html>',
         encoding="utf-8",
     )
 
@@ -43,14 +51,16 @@ def page_count(site: Path) -> int:
 def site(tmp_path):
     write_page(tmp_path, "first", "Moscow and Beijing")
     write_page(tmp_path, "second", "Wagons in a circle")
+    write_page(tmp_path, "by-date", "Listword of every article", searched=False)
     return tmp_path
 
 
-def test_a_build_indexes_the_articles_text_and_not_the_navigation_removed_lines_or_repeated_copies(site):
+def test_a_build_indexes_the_articles_text_and_not_the_navigation_lists_metadata_removed_lines_or_copies(site):
     index_with_pagefind(site)
     text = indexed_text(site)
     assert page_count(site) == 2
     assert "Beijing" in text and "Wagons" in text
+    assert "Listword" not in text and "Bylineword" not in text
     assert "Menu" not in text and "removedword" not in text
     assert "Othercopy" not in text and "Sidebyside" not in text
 
@@ -70,6 +80,7 @@ def test_the_preview_index_is_moved_in_whole_once_pagefind_is_done(site):
     preview.wait()
     assert page_count(site) == 3 and "Zanzibar" in indexed_text(site)
     assert sorted(p.name for p in site.iterdir()) == [
+        "by-date",
         "first",
         INDEX_FOLDER,
         "second",
@@ -124,3 +135,18 @@ def test_the_preview_index_runs_at_a_lower_priority_than_the_server(site):
         assert os.getpriority(os.PRIO_PROCESS, preview._process.pid) > os.getpriority(os.PRIO_PROCESS, 0)
     finally:
         preview.wait()
+
+
+def test_pagefind_leaves_out_every_part_material_search_does(corpus):
+    """Material's search reads `data-search-exclude` and then takes it out of the page, so Pagefind
+    knows the same parts by class: every excluded element on every page has one of them."""
+    excluded = [
+        tag
+        for name, page in render_site(corpus).items()
+        if name.endswith(".md")
+        for tag in re.findall(r"<[a-z0-9]+ [^>]*data-search-exclude[^>]*>", str(page))
+    ]
+    assert len(excluded) > 100
+    for tag in excluded:
+        classes = re.search(r'class="([^"]*)"', tag)
+        assert classes and set(classes.group(1).split()) & set(UNSEARCHED), tag

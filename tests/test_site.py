@@ -298,10 +298,44 @@ def test_the_hooks_shorter_listing_of_the_theme_gives_mkdocs_the_same_static_fil
     assert config.theme.get_env().get_template(".icons/material/weather-night.svg")  # icons still load
 
 
-def test_each_paragraph_is_a_search_section_of_its_own(built_site):
+def search_entries(built_site: Path) -> dict[str, dict[str, str]]:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert f"articles/{GR}/#s-p22" in locations
+    return {doc["location"]: doc for doc in index["docs"]}
+
+
+def test_each_paragraph_is_a_search_entry_named_by_its_number_and_first_words(built_site):
+    entries = search_entries(built_site)
+    assert entries[f"articles/{GR}/#s-p22"]["title"] == "¶22 · The next day, Shoigu told Gen.…"
+    assert entries[f"articles/{GR}/#s-p22"]["text"].startswith("<p>The next day, Shoigu told Gen. Li")
+
+
+def test_each_note_is_a_search_entry_of_its_own(built_site):
+    """A search for "Shoigu" shows the note about him, not the whole notes list."""
+    note = search_entries(built_site)[f"articles/{GR}/#s-note-gr-shoigu-replaced"]
+    assert note["title"] == "Note 5 · Context · “Defense Minister Sergei Shoigu”"
+    assert "Belousov" in note["text"] and "Li Shangfu" not in note["text"]
+    assert "↩" not in note["text"] and not note["text"].startswith("Context")  # the title names it already
+
+
+def test_an_articles_metadata_is_never_its_search_excerpt(built_site):
+    entries = search_entries(built_site)
+    for location, doc in entries.items():
+        if location.startswith("articles/") and "#" not in location:
+            assert "words" not in doc["text"] and "About this copy" not in doc["text"], location
+            assert "Notes last changed" not in doc["text"], location
+    notes = " ".join(doc["text"] for location, doc in entries.items() if location.endswith("#notes"))
+    assert "Notes last changed" not in notes and "Editorial standards" not in notes
+
+
+def test_lists_and_maintainers_pages_stay_out_of_the_search_index(built_site):
+    """Searches find articles and the glossary, not the pages that list them or explain the build."""
+    sections = {location.split("/")[0] for location in search_entries(built_site)}
+    assert not sections & {"", "browse", "timeline", "rules", "bad-input", "contributing"}
+    assert {"articles", "glossary"} <= sections
+    glossary = " ".join(
+        doc["text"] for location, doc in search_entries(built_site).items() if location.startswith("glossary")
+    )
+    assert "Used in" not in glossary  # a term's uses name article titles: the glossary would match their words
 
 
 def test_web_annotations_have_a_text_quote_selector_per_note(built_site, corpus):

@@ -45,7 +45,7 @@ function openNote(ref) {
   panel.tabIndex = -1;
   const content = entry.cloneNode(true);
   content.removeAttribute("id");
-  content.querySelectorAll(".reader-back").forEach((back) => back.remove());
+  content.querySelectorAll(".reader-back, .reader-anchor").forEach((extra) => extra.remove());
   panel.innerHTML = content.innerHTML;
   const close = document.createElement("button");
   close.type = "button";

@@ -140,7 +140,7 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
         parts += [
             "## Notes {#notes}",
             "",
-            f'<p class="reader-standards">How notes are checked and sourced: <a href="{standards}">Editorial standards</a>.</p>',
+            f'<p class="reader-standards" data-search-exclude>How notes are checked and sourced: <a href="{standards}">Editorial standards</a>.</p>',
             "",
             _notes_list(item, ctx),
             "",
@@ -218,7 +218,7 @@ def _history(item: AnnotatedArticle) -> str:
     more = len(item.history) - REVISIONS_SHOWN
     tail = f"<p>…and {more} earlier change{'s' if more != 1 else ''} in the repository.</p>" if more > 0 else ""
     return (
-        f'<details class="reader-history"><summary>Notes last changed {html.escape(written_date(latest.date))}'
+        f'<details class="reader-history" data-search-exclude><summary>Notes last changed {html.escape(written_date(latest.date))}'
         f" ({len(item.history)} change{'s' if len(item.history) != 1 else ''})</summary>"
         f"<ol>{entries}</ol>{tail}</details>"
     )
@@ -242,7 +242,7 @@ def _first_sentence(text: str) -> str:
 def _byline(item: AnnotatedArticle) -> str:
     """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
     notes = f'<a href="#notes">{count(len(item.notes), "note")}</a>' if item.notes else ""
-    return f'<p class="reader-byline">{article_facts(item.article, notes)}</p>'
+    return f'<p class="reader-byline" data-search-exclude>{article_facts(item.article, notes)}</p>'
 
 
 def article_facts(article: Article, *more: str) -> str:
@@ -290,7 +290,7 @@ def _about_this_copy(item: AnnotatedArticle, ctx: PageContext) -> str:
     """Where the copy comes from (seed, capture, feed, original source) and its topics, folded away."""
     topics = _topics(item.about.topics) if item.about and item.about.topics else ""
     return (
-        '<details class="reader-about-copy" markdown>\n<summary>About this copy</summary>\n\n'
+        '<details class="reader-about-copy" data-search-exclude markdown>\n<summary>About this copy</summary>\n\n'
         f"{_metadata_table(item, ctx)}\n\n{topics}\n\n</details>"
     )
 
@@ -319,7 +319,7 @@ def _note_ref(placed: PlacedNote) -> str:
     tip = attribute(plain_text(note.text or "") + cited + more)
     label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
     return (
-        f'<sup class="reader-ref"><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
+        f'<sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
         f'aria-label="{label}">{placed.number}</a></sup>'
     )
 
@@ -344,7 +344,7 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
             place.start,
             place.end,
             '<mark class="reader-link">',
-            f'</mark><sup class="reader-ref"><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
+            f'</mark><sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
             f'title="{attribute(relation + " " + where)}" aria-label="{attribute(label)}">→{placed.number}</a></sup>',
         )
     return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
@@ -387,13 +387,12 @@ def _marked(text: str, spans: list[Span], low: int, high: int) -> str:
 
 
 def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
-    """A paragraph with its permalink. A hidden heading before it makes it a search section of
-    its own, so a search result lands on the paragraph, not the top of the page."""
+    """A paragraph with its permalink, and its own search result, named by its number and first words."""
     if p.kind == "heading":
         return f"## {md_escape(p.text)} {{#{p.id}}}\n"
     text = marked_html(p.text, spans)
-    link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph">¶</a>'
-    anchor = f'<h6 class="reader-anchor" id="s-{p.id}" aria-hidden="true">¶{p.id[1:]}</h6>'
+    link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph" data-search-exclude>¶</a>'
+    anchor = _search_anchor(f"s-{p.id}", f"¶{p.id[1:]} · {opening_words(p.text)}")
     if p.kind == "quote":
         body = f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{after}</p></blockquote>'
     else:
@@ -402,15 +401,28 @@ def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
     return f'<div class="reader-passage">{anchor}{body}</div>\n'
 
 
+def _search_anchor(anchor_id: str, label: str) -> str:
+    """A heading only the search index sees: it makes what follows a search result of its own,
+    named by `label` and landing there, not at the top of the page."""
+    return f'<h6 class="reader-anchor" id="{anchor_id}" aria-hidden="true">{html.escape(label, quote=False)}</h6>'
+
+
+def opening_words(text: str, words: int = 6) -> str:
+    """A passage's first words, to name it where a number alone says nothing ("¶21 · Russian Security…")."""
+    first = text.split()
+    return " ".join(first[:words]) + ("…" if len(first) > words else "")
+
+
 def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
     quoted = {p.id: p.text for p in item.article.paragraphs}
     entries = []
     for placed in item.notes:
         note = placed.note
         words = quoted[placed.place.paragraph][placed.place.start : placed.place.end]
-        head = (
-            f'<span class="reader-kind reader-kind-{note.kind}">{KIND_LABELS[note.kind]}</span> '
-            f'<a href="#{placed.place.paragraph}" class="reader-quote">“{html.escape(words)}”</a>'
+        head = (  # named by the note's search anchor already, so left out of its excerpt
+            f'<span class="reader-note-head" data-search-exclude><span class="reader-kind reader-kind-{note.kind}">'
+            f'{KIND_LABELS[note.kind]}</span> <a href="#{placed.place.paragraph}" class="reader-quote">'
+            f"“{html.escape(words)}”</a></span>"
         )
         extra = ""
         if isinstance(note, CorrectionNote):
@@ -432,9 +444,10 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
                 f"{html.escape(ctx.titles[placed.origin])}</a>)</span>"
             )
         body = safe_html(note.text) if note.text else ""
-        back = f' <a href="#ref-{note.id}" class="reader-back" title="Back to the text">↩</a>'
+        back = f' <a href="#ref-{note.id}" class="reader-back" title="Back to the text" data-search-exclude>↩</a>'
+        anchor = _search_anchor(f"s-note-{note.id}", f"Note {placed.number} · {KIND_LABELS[note.kind]} · “{words}”")
         entries.append(
-            f'<li id="note-{note.id}" class="reader-note-entry">{head}{back}{extra}{body}{date}'
+            f'<li id="note-{note.id}" class="reader-note-entry">{anchor}{head}{back}{extra}{body}{date}'
             f"{_sources(note.sources)}</li>"
         )
     return f'<ol class="reader-notes">{"".join(entries)}</ol>'

@@ -37,12 +37,19 @@ def chosen(search_engine: str, articles: int) -> bool:
     return search_engine == "pagefind" or (search_engine == "auto" and articles >= settings.PAGEFIND_FROM_ARTICLES)
 
 
-# What Pagefind indexes: each page's content, not the navigation; not the lists of removed text, nor note
-# numbers, nor what repeats the articles' own text (comparison tables, links to a paragraph's other copies).
+# What Pagefind indexes: each page's content, not the navigation, and only on the pages the search is for
+# (overrides/main.html marks them `data-pagefind-body`, leaving out the lists, as Material's search does).
+# Not what the pages mark `data-search-exclude` for Material's search, which it would only clutter: an
+# article's byline and metadata, the removed text, note numbers, permalinks, a term's uses, what repeats
+# the articles' own text (comparison tables, links to a paragraph's other copies). By class: Material's
+# search takes those attributes out of the pages once it has read them.
 PAGEFIND_ROOT = "article.md-content__inner"
-PAGEFIND_IGNORE = (
-    ".reader-removals, .reader-removed-none, .headerlink, .reader-ref, .reader-comparison, .reader-counterpart"
-)
+UNSEARCHED = (
+    "reader-byline", "reader-about-copy", "reader-standards", "reader-history", "reader-ref", "reader-permalink",
+    "reader-note-head", "reader-back", "reader-uses", "reader-decisions", "reader-removed-none", "reader-removals",
+    "reader-comparison", "reader-counterpart", "headerlink",
+)  # fmt: skip
+PAGEFIND_IGNORE = ", ".join(f".{name}" for name in UNSEARCHED)
 INDEX_FOLDER = "pagefind"
 
 

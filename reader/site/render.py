@@ -338,6 +338,12 @@ def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
     )
 
 
+def _uses(listed: str) -> str:
+    """Where a term is used, left out of the search: the list names article titles, which would
+    make the glossary a hit for words that are not in it."""
+    return f'<div class="reader-uses" data-search-exclude markdown>\n\nUsed in:\n\n{listed}\n\n</div>\n'
+
+
 def render_glossary(corpus: Corpus) -> str:
     uses: dict[str, list[tuple[Article, str]]] = {}
     for item in corpus.annotated:
@@ -357,7 +363,7 @@ def render_glossary(corpus: Corpus) -> str:
         also = f"\n\nAlso written: {md_escape(', '.join(term.aliases))}." if term.aliases else ""
         sections.append(
             f"## {md_escape(term.term)} {{#{slug}}}\n\n{safe_html(term.definition)}{also}\n\n"
-            + (f"Used in:\n\n{listed}\n" if used else "Not used in any article yet.\n")
+            + (_uses(listed) if used else "Not used in any article yet.\n")
         )
     return "\n".join(
         [*front_matter(PAGE_TITLES["glossary.md"]), "# Glossary", "",
