@@ -301,6 +301,31 @@ def test_the_home_page_lists_articles_as_cards_the_most_recent_first(browser, se
     context.close()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_timeline_picture_is_legible_and_its_marks_lead_to_their_passages(browser, server, width):
+    """One of the picture's two layouts shows at each width, its year names at least 10 px high and its
+    marks 20 px targets or more; a mark for one passage lands on it, one for several on the list of them."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + PAGES["timeline"])
+    shown, hidden = ("narrow", "wide") if width < 600 else ("wide", "narrow")
+    picture = page.locator(f"svg.reader-timeline-{shown}")
+    expect(picture).to_be_visible()
+    expect(page.locator(f"svg.reader-timeline-{hidden}")).to_be_hidden()
+    year = picture.locator(".reader-timeline-year").first.bounding_box()
+    assert year and year["height"] >= 10, year
+    target = picture.locator(".reader-timeline-target").first.bounding_box()
+    assert target and target["width"] >= 20, target
+    picture.locator('a[*|href*="#event-2020-10-22"]').click()
+    expect(page.locator("#event-2020-10-22")).to_be_attached()
+    assert page.url.endswith("#event-2020-10-22")
+    lone = picture.locator('a[*|href*="#p24"]').first
+    lone.click()
+    page.wait_for_url("**/articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/#p24")
+    expect(page.locator("#p24")).to_be_in_viewport()
+    context.close()
+
+
 def test_typography_and_spelling_only_passages_are_hidden_until_asked_for(page, server):
     page.goto(server + PAGES["comparison"])
     typography = page.locator(".reader-status-typography").first
@@ -324,7 +349,7 @@ def test_on_a_phone_a_compared_passage_is_one_column_with_its_label_first(browse
     context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "article", "comparison"])
+@pytest.mark.parametrize("name", ["home", "article", "comparison", "timeline"])
 def test_pages_fit_a_phone_and_a_desktop_without_scrolling_sideways(browser, server, name):
     for label, width in (("desktop", 1280), ("phone", 360)):
         context = browser.new_context(viewport={"width": width, "height": 800})

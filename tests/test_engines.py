@@ -94,20 +94,23 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
     ids: dict[Path, set[str]] = {}
     broken = []
     for page in sorted(pages(site) - {"404.html"}):  # the 404 page's links are absolute: it is served anywhere
-        for link in soup(site, page).select("a[href]"):
-            href = urlsplit(link["href"])
+        for link in soup(site, page).find_all("a"):
+            address = link.get("href") or link.get("xlink:href")  # the timeline's picture links by xlink:href
+            if not address:
+                continue
+            href = urlsplit(address)
             if href.scheme or href.netloc:
                 continue
             target = ((site / page).parent / unquote(href.path)).resolve() if href.path else (site / page)
             if target.is_dir():
                 target = target / "index.html"
             if not target.is_file():
-                broken.append((page, link["href"]))
+                broken.append((page, address))
             elif href.fragment and target.suffix == ".html":
                 if target not in ids:
                     ids[target] = {e["id"] for e in soup(site, str(target.relative_to(site.resolve()))).select("[id]")}
                 if unquote(href.fragment) not in ids[target]:
-                    broken.append((page, link["href"]))
+                    broken.append((page, address))
     return broken
 
 

@@ -1,7 +1,6 @@
-"""Pages for finding one's way: browse by outlet and by date, the timeline, downloads.
+"""Pages for finding one's way: browse by outlet, by topic and by date, downloads.
 
-The timeline puts the dated notes (`date:` in annotations) and the articles'
-own dates in order, each linking to its passage. The download page offers the
+The download page offers the
 corpus JSON and the notes as W3C Web Annotations (JSON-LD), one
 `TextQuoteSelector` per note, so researchers can take the data elsewhere.
 """
@@ -10,23 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from reader.annotations.markup import plain_text
 from reader.annotations.schema import CorrectionNote, LinkNote, Source
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
 from reader.site.article_page import front_matter, md_escape, topic_slug
 from reader.site.links import ARTICLES_DIR, PAGE_TITLES, page_url
 
 SELECTOR_CONTEXT = 32
-
-
-@dataclass(frozen=True)
-class Event:
-    date: str
-    text: str
-    link: str
 
 
 def _front(title: str, searched: bool = True) -> list[str]:
@@ -89,50 +79,6 @@ def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
         parts.append(
             f"- {display_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)"
         )
-    return "\n".join(parts) + "\n"
-
-
-def timeline_events(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> list[Event]:
-    events = []
-    for item in annotated:
-        article, meta = item.article, item.article.metadata
-        page = f"{ARTICLES_DIR}/{article.id}.md"
-        name = md_escape(titles[article.id])
-        for date, what in (
-            (meta.first_published, "first published"),
-            (meta.published, "published"),
-            (meta.item_date[:10], "in the feed"),
-            (meta.captured, "page captured"),
-        ):
-            if date:
-                events.append(Event(date, f"[{name}]({page}) {what}", page))
-        for placed in item.notes:
-            if placed.note.date and not placed.origin:
-                text = md_escape(_shorten(plain_text(placed.note.text or placed.note.quote)))
-                link = f"{page}#{placed.place.paragraph}"
-                events.append(
-                    Event(
-                        placed.note.date.isoformat(), f"{text} ([{name} ¶{placed.place.paragraph[1:]}]({link}))", link
-                    )
-                )
-    return sorted(events, key=lambda e: (e.date, e.text))
-
-
-def _shorten(text: str, limit: int = 180) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
-    parts = _front(PAGE_TITLES["timeline.md"], searched=False) + [
-        "Dated events from the notes, and the articles' own dates, in order. Each links to its passage.",
-        "",
-    ]
-    current = None
-    for event in timeline_events(annotated, titles):
-        if event.date[:4] != current:
-            current = event.date[:4]
-            parts += ["", f"## {current}", ""]
-        parts.append(f"- **{event.date}**: {event.text}")
     return "\n".join(parts) + "\n"
 
 

@@ -40,13 +40,13 @@ from reader.site.browse_pages import (
     render_dates,
     render_download,
     render_outlets,
-    render_timeline,
     render_topics,
     web_annotations,
 )
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
 from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
+from reader.site.timeline import render_timeline
 
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.

@@ -1,0 +1,287 @@
+"""The timeline: the noted events and the articles' dates, as a picture and as a list.
+
+The picture is an SVG drawn here, at build time (no charting script): a time
+axis, the noted events above it and the articles below, each mark a link to
+its passage or page. Notes that date the same day (three notes date Putin's
+Valdai remark) are one event, with every passage that mentions it. It is
+drawn twice, for a wide and a narrow screen, so that its words stay legible
+on a phone; the stylesheet shows one. The list below it says the same in
+words, for screen readers and for print.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.annotations.markup import attribute, plain_text
+from reader.model import AnnotatedArticle, display_date
+from reader.site.article_page import front_matter, md_escape
+from reader.site.links import ARTICLES_DIR, PAGE_TITLES
+from reader.text import written_date
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a note about an event sits: an article's paragraph."""
+
+    title: str
+    paragraph: str
+    page: str
+
+    @property
+    def link(self) -> str:
+        return f"{self.page}#{self.paragraph}"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A day the notes date, told by its shortest note, with every passage whose note dates it."""
+
+    date: datetime.date
+    text: str
+    passages: tuple[Passage, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"event-{self.date.isoformat()}"
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """An article's own date: published, first published, in the feed or captured."""
+
+    date: datetime.date
+    what: str
+    title: str
+    page: str
+    shown: bool  # the date the article is listed under (`display_date`), drawn in the picture
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The picture's size in SVG units; the page scales it to the column's width."""
+
+    width: int
+    left: int  # room for the lane names
+    name: str
+
+
+WIDE = Layout(width=720, left=76, name="wide")
+NARROW = Layout(width=360, left=64, name="narrow")
+RIGHT = 14
+ROW = 26  # the height of a row of marks, and the least distance between two marks in one row
+MARK = 5
+TARGET = 13  # a mark's tappable radius: about 24 px on a phone
+LABEL_GAP = 34  # the least distance between two year names
+
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def timeline_events(annotated: Iterable[AnnotatedArticle], titles: dict[str, str]) -> list[Event]:
+    """The dated notes, one event per day, in order; a note shown in another copy counts once."""
+    by_day: dict[datetime.date, list[tuple[str, Passage]]] = {}
+    for item in annotated:
+        page = f"{ARTICLES_DIR}/{item.article.id}.md"
+        for placed in item.notes:
+            if placed.note.date and not placed.origin:
+                text = plain_text(placed.note.text or placed.note.quote)
+                passage = Passage(titles[item.article.id], placed.place.paragraph, page)
+                by_day.setdefault(placed.note.date, []).append((text, passage))
+    return [
+        Event(day, min((text for text, _ in told), key=lambda t: (len(t), t)), tuple(p for _, p in told))
+        for day, told in sorted(by_day.items())
+    ]
+
+
+def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str]) -> list[ArticleDate]:
+    found = []
+    for item in annotated:
+        article, meta = item.article, item.article.metadata
+        listed = display_date(article)[:10]
+        for value, what in (
+            (meta.first_published, "first published"),
+            (meta.published, "published"),
+            (meta.item_date[:10], "in the feed"),
+            (meta.captured, "page captured"),
+        ):
+            day = _day(value) if value else None
+            if day:
+                shown = value[:10] == listed
+                listed = "" if shown else listed  # one mark per article
+                page = f"{ARTICLES_DIR}/{article.id}.md"
+                found.append(ArticleDate(day, what, titles[article.id], page, shown))
+    return sorted(found, key=lambda d: (d.date, d.title, d.what))
+
+
+def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
+    events, dates = timeline_events(annotated, titles), article_dates(annotated, titles)
+    title = PAGE_TITLES["timeline.md"]
+    parts = [
+        *front_matter(title, searched=False),
+        f"# {title}",
+        "",
+        "The events the notes date, and the articles' own dates. Each mark links to its passage; "
+        "the list below says the same in words.",
+        "",
+    ]
+    if events or dates:
+        parts += [timeline_figure(events, dates), ""]
+    lines = [(e.date.isoformat(), _event_line(e)) for e in events]
+    lines += [(d.date.isoformat(), f"[{md_escape(d.title)}]({d.page}) {d.what}") for d in dates]
+    current = None
+    for date, line in sorted(lines, key=lambda x: x[0]):
+        if date[:4] != current:
+            current = date[:4]
+            parts += ["", f"## {current}", ""]
+        parts.append(f"- **{date}**: {line}")
+    return "\n".join(parts) + "\n"
+
+
+def _event_line(event: Event) -> str:
+    where = ", ".join(f"[{md_escape(p.title)} ¶{p.paragraph[1:]}]({p.link})" for p in event.passages)
+    return f'<span id="{event.anchor}"></span>{md_escape(_shorten(event.text))} ({where})'
+
+
+def _shorten(text: str, limit: int = 180) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def timeline_figure(events: list[Event], dates: list[ArticleDate]) -> str:
+    """The picture in both layouts, on one line (a Markdown HTML block must not hold a blank line)."""
+    shown = [d for d in dates if d.shown]
+    days = [e.date for e in events] + [d.date for d in shown]
+    first, last = min(days).year, max(days).year
+    svgs = "".join(_svg(layout, events, shown, days) for layout in (WIDE, NARROW))
+    return (
+        f'<figure class="reader-timeline-figure">{svgs}<figcaption>{len(events)} noted '
+        f"event{'s' if len(events) != 1 else ''} above the line, {len(shown)} article"
+        f"{'s' if len(shown) != 1 else ''} below it, {first} to {last}; a break in the line "
+        "leaves out years with neither.</figcaption></figure>"
+    )
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Years across the picture's width, each as wide as the next. A run of empty years is cut
+    out, shown as a break in the line: one event in 1999 must not squeeze the rest into a corner."""
+
+    runs: tuple[tuple[int, int], ...]  # the first and last year of each stretch of the line
+    left: float
+    year: float  # a year's width
+
+    @classmethod
+    def over(cls, days: Iterable[datetime.date], left: float, right: float) -> Scale:
+        runs: list[tuple[int, int]] = []
+        for year in sorted({d.year for d in days}):
+            if runs and year - runs[-1][1] <= EMPTY_YEARS_KEPT + 1:
+                runs[-1] = (runs[-1][0], year)
+            else:
+                runs.append((year, year))
+        slots = sum(last - first + 1 for first, last in runs) + BREAK * (len(runs) - 1)
+        return cls(tuple(runs), left, (right - left) / slots)
+
+    def stretches(self) -> list[tuple[int, int, float, float]]:
+        """Each stretch's first and last year, and where it starts and ends."""
+        found, at = [], self.left
+        for first, last in self.runs:
+            end = at + self.year * (last - first + 1)
+            found.append((first, last, at, end))
+            at = end + self.year * BREAK
+        return found
+
+    def x(self, day: datetime.date) -> float:
+        first, _, start, _ = next(s for s in self.stretches() if s[0] <= day.year <= s[1])
+        january = datetime.date(day.year, 1, 1)
+        length = (datetime.date(day.year + 1, 1, 1) - january).days
+        return start + self.year * (day.year - first + (day - january).days / length)
+
+
+EMPTY_YEARS_KEPT = 2  # empty years the line keeps before it breaks
+BREAK = 0.6  # a break's width, in years
+
+
+def _svg(layout: Layout, events: list[Event], dates: list[ArticleDate], days: list[datetime.date]) -> str:
+    scale = Scale.over(days, layout.left, layout.width - RIGHT)
+    event_rows = _rows([scale.x(e.date) for e in events])
+    date_rows = _rows([scale.x(d.date) for d in dates])
+    axis = (max(event_rows, default=0) + 1) * ROW + ROW // 2
+    below = axis + 28  # under the year labels
+    height = below + (max(date_rows, default=0) + 1) * ROW + 4
+    parts = [
+        *_axis(scale, axis),
+        f'<text class="reader-timeline-lane" x="0" y="{ROW // 2 + 4}">Events</text>',
+        f'<text class="reader-timeline-lane" x="0" y="{below + ROW // 2 + 4}">Articles</text>',
+    ]
+    for event, row in zip(events, event_rows, strict=True):
+        many = len(event.passages) > 1
+        href = f"#{event.anchor}" if many else event.passages[0].link
+        said = f" ({len(event.passages)} passages)" if many else f" ({event.passages[0].title})"
+        label = f"{written_date(event.date.isoformat())}: {_shorten(event.text, 120)}{said}"
+        parts.append(_mark(href, label, scale.x(event.date), ROW // 2 + row * ROW, "event"))
+    for date, row in zip(dates, date_rows, strict=True):
+        label = f"{date.title}, {date.what} {written_date(date.date.isoformat())}"
+        parts.append(_mark(date.page, label, scale.x(date.date), below + ROW // 2 + row * ROW, "article"))
+    years = f"{scale.runs[0][0]} to {scale.runs[-1][1]}"
+    return (
+        f'<svg class="reader-timeline reader-timeline-{layout.name}" viewBox="0 0 {layout.width} {height}" '
+        f'role="group" aria-label="Timeline, {years}">{"".join(parts)}</svg>'
+    )
+
+
+def _rows(xs: list[float]) -> list[int]:
+    """A row for each mark, in order: the first in which it keeps clear of the mark before it."""
+    ends: list[float] = []
+    rows = []
+    for value in xs:
+        row = next((i for i, end in enumerate(ends) if value - end >= ROW), len(ends))
+        if row == len(ends):
+            ends.append(value)
+        ends[row] = value
+        rows.append(row)
+    return rows
+
+
+def _axis(scale: Scale, y: int) -> list[str]:
+    """The line, stretch by stretch, a break between them; a tick between years, and each year's
+    name in its middle as often as there is room for one."""
+    parts, named = [], -LABEL_GAP * 2.0
+    for first, last, start, end in scale.stretches():
+        if start > scale.left:
+            gap = start - scale.year * BREAK / 2
+            parts += [
+                f'<line class="reader-timeline-break" x1="{gap - 6:.1f}" y1="{y + 5}" x2="{gap - 2:.1f}" y2="{y - 5}"/>',
+                f'<line class="reader-timeline-break" x1="{gap + 2:.1f}" y1="{y + 5}" x2="{gap + 6:.1f}" y2="{y - 5}"/>',
+            ]
+        parts.append(f'<line class="reader-timeline-axis" x1="{start:.1f}" y1="{y}" x2="{end:.1f}" y2="{y}"/>')
+        for year in range(first, last + 2):
+            at = start + scale.year * (year - first)
+            parts.append(f'<line class="reader-timeline-tick" x1="{at:.1f}" y1="{y - 4}" x2="{at:.1f}" y2="{y + 4}"/>')
+            middle = at + scale.year / 2
+            if year <= last and middle - named >= LABEL_GAP:
+                parts.append(f'<text class="reader-timeline-year" x="{middle:.1f}" y="{y + 20}">{year}</text>')
+                named = middle
+    return parts
+
+
+def _mark(href: str, label: str, at: float, y: int, kind: str) -> str:
+    """A mark that links: a dot for an event, a square for an article (told apart by shape, not only colour)."""
+    tip = html.escape(label, quote=False)
+    shape = (
+        f'<circle class="reader-timeline-event" cx="{at:.1f}" cy="{y}" r="{MARK}"/>'
+        if kind == "event"
+        else f'<rect class="reader-timeline-article" x="{at - MARK:.1f}" y="{y - MARK}" width="{2 * MARK}" height="{2 * MARK}"/>'
+    )
+    # `xlink:href`, not `href`: Material's instant navigation rewrites every `[href]` in the page, which
+    # an SVG link does not allow (its `href` is read-only); the browser follows either.
+    return (
+        f'<a xlink:href="{attribute(href)}" aria-label="{attribute(label)}"><title>{tip}</title>'
+        f'<circle class="reader-timeline-target" cx="{at:.1f}" cy="{y}" r="{TARGET}"/>{shape}</a>'
+    )

@@ -1,0 +1,115 @@
+"""The timeline: one event per day the notes date, drawn as an SVG at build time and listed in words."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+
+import pytest
+
+from reader.model import display_date
+from reader.site.render import shown_titles
+from reader.site.timeline import (
+    NARROW,
+    ROW,
+    Scale,
+    article_dates,
+    render_timeline,
+    timeline_events,
+    timeline_figure,
+)
+
+VALDAI = datetime.date(2020, 10, 22)
+
+
+@pytest.fixture(scope="module")
+def events(corpus):
+    return timeline_events(corpus.annotated, shown_titles(corpus))
+
+
+@pytest.fixture(scope="module")
+def page(corpus):
+    return render_timeline(corpus.annotated, shown_titles(corpus))
+
+
+def test_notes_that_date_the_same_day_are_one_event_with_every_passage(events):
+    """Three notes date Putin's Valdai remark: one event, told by the shortest of them, three passages."""
+    (valdai,) = [e for e in events if e.date == VALDAI]
+    assert [p.page.split("/")[1] for p in valdai.passages] == [
+        "china-russia-circle-wagons-asia-pacific-asia-times.md",
+        "china-russia-circle-wagons-asia-pacific-global-research.md",
+        "china-russia-into-deeper-relations-military.md",
+    ]
+    assert valdai.text.startswith("Putin made the remark at the Valdai Discussion Club on 22 October 2020")
+    assert len({e.date for e in events}) == len(events)
+    assert events == sorted(events, key=lambda e: e.date)
+
+
+def test_the_list_gives_each_event_once_with_a_link_to_each_passage(page, events):
+    lines = [line for line in page.splitlines() if line.startswith("- **2020-10-22**")]
+    assert len(lines) == 1
+    assert re.findall(r"\]\((articles/[^)]+)\)", lines[0]) == [p.link for p in events_on(events, VALDAI).passages]
+    assert '<span id="event-2020-10-22"></span>' in lines[0]
+
+
+def events_on(events, day):
+    return next(e for e in events if e.date == day)
+
+
+def test_the_picture_has_a_mark_linking_to_each_event_and_article_in_each_layout(corpus, page, events):
+    (figure,) = [line for line in page.splitlines() if line.startswith("<figure")]
+    svgs = re.findall(r"<svg .*?</svg>", figure)
+    assert [re.search(r'class="reader-timeline (\S+)"', s).group(1) for s in svgs] == [
+        "reader-timeline-wide",
+        "reader-timeline-narrow",
+    ]
+    articles = len([a for a in corpus.articles if display_date(a)])
+    for svg in svgs:
+        hrefs = re.findall(r'<a xlink:href="([^"]+)"', svg)
+        assert len(hrefs) == len(events) + articles
+        assert "#event-2020-10-22" in hrefs  # several passages: the mark leads to the list, which names them all
+        lone = next(e for e in events if len(e.passages) == 1)
+        assert lone.passages[0].link in hrefs
+        assert {f"articles/{a.id}.md" for a in corpus.articles if display_date(a)} <= set(hrefs)
+        assert svg.count("<title>") == len(hrefs)  # each mark says what it is
+    assert "<script" not in figure and "\n" not in figure  # one line: a Markdown HTML block
+
+
+def test_no_two_marks_in_a_row_overlap(corpus, events):
+    dates = [d for d in article_dates(corpus.annotated, shown_titles(corpus)) if d.shown]
+    figure = timeline_figure(events, dates)
+    for svg in re.findall(r"<svg .*?</svg>", figure):
+        marks = [
+            (float(x), int(y)) for x, y in re.findall(r'class="reader-timeline-target" cx="([\d.]+)" cy="(\d+)"', svg)
+        ]
+        for row in {y for _, y in marks}:
+            xs = sorted(x for x, y in marks if y == row)
+            assert all(b - a >= ROW for a, b in itertools.pairwise(xs)), (row, xs)
+        assert len(set(marks)) == len(marks)
+
+
+def test_empty_years_are_cut_out_of_the_line():
+    """One event in 1999 and the rest from 2018: the line breaks between them, each year as wide;
+    two empty years in a row stay on the line, three make a break."""
+    days = [
+        datetime.date(1999, 5, 7),
+        datetime.date(2018, 9, 20),
+        datetime.date(2020, 1, 1),
+        datetime.date(2023, 7, 25),
+    ]
+    scale = Scale.over(days, NARROW.left, NARROW.width)
+    assert scale.runs == ((1999, 1999), (2018, 2023))
+    assert scale.x(datetime.date(2018, 1, 1)) - scale.x(datetime.date(1999, 1, 1)) < 2 * scale.year
+    assert scale.x(datetime.date(2023, 12, 31)) <= NARROW.width
+    assert Scale.over([datetime.date(2019, 1, 1), datetime.date(2023, 1, 1)], 0, 100).runs == (
+        (2019, 2019),
+        (2023, 2023),
+    )
+
+
+def test_every_dated_article_is_drawn_once(corpus):
+    dates = article_dates(corpus.annotated, shown_titles(corpus))
+    dated = [a for a in corpus.articles if display_date(a)]
+    assert 0 < len(dated) < len(corpus.articles)  # two of the seeds' articles give no date at all
+    assert sorted(d.page for d in dates if d.shown) == sorted(f"articles/{a.id}.md" for a in dated)
