@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -72,11 +73,10 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
+def watched(page) -> list[str]:
+    """The page's script errors, Content-Security-Policy violations and dialogs, as they happen (a
+    resource the test machine cannot fetch, such as GitHub's API, is not one)."""
+    errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(
         "console",
@@ -85,6 +85,14 @@ def page(browser):
         ),
     )
     page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    return errors
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = watched(page)
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
@@ -555,3 +563,186 @@ def test_a_paragraph_citation_is_copied(browser, server):
     )
     assert "¶6." in citation and citation.endswith(f"/articles/{AT}/#p6")
     context.close()
+
+
+# Suggest a note: select words in an article, take the YAML entry the control builds, paste it in.
+BELARUS = "china-belarus-hold-army-drills-near-nato-border-artifex-news"
+BOMBERS = "russian-chinese-bombers-patrol-near-alaska-joint-artifex-news"
+REPOSITORY = "https://github.com/example/reprint-reader"
+# Selects, in a paragraph's text as a reader sees it, from the first occurrence of `first` to the end of
+# the first occurrence of `last` after it (`last` in paragraph `to`, when given).
+SELECT = """([paragraph, first, last, to]) => {
+  const spots = (id) => {
+    const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT);
+    const nodes = []; let text = "";
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
+    const at = (k) => { for (const [n, s] of nodes) if (k <= s + n.data.length) return [n, k - s]; };
+    return { text, at };
+  };
+  const a = spots(paragraph), b = spots(to || paragraph);
+  const start = a.text.indexOf(first);
+  const end = b.text.indexOf(last, to ? 0 : start) + last.length;
+  const range = document.createRange();
+  range.setStart(...a.at(start)); range.setEnd(...b.at(end));
+  document.getSelection().removeAllRanges(); document.getSelection().addRange(range);
+}"""
+
+
+@pytest.fixture(scope="module")
+def suggest_project(tmp_path_factory):
+    """The corpus with `repo_url` set, and one article left without an annotation file."""
+    project = project_copy(tmp_path_factory.mktemp("suggest"))
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "# repo_url: https://github.com/OWNER/REPO", f"repo_url: {REPOSITORY}"
+        )
+    )
+    (project / "annotations" / f"{BOMBERS}.yml").unlink()
+    assert build(project).returncode == 0
+    httpd, url = serve(project / "site")
+    yield project, url
+    httpd.shutdown()
+
+
+@pytest.fixture
+def clipboard_page(browser):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    errors = watched(page)
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def suggestion(page, url, article, paragraph, first, last, kind="context"):
+    page.goto(f"{url}/articles/{article}/")
+    page.evaluate(SELECT, [paragraph, first, last, None])
+    page.locator(".reader-suggest-control").click()
+    panel = page.get_by_role("dialog", name="Suggest a note")
+    if kind != "context":
+        panel.get_by_label("Kind").select_option(kind)
+        panel.get_by_role("button", name="Copy the entry").click()
+    expect(panel.get_by_role("status")).to_have_text("Copied to the clipboard.")
+    entry = page.evaluate("navigator.clipboard.readText()")
+    assert panel.locator(".reader-suggest-yaml").inner_text().strip() == entry.strip()  # shown as copied
+    return entry
+
+
+def checked(project, article, entry):
+    """`build_site.py check` with the entry pasted in as the panel says: under `notes:`, or as the new file."""
+    path = project / "annotations" / f"{article}.yml"
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    path.write_text(before.replace("\nnotes:\n", f"\nnotes:\n{entry}", 1) if before else entry, encoding="utf-8")
+    try:
+        return subprocess.run([sys.executable, "build_site.py", "check"], cwd=project, capture_output=True, text=True)
+    finally:
+        path.write_text(before, encoding="utf-8") if before is not None else path.unlink()
+
+
+def test_suggesting_a_note_on_plain_words_gives_an_entry_that_passes_check(clipboard_page, suggest_project):
+    project, url = suggest_project
+    entry = suggestion(clipboard_page, url, BELARUS, "p6", "did not give", "Chinese soldiers")
+    assert '  quote: "did not give the exact number of Chinese soldiers"\n' in entry
+    assert "prefix:" not in entry and "suffix:" not in entry  # unique as it is
+    assert entry.startswith("  - id: did-not-give-the-exact-p6\n    kind: context\n")
+    result = checked(project, BELARUS, entry)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_selection_across_note_marks_and_terms_takes_the_words_a_reader_sees_and_the_whole_mark(
+    clipboard_page, suggest_project
+):
+    """From before a note's marked words to inside them: the quote takes the whole mark (a quote may hold
+    another note's, never cut across it), and no note number."""
+    project, url = suggest_project
+    entry = suggestion(clipboard_page, url, BELARUS, "p2", "Polish border", "NATO leaders gather")
+    assert '  quote: "Polish border come as NATO leaders gather for a summit in Washington"\n' in entry
+    result = checked(project, BELARUS, entry)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_phrase_that_occurs_twice_gets_the_shortest_context_that_tells_it_apart(clipboard_page, suggest_project):
+    project, url = suggest_project
+    entry = suggestion(clipboard_page, url, BELARUS, "p9", "the exercises", "the exercises")
+    assert '  quote: "the exercises"\n' in entry
+    assert '    suffix: "."\n' in entry  # the one "the exercises" at a sentence's end: one character tells it apart
+    result = checked(project, BELARUS, entry)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_correction_on_corrected_words_quotes_the_original_not_the_reading(clipboard_page, suggest_project):
+    project, url = suggest_project
+    entry = suggestion(
+        clipboard_page, url, MIL, "p6", "The partnership ends", "formal military alliance]", kind="correction"
+    )
+    assert '  quote: "The partnership ends with a formal military alliance"\n' in entry
+    assert "    kind: correction\n" in entry and "    category: translation\n" in entry
+    assert '    reading: "The partnership ends with a formal military alliance"\n' in entry  # to be rewritten
+    result = checked(project, MIL, entry)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_article_without_annotations_gets_a_whole_new_file_and_githubs_new_file_form(
+    clipboard_page, suggest_project
+):
+    project, url = suggest_project
+    entry = suggestion(clipboard_page, url, BOMBERS, "p1", "Russian and Chinese bomber jets", "bomber jets")
+    assert entry.startswith(
+        f"# yaml-language-server: $schema=../schema/annotations.schema.json\narticle: {BOMBERS}\nnotes:\n"
+    )
+    create = clipboard_page.get_by_role("link", name="Create the file on GitHub")
+    href = create.get_attribute("href")
+    assert href.startswith(f"{REPOSITORY}/new/main/annotations/?filename={BOMBERS}.yml&value=")
+    assert unquote(href.split("&value=", 1)[1]) == entry
+    result = checked(project, BOMBERS, entry)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_github_editor_and_a_prefilled_issue_are_linked(clipboard_page, suggest_project):
+    _, url = suggest_project
+    entry = suggestion(clipboard_page, url, BELARUS, "p6", "did not give", "Chinese soldiers")
+    edit = clipboard_page.get_by_role("link", name="Open the file in GitHub's editor")
+    assert edit.get_attribute("href") == f"{REPOSITORY}/edit/main/annotations/{BELARUS}.yml"
+    issue = clipboard_page.get_by_role("link", name="Suggest it in an issue").get_attribute("href")
+    assert issue.startswith(f"{REPOSITORY}/issues/new?title=")
+    body = unquote(issue.split("&body=", 1)[1])
+    assert f"```yaml\n{entry}```" in body and f"/articles/{BELARUS}/#p6" in body
+
+
+def test_a_selection_across_two_paragraphs_is_explained_not_turned_into_an_entry(clipboard_page, suggest_project):
+    _, url = suggest_project
+    clipboard_page.goto(f"{url}/articles/{BELARUS}/")
+    clipboard_page.evaluate(SELECT, ["p6", "did not give", "Both sides", "p7"])
+    clipboard_page.locator(".reader-suggest-control").click()
+    panel = clipboard_page.get_by_role("dialog", name="Suggest a note")
+    expect(panel).to_contain_text("A note belongs to one paragraph")
+    expect(panel.locator(".reader-suggest-yaml")).to_have_count(0)
+
+
+def test_the_control_is_reached_and_worked_by_keyboard(clipboard_page, suggest_project):
+    """A word chosen with the mouse (a double click), then only keys: Tab reaches the control, Enter
+    opens the panel, the kind is chosen with the arrow keys, Escape closes it and focus comes back."""
+    _, url = suggest_project
+    page = clipboard_page
+    page.goto(f"{url}/articles/{BELARUS}/")
+    page.locator("#p6 .reader-text").dblclick(position={"x": 30, "y": 10})
+    control = page.locator(".reader-suggest-control")
+    expect(control).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(control).to_be_focused()
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("dialog", name="Suggest a note")
+    expect(panel).to_be_focused()
+    expect(panel.get_by_role("status")).to_have_text("Copied to the clipboard.")
+    page.keyboard.press("Tab")  # the close button
+    page.keyboard.press("Tab")
+    expect(panel.get_by_label("Kind")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(panel.locator(".reader-suggest-yaml")).to_contain_text("kind: correction")
+    page.keyboard.press("Escape")
+    expect(panel).to_have_count(0)
+    expect(control).to_be_focused()
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1

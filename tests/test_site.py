@@ -433,6 +433,18 @@ def test_the_preview_policy_lets_mkdocs_serves_live_reload_script_run():
     assert "sha256" not in policy  # a hash in the policy would switch 'unsafe-inline' off
 
 
+def test_with_a_github_repository_the_policy_lets_the_header_ask_githubs_api_for_its_facts():
+    """Material's header shows the repository's stars and forks from GitHub's API; a link to GitHub
+    in an article's text asks for nothing, and lets nothing more through."""
+    header = '<a href="https://github.com/o/r" title="Go to repository" class="md-source" data-md-component="source">'
+    with_repository = PAGE.replace("<body>", f"<body>{header}")
+    in_the_text = PAGE.replace("<article>", f"<article>{header}")
+    connect = "connect-src 'self' https://api.github.com;"
+    assert connect in add_content_security_policy(with_repository)
+    assert connect not in add_content_security_policy(in_the_text)
+    assert "connect-src 'self';" in add_content_security_policy(PAGE)
+
+
 def test_a_correction_shows_what_it_changes_word_by_word(built_site):
     entry = page(built_site, MIL).find(id="note-mil-ends-with")
     change = entry.select_one(".reader-change")

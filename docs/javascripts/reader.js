@@ -7,6 +7,7 @@ function readerInit() {
 
   readerNotes();
   readerCitations();
+  readerSuggest();
 }
 
 // Notes open where the reader taps or clicks: the note's number or its marked phrase shows the note
@@ -142,6 +143,345 @@ function readerCitations() {
     const permalink = paragraph.querySelector(".reader-permalink");
     (permalink || paragraph.lastChild).after(button);
   });
+}
+
+// Suggest a note: select words in a paragraph and a "Suggest a note" control offers the YAML entry
+// for them, as `build_site.py check` accepts it: the quote as the cleaned text has it (what the page
+// adds to a paragraph, note numbers and corrected readings, left out), and the shortest prefix or
+// suffix that makes it unique in the article. The control sits in the page right after the
+// paragraph's words, so the Tab key reaches it from the selection.
+const SUGGEST_ADDED = "sup.reader-ref, ins.reader-reading"; // what the page adds inside a paragraph's words
+const SUGGEST_MARKS = "mark.reader-note, mark.reader-correction, mark.reader-link";
+const SUGGEST_PLACEHOLDER = "write the note here, and cite a source for anything the text itself does not say.";
+const SUGGEST_CATEGORIES = ["translation", "fact", "date", "name", "scrape"];
+
+function readerSuggest() {
+  const data = document.getElementById("reader-suggest");
+  if (!data || document.body.dataset.readerSuggest) return;
+  document.body.dataset.readerSuggest = "1";
+  let timer;
+  document.addEventListener("selectionchange", () => {
+    clearTimeout(timer);
+    timer = setTimeout(showSuggestControl, 150);
+  });
+}
+
+// The words of a paragraph as the cleaned text has them, with where each text node and note mark starts.
+function paragraphWords(words) {
+  const nodes = [];
+  let text = "";
+  const walker = document.createTreeWalker(words, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest(SUGGEST_ADDED)) continue;
+    nodes.push({ node, start: text.length });
+    text += node.data;
+  }
+  const marks = [...words.querySelectorAll(SUGGEST_MARKS)].map((mark) => {
+    const inside = nodes.filter((n) => mark.contains(n.node));
+    const last = inside[inside.length - 1];
+    return { start: inside.length ? inside[0].start : 0, end: last ? last.start + last.node.data.length : 0 };
+  });
+  return { text, nodes, marks };
+}
+
+// A point of the selection as an offset in the cleaned words: a point inside something the page
+// added counts as the place where it was added.
+function wordOffset(words, container, offset) {
+  const point = document.createRange();
+  point.setStart(container, offset);
+  let total = 0;
+  for (const { node } of words.nodes) {
+    if (node === container) return total + offset;
+    if (point.comparePoint(node, node.data.length) > 0) break;
+    total += node.data.length;
+  }
+  return total;
+}
+
+function normalizeSpace(text) {
+  return text.replace(/[\u200b\ufeff\u00ad]/g, "").split(/\s+/).filter(Boolean).join(" ");
+}
+
+function selectedPassage() {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+  const range = selection.getRangeAt(0);
+  const paragraphOf = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest(".reader-paragraph");
+  const first = paragraphOf(range.startContainer);
+  const last = paragraphOf(range.endContainer);
+  if (!first && !last) return null;
+  const paragraph = first || last;
+  const element = paragraph.querySelector(".reader-text");
+  if (!element) return null;
+  const words = paragraphWords(element);
+  // A selection that only reaches the very start of the next paragraph (a triple click) is in one.
+  const endsAtNext = last && last !== first && !wordOffset(paragraphWords(last.querySelector(".reader-text")), range.endContainer, range.endOffset);
+  if (first && last && first !== last && !endsAtNext) return { across: true, paragraph: first };
+  let start = first ? wordOffset(words, range.startContainer, range.startOffset) : 0;
+  let end = last === first ? wordOffset(words, range.endContainer, range.endOffset) : words.text.length;
+  while (start < end && /\s/.test(words.text[start])) start++;
+  while (end > start && /\s/.test(words.text[end - 1])) end--;
+  // Whole words: a selection that stops inside one (as a drag often does) takes all of it.
+  const letter = /[\p{L}\p{N}]/u;
+  while (start > 0 && start < end && letter.test(words.text[start - 1]) && letter.test(words.text[start])) start--;
+  while (end < words.text.length && end > start && letter.test(words.text[end]) && letter.test(words.text[end - 1])) end++;
+  // A quote may hold another note's quote or lie inside it, never cut across it: widen it to the whole mark.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const mark of words.marks) {
+      if (mark.start < start && start < mark.end && mark.end < end) (start = mark.start), (changed = true);
+      if (start < mark.start && mark.start < end && end < mark.end) (end = mark.end), (changed = true);
+    }
+  }
+  if (start >= end) return null;
+  return { paragraph, element, text: words.text, start, end, range };
+}
+
+// Every paragraph's cleaned words, as `reader.annotations.anchor.find` searches them: the title,
+// the headings and the paragraphs.
+function articleTexts() {
+  const data = document.getElementById("reader-suggest");
+  const texts = [{ id: "title", text: data.dataset.title || "" }];
+  document.querySelectorAll("h2.reader-heading, .reader-paragraph").forEach((element) => {
+    const words = element.matches(".reader-paragraph") ? element.querySelector(".reader-text") : null;
+    const text = words
+      ? paragraphWords(words).text
+      : [...element.childNodes].filter((n) => !(n.nodeType === 1 && n.matches(".headerlink"))).map((n) => n.textContent).join("").trim();
+    texts.push({ id: element.id, text });
+  });
+  return texts;
+}
+
+// Where `quote` occurs in the article, with the text before and after each occurrence.
+function occurrences(quote, texts) {
+  const found = [];
+  texts.forEach(({ id, text }) => {
+    for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+      found.push({ id, start: at, before: text.slice(0, at).trimEnd(), after: text.slice(at + quote.length).trimStart() });
+    }
+  });
+  return found;
+}
+
+// Each way of taking the words next to the quote, shortest first, word by word.
+function contexts(text, fromEnd) {
+  const cuts = [];
+  for (let i = 0; i < text.length; i++) {
+    if (fromEnd ? i === 0 || /\s/.test(text[i - 1]) : i === text.length - 1 || /\s/.test(text[i + 1])) {
+      cuts.push(fromEnd ? text.slice(i) : text.slice(0, i + 1));
+    }
+  }
+  return fromEnd ? cuts.reverse() : cuts;
+}
+
+// The shortest prefix and suffix (either, or both) that tell this occurrence from the others, or null.
+function shortestContext(mine, others) {
+  const prefixes = ["", ...contexts(mine.before, true)];
+  const suffixes = ["", ...contexts(mine.after, false)];
+  let best = null;
+  for (const prefix of prefixes) {
+    for (const suffix of suffixes) {
+      const length = prefix.length + suffix.length;
+      if (best && length >= best.length) break;
+      const alone = others.every(
+        (o) => (prefix && !o.before.endsWith(prefix)) || (suffix && !o.after.startsWith(suffix)),
+      );
+      if (alone) best = { prefix, suffix, length };
+    }
+  }
+  return best;
+}
+
+function noteId(quote, paragraphId) {
+  const words = quote
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 5);
+  const taken = new Set([...document.querySelectorAll(".reader-note-entry")].map((entry) => entry.id.slice(5)));
+  let id = [...words, paragraphId].join("-").slice(0, 70).replace(/-+$/, "");
+  for (let n = 2; taken.has(id); n++) id = `${[...words, paragraphId].join("-").slice(0, 66)}-${n}`;
+  return id;
+}
+
+// The YAML: double-quoted strings, which JSON writes in a form YAML reads.
+function suggestedEntry(passage, kind, category) {
+  const data = document.getElementById("reader-suggest");
+  const quote = normalizeSpace(passage.text.slice(passage.start, passage.end));
+  const texts = articleTexts();
+  const found = occurrences(quote, texts);
+  const mine = found.find((o) => o.id === passage.paragraph.id && o.start === passage.start) || found[0];
+  const others = found.filter((o) => o !== mine);
+  const context = others.length ? shortestContext(mine, others) : { prefix: "", suffix: "" };
+  if (!context) return { error: "These words occur more than once with the same words around them: select a longer passage." };
+  const lines = [`- id: ${noteId(quote, passage.paragraph.id)}`, `  kind: ${kind}`, `  quote: ${JSON.stringify(quote)}`];
+  if (context.prefix) lines.push(`  prefix: ${JSON.stringify(normalizeSpace(context.prefix))}`);
+  if (context.suffix) lines.push(`  suffix: ${JSON.stringify(normalizeSpace(context.suffix))}`);
+  if (kind === "correction") {
+    lines.push(`  reading: ${JSON.stringify(quote)}`, `  category: ${category}`);
+  }
+  lines.push(`  text: ${JSON.stringify(SUGGEST_PLACEHOLDER)}`);
+  const item = lines.map((line) => `  ${line}`).join("\n");
+  const state = data.dataset.state;
+  const head = state === "none"
+    ? `# yaml-language-server: $schema=../schema/annotations.schema.json\narticle: ${data.dataset.article}\nnotes:\n`
+    : state === "file" ? "notes:\n" : "";
+  return { yaml: head + item + "\n", state };
+}
+
+function showSuggestControl() {
+  const passage = selectedPassage();
+  const control = document.querySelector(".reader-suggest-control");
+  if (!passage) {
+    if (control && !control.contains(document.activeElement)) control.remove();
+    return;
+  }
+  const button = control || document.createElement("button");
+  if (!control) {
+    button.type = "button";
+    button.className = "reader-suggest-control";
+    button.textContent = "Suggest a note";
+    button.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
+    button.addEventListener("click", () => openSuggestion(selectedPassage() || button.readerPassage));
+  }
+  button.readerPassage = passage;
+  const words = passage.element || passage.paragraph;
+  if (words.nextSibling !== button) words.after(button);
+  // Shown just under the selection's end; in the page's order right after the paragraph's words.
+  const box = (passage.paragraph.closest(".reader-passage") || passage.paragraph).getBoundingClientRect();
+  const ends = document.getSelection().getRangeAt(0).getClientRects();
+  const end = ends[ends.length - 1] || box;
+  button.style.top = `${end.bottom - box.top + 4}px`;
+  button.style.left = `${Math.max(0, Math.min(end.right - box.left - button.offsetWidth / 2, box.width - button.offsetWidth))}px`;
+}
+
+function openSuggestion(passage) {
+  closeNote();
+  document.querySelector(".reader-suggest")?.remove();
+  const data = document.getElementById("reader-suggest");
+  const panel = document.createElement("div");
+  panel.className = "reader-suggest reader-popover";
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", "Suggest a note");
+  panel.tabIndex = -1;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "reader-popover-close";
+  close.setAttribute("aria-label", "Close");
+  close.textContent = "×";
+  close.addEventListener("click", () => closeNote());
+  panel.append(close);
+  const heading = document.createElement("p");
+  heading.className = "reader-suggest-title";
+  heading.textContent = "Suggest a note";
+  panel.append(heading);
+  const passageBox = passage.paragraph.closest(".reader-passage") || passage.paragraph;
+  panel.readerTrigger = document.querySelector(".reader-suggest-control");
+  if (passage.across) {
+    const message = document.createElement("p");
+    message.textContent =
+      "A note belongs to one paragraph: select words within a single paragraph (a note on a longer passage goes on its first paragraph).";
+    panel.append(message);
+    passageBox.after(panel);
+    panel.focus();
+    return;
+  }
+  const form = document.createElement("div");
+  form.className = "reader-suggest-form";
+  form.append(suggestSelect("Kind", [["context", "Context"], ["correction", "Correction"]]));
+  const category = suggestSelect("Category", SUGGEST_CATEGORIES.map((c) => [c, c]));
+  category.hidden = true;
+  form.append(category);
+  panel.append(form);
+  const code = document.createElement("pre");
+  code.className = "reader-suggest-yaml";
+  code.tabIndex = 0;
+  panel.append(code);
+  const status = document.createElement("p");
+  status.className = "reader-suggest-status";
+  status.setAttribute("role", "status");
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.className = "reader-suggest-copy";
+  copy.textContent = "Copy the entry";
+  panel.append(copy, status);
+  const where = document.createElement("p");
+  where.className = "reader-suggest-where";
+  panel.append(where);
+  const links = document.createElement("p");
+  links.className = "reader-suggest-links";
+  panel.append(links);
+
+  const update = () => {
+    const kind = form.querySelector("select").value;
+    category.hidden = kind !== "correction";
+    const entry = suggestedEntry(passage, kind, category.querySelector("select").value);
+    code.textContent = entry.error || entry.yaml;
+    copy.disabled = Boolean(entry.error);
+    where.textContent = entry.error ? "" : suggestWhere(data, entry.state);
+    links.replaceChildren(...(entry.error ? [] : suggestLinks(data, entry.yaml, passage)));
+    return entry;
+  };
+  const copyEntry = async () => {
+    const entry = update();
+    if (entry.error) return;
+    try {
+      await navigator.clipboard.writeText(entry.yaml);
+      status.textContent = "Copied to the clipboard.";
+    } catch (error) {
+      document.getSelection().selectAllChildren(code);
+      status.textContent = "Select and copy the entry above.";
+    }
+  };
+  form.querySelectorAll("select").forEach((select) => select.addEventListener("change", update));
+  copy.addEventListener("click", copyEntry);
+  passageBox.after(panel);
+  copyEntry();
+  panel.focus();
+}
+
+function suggestSelect(label, options) {
+  const wrapper = document.createElement("label");
+  wrapper.textContent = `${label} `;
+  const select = document.createElement("select");
+  options.forEach(([value, text]) => select.add(new Option(text, value)));
+  wrapper.append(select);
+  return wrapper;
+}
+
+function suggestWhere(data, state) {
+  const file = data.dataset.file;
+  if (state === "none") return `Save it as ${file} (a new file), write the text, and open a pull request.`;
+  if (state === "file") return `Add it at the end of ${file}, write the text, and open a pull request.`;
+  return `Paste it on the line after "notes:" in ${file}, write the text, and open a pull request.`;
+}
+
+function suggestLinks(data, yaml, passage) {
+  const links = [];
+  const add = (href, text) => {
+    const a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    a.rel = "noopener";
+    a.target = "_blank";
+    links.push(a, document.createTextNode(" "));
+  };
+  if (data.dataset.state === "none" && data.dataset.new) {
+    add(`${data.dataset.new}&value=${encodeURIComponent(yaml)}`, "Create the file on GitHub");
+  } else if (data.dataset.edit) {
+    add(data.dataset.edit, "Open the file in GitHub's editor");
+  }
+  if (data.dataset.issues) {
+    const title = document.querySelector("h1")?.textContent.replace("¶", "").trim() || data.dataset.article;
+    const url = new URL(`#${passage.paragraph.id}`, window.location.href).href;
+    const body = `A note suggested on ${url}\n\n\`\`\`yaml\n${yaml}\`\`\`\n`;
+    const query = `title=${encodeURIComponent(`Note: ${title}, ¶${passage.paragraph.id.slice(1)}`)}&body=${encodeURIComponent(body)}`;
+    add(`${data.dataset.issues}?${query}`, "Suggest it in an issue");
+  }
+  return links;
 }
 
 // Last, once everything above is defined: Material's instant navigation calls it on every page.

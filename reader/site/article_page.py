@@ -71,6 +71,7 @@ class PageContext:
     glossary_link: str = link(ARTICLE_PAGE, "glossary.md")
     banner: str = ""
     counterparts: dict[str, str] = field(default_factory=dict)
+    suggest: str = ""  # what the "Suggest a note" control needs (`render.suggest_data`)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
         if item.history:
             parts += [_history(item), ""]
     parts += [_removals(article), "", ctx.edit_link, ""]
+    if ctx.suggest:
+        parts += [ctx.suggest, ""]
     return "\n".join(parts)
 
 
@@ -332,7 +335,7 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
             place.start,
             place.end,
             '<mark class="reader-correction" title="Original wording, corrected beside it">',
-            f'</mark> <ins class="reader-reading"><span class="reader-label">[correction:</span> {reading}'
+            f'</mark><ins class="reader-reading"> <span class="reader-label">[correction:</span> {reading}'
             f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
         )
     if isinstance(note, LinkNote):
@@ -389,8 +392,9 @@ def _marked(text: str, spans: list[Span], low: int, high: int) -> str:
 def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
     """A paragraph with its permalink, and its own search result, named by its number and first words."""
     if p.kind == "heading":
-        return f"## {md_escape(p.text)} {{#{p.id}}}\n"
-    text = marked_html(p.text, spans)
+        return f"## {md_escape(p.text)} {{#{p.id} .reader-heading}}\n"
+    # The paragraph's own words, apart from what the page adds: the "Suggest a note" control reads them.
+    text = f'<span class="reader-text">{marked_html(p.text, spans)}</span>'
     link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph" data-search-exclude>¶</a>'
     anchor = _search_anchor(f"s-{p.id}", f"¶{p.id[1:]} · {opening_words(p.text)}")
     if p.kind == "quote":

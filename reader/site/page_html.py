@@ -13,6 +13,10 @@ _CONTENT = re.compile(r'<div class="md-content".*?</article>', re.S)
 
 # Pagefind runs its search as WebAssembly, which needs 'wasm-unsafe-eval' (and nothing else does).
 WASM = " 'wasm-unsafe-eval'"
+# With `repo_url` on GitHub, the theme's header shows the repository's stars and forks, which its
+# script asks GitHub's API for.
+_GITHUB_SOURCE = re.compile(r'<a href="https://github\.com/[^"]*"[^>]*data-md-component="source"')
+GITHUB_API = " https://api.github.com"
 
 
 def add_content_security_policy(html: str, wasm: bool = False, preview: bool = False) -> str:
@@ -29,7 +33,7 @@ def add_content_security_policy(html: str, wasm: bool = False, preview: bool = F
         "default-src 'self'; "
         f"script-src 'self'{WASM if wasm else ''} {inline}; "
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+        f"connect-src 'self'{GITHUB_API if _GITHUB_SOURCE.search(outside) else ''}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
         "form-action 'self'; frame-src 'none'"
     )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'

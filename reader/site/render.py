@@ -60,10 +60,11 @@ GENERATED = (
 @dataclass(frozen=True)
 class SiteOptions:
     """The generator's settings from mkdocs.yml: where "edit this annotation" links go (`repo_url`
-    + `annotations_edit_uri`), whether warnings stop the build (`strict`), and what a configuration
+    + `annotations_edit_uri`) and suggested notes (`repo_url`'s issues), whether warnings stop the build (`strict`), and what a configuration
     written for an engine that runs no plugin of ours needs (`search_engine`, `extra_javascript`)."""
 
     edit_base: str = ""
+    repo_url: str = ""
     site_url: str = ""
     strict: bool = False
     search_engine: str = ""
@@ -162,6 +163,7 @@ def _article_pages(
             titles=shown,
             raw_link=_link(link(ARTICLE_PAGE, raw_path(article.seed))),
             edit_link=edit_link(item, options),
+            suggest=suggest_data(item, options),
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
             counterparts=links.get(article.id, {}),
         )
@@ -216,6 +218,28 @@ def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
     return f'<p class="reader-edit">{verb}: add <code>{name}</code> in a pull request (see Contributing).</p>'
 
 
+def suggest_data(item: AnnotatedArticle, options: SiteOptions) -> str:
+    """What the page's "Suggest a note" control (docs/javascripts/reader.js) needs to know: the
+    article's annotation file, whether it has notes of its own yet, and, when mkdocs.yml names a
+    GitHub repository, GitHub's editor for the file (or a new file, prefilled) and its new-issue form."""
+    article_id = item.article.id
+    state = "notes" if any(not n.origin for n in item.notes) else "file" if item.source else "none"
+    edit = new = issues = ""
+    if options.edit_base:
+        edit = options.edit_base.rstrip("/") + f"/{article_id}.yml"
+        # GitHub's editor and its new-file form share one address scheme: {repo}/edit|new/{branch}/{path}.
+        if "/edit/" in options.edit_base:
+            new = options.edit_base.replace("/edit/", "/new/", 1).rstrip("/") + f"/?filename={article_id}.yml"
+    if "github.com/" in options.repo_url:
+        issues = options.repo_url.rstrip("/") + "/issues/new"
+    # The title is a paragraph a quote may name too, but the page shows the navigation's title.
+    title = next((p.text for p in item.article.paragraphs if p.kind == "title"), "")
+    data = {"article": article_id, "file": f"annotations/{article_id}.yml", "state": state, "title": title}
+    data |= {"edit": edit, "new": new, "issues": issues}
+    attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
+    return f'<div id="reader-suggest" hidden {attributes}></div>'
+
+
 def nav_title(article: Article, clashing: set[str]) -> str:
     """The title in the navigation; copies of one article are told apart by outlet."""
     title = display_title(article)
@@ -260,6 +284,8 @@ def render_home(corpus: Corpus) -> str:
             '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
             "that passage links back with ←.",
             '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
+            "- Select words in a paragraph to suggest a note on them: the control builds the entry for "
+            "the article's annotation file (see [Contributing](contributing.md)).",
             "- ⇄ after a paragraph leads to the same passage in another copy of the text (⇄≠: worded differently).",
             "- ¶ beside a paragraph is its permanent link; Cite copies a citation of it.",
             "",

@@ -119,6 +119,7 @@ def site_options(config_file: Path) -> SiteOptions:
     repo, edit = config.get("repo_url"), plugin.get("annotations_edit_uri", settings.ANNOTATIONS_EDIT_URI)
     return SiteOptions(
         edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "",
+        repo_url=str(repo or ""),
         site_url=str(config.get("site_url") or ""),
         strict=bool(config.get("strict")),
         search_engine=str(plugin.get("search_engine") or "auto"),
