@@ -39,26 +39,31 @@ function openNote(ref) {
   closeNote();
   const entry = document.getElementById(new URL(ref.href).hash.slice(1));
   if (!entry) return;
-  const panel = document.createElement("div");
-  panel.className = "reader-popover";
-  panel.setAttribute("role", "dialog");
-  panel.setAttribute("aria-label", ref.getAttribute("aria-label") || "Note");
-  panel.tabIndex = -1;
+  const panel = popoverPanel("reader-popover", ref.getAttribute("aria-label") || "Note", "Close the note");
   const content = entry.cloneNode(true);
-  content.removeAttribute("id");
   content.querySelectorAll(".reader-back, .reader-anchor").forEach((extra) => extra.remove());
-  panel.innerHTML = content.innerHTML;
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "reader-popover-close";
-  close.setAttribute("aria-label", "Close the note");
-  close.textContent = "×";
-  close.addEventListener("click", () => closeNote());
-  panel.prepend(close);
+  panel.insertAdjacentHTML("beforeend", content.innerHTML);
   panel.readerTrigger = ref;
   const passage = ref.closest(".reader-passage") || ref.closest("p");
   passage.after(panel);
   panel.focus();
+}
+
+// A panel that opens under a passage: a dialog with a close button (Escape closes it too).
+function popoverPanel(className, label, closeLabel) {
+  const panel = document.createElement("div");
+  panel.className = className;
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", label);
+  panel.tabIndex = -1;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "reader-popover-close";
+  close.setAttribute("aria-label", closeLabel);
+  close.textContent = "×";
+  close.addEventListener("click", () => closeNote());
+  panel.append(close);
+  return panel;
 }
 
 function closeNote() {
@@ -362,18 +367,7 @@ function openSuggestion(passage) {
   closeNote();
   document.querySelector(".reader-suggest")?.remove();
   const data = document.getElementById("reader-suggest");
-  const panel = document.createElement("div");
-  panel.className = "reader-suggest reader-popover";
-  panel.setAttribute("role", "dialog");
-  panel.setAttribute("aria-label", "Suggest a note");
-  panel.tabIndex = -1;
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "reader-popover-close";
-  close.setAttribute("aria-label", "Close");
-  close.textContent = "×";
-  close.addEventListener("click", () => closeNote());
-  panel.append(close);
+  const panel = popoverPanel("reader-suggest reader-popover", "Suggest a note", "Close");
   const heading = document.createElement("p");
   heading.className = "reader-suggest-title";
   heading.textContent = "Suggest a note";
