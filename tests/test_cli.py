@@ -8,12 +8,23 @@ from pathlib import Path
 import pytest
 
 import build_site
+from bench.project import copy_project
 
 from .conftest import ROOT, SEEDS
 
 GOOD = (SEEDS / "002_d566bb28321c3257.txt").read_bytes()
 FEED = (ROOT / "tests" / "fixtures" / "feed-two-items.txt").read_text(encoding="utf-8")
 FEED_WITHOUT_BODY = FEED[: FEED.index("Repairs to the storm")].rstrip() + "\n"
+PROJECT = ROOT  # replaced by a copy for the module (the `project` fixture)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def project(tmp_path_factory):
+    """The commands run in a copy of the project: what one writes beside mkdocs.yml (generated.yml,
+    pointing at a test's folder) stays out of the repository."""
+    global PROJECT
+    PROJECT = copy_project(ROOT, tmp_path_factory.mktemp("cli") / "project")
+    return PROJECT
 
 
 def run(*args):
@@ -21,7 +32,7 @@ def run(*args):
     args = [str(a) for a in args]
     if "--seeds" in args and "--annotations" not in args:
         args += ["--annotations", str(Path(args[args.index("--seeds") + 1]).parent / "no-annotations")]
-    return subprocess.run([sys.executable, "build_site.py", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "build_site.py", *args], cwd=PROJECT, capture_output=True, text=True)
 
 
 def snapshot(folder):
