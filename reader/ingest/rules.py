@@ -210,9 +210,13 @@ def _is_teaser(text: str) -> bool:
 @rule("byline")
 def byline(ctx: Context, i: int) -> Match | None:
     """The author's byline at the top ("By M. K. Bhadrakumar"); kept as the author."""
-    found = ctx.near_start(i) and _pattern(r"(?:Written )?By:?\s+(?P<author>[^\W\d][\w.'’ -]{1,60})", re.I).fullmatch(
-        ctx.text(i)
-    )
+    if not ctx.near_start(i):
+        return None
+    return _author(_pattern(r"(?:Written )?By:?\s+(?P<author>[^\W\d][\w.'’ -]{1,60})", re.I).fullmatch(ctx.text(i)))
+
+
+def _author(found: re.Match[str] | None) -> Match | None:
+    """The line's `author` group, kept as the author when it is short enough to be a name (six words)."""
     if found and word_count(found.group("author")) <= 6:
         return Match(found={"author": found.group("author").strip()})
     return None
@@ -396,12 +400,9 @@ def disclaimer(ctx: Context, i: int) -> bool:
 @rule("author-archive")
 def author_archive(ctx: Context, i: int) -> Match | None:
     """A link to the author's other articles ("Articles by: M. K. Bhadrakumar")."""
-    found = ctx.near_end(i) and _pattern(r"(?:Articles|Posts|Stories|More) by:?\s*(?P<author>.+)", re.I).fullmatch(
-        ctx.text(i)
-    )
-    if found and word_count(found.group("author")) <= 6:
-        return Match(found={"author": found.group("author").strip()})
-    return None
+    if not ctx.near_end(i):
+        return None
+    return _author(_pattern(r"(?:Articles|Posts|Stories|More) by:?\s*(?P<author>.+)", re.I).fullmatch(ctx.text(i)))
 
 
 _CAPTION_LABEL = (

@@ -12,6 +12,7 @@ words, for screen readers and for print.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -188,6 +189,7 @@ class Scale:
         slots = sum(last - first + 1 for first, last in runs) + BREAK * (len(runs) - 1)
         return cls(tuple(runs), left, (right - left) / slots)
 
+    @functools.cached_property
     def stretches(self) -> list[tuple[int, int, float, float]]:
         """Each stretch's first and last year, and where it starts and ends."""
         found, at = [], self.left
@@ -198,7 +200,7 @@ class Scale:
         return found
 
     def x(self, day: datetime.date) -> float:
-        first, _, start, _ = next(s for s in self.stretches() if s[0] <= day.year <= s[1])
+        first, _, start, _ = next(s for s in self.stretches if s[0] <= day.year <= s[1])
         january = datetime.date(day.year, 1, 1)
         length = (datetime.date(day.year + 1, 1, 1) - january).days
         return start + self.year * (day.year - first + (day - january).days / length)
@@ -253,7 +255,7 @@ def _axis(scale: Scale, y: int) -> list[str]:
     """The line, stretch by stretch, a break between them; a tick between years, and each year's
     name in its middle as often as there is room for one."""
     parts, named = [], -LABEL_GAP * 2.0
-    for first, last, start, end in scale.stretches():
+    for first, last, start, end in scale.stretches:
         if start > scale.left:
             gap = start - scale.year * BREAK / 2
             parts += [
