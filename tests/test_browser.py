@@ -245,6 +245,19 @@ def test_on_the_zensical_site_a_search_for_shoigu_reaches_both_copies_at_the_par
     expect(page.locator(f"#{paragraph}")).to_contain_text("Shoigu")
 
 
+def test_a_page_opened_at_a_paragraph_stays_there_when_the_theme_restores_the_top(page, server):
+    """Zensical's theme can restore a scroll position saved before the browser jumped to the anchor
+    (on a busy machine); the reader's script takes the page back to the paragraph, once, before the
+    reader touches anything. Here the theme's jump to the top is made by hand."""
+    page.goto(f"{server}/articles/{GR}/#s-p23")
+    expect(page.locator("#p23")).to_be_in_viewport()
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(page.locator("#p23")).to_be_in_viewport()
+    page.mouse.wheel(0, -100)  # the reader's own scrolling is left alone
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(page.locator("#p23")).not_to_be_in_viewport()
+
+
 # The address of the link a search result's text sits in (Zensical renders results in a shadow tree).
 LINK_OF = (
     "e => { let n = e; while (n && !n.href) n = n.parentElement || (n.getRootNode().host); return n ? n.href : '' }"

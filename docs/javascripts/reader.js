@@ -478,6 +478,33 @@ function suggestLinks(data, yaml, passage) {
   return links;
 }
 
+// A page opened at an anchor (a search result's paragraph) stays there. Zensical's theme (0.0.73) saves
+// the scroll position as the page loads and restores it once the page is drawn; on a busy machine it
+// saves it before the browser has jumped to the anchor, and takes the reader back to the top. Only
+// that jump is undone: the first move to the top in the first seconds, before the reader touches
+// anything.
+function readerKeepAnchor() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (!target) return;
+  const until = performance.now() + 3000;
+  const stop = () => {
+    removeEventListener("scroll", watch);
+    ["wheel", "touchstart", "keydown", "mousedown"].forEach((kind) => removeEventListener(kind, stop));
+  };
+  const watch = () => {
+    if (performance.now() > until) return stop();
+    if (scrollY === 0 && target.getBoundingClientRect().top > innerHeight) {
+      stop();
+      target.scrollIntoView();
+    }
+  };
+  addEventListener("scroll", watch);
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach((kind) => addEventListener(kind, stop));
+}
+
+readerKeepAnchor();
+
 // Last, once everything above is defined: Material's instant navigation calls it on every page.
 if (typeof document$ !== "undefined") {
   document$.subscribe(readerInit);
