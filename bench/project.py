@@ -31,9 +31,11 @@ def copy_project(root: Path, into: Path) -> Path:
 def load_seeds(folder: Path) -> list[Seed]:
     """Every seed in `folder`, in name order; all problems are raised together."""
     seeds, errors = [], []
-    for shown_as, name, data in seed_files(folder):
+    for given in seed_files(folder).inputs:
         try:
-            seeds.append(read_seed(name, data, shown_as=shown_as))
+            seeds.append(
+                read_seed(given.name, given.data, shown_as=given.shown_as, capture=given.capture, charset=given.charset)
+            )
         except ReaderError as error:
             errors.append(error)
     if errors:

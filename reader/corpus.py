@@ -22,7 +22,7 @@ from reader.annotations.sourcing import unsourced_notes
 from reader.cache import BuildCache, digest
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
-from reader.ingest.load import read_seed, seed_files, undecodable_line
+from reader.ingest.load import SeedInput, read_seed, seed_files, undecodable_line
 from reader.ingest.split import split
 from reader.model import Alignment, AnnotatedArticle, Article, Corpus, Seed, outlet_name
 from reader.parallel import Deferred, run_jobs
@@ -219,12 +219,12 @@ def read_articles(
     process does the work `alongside` (see `parallel.run_jobs`).
     """
     cache = cache or BuildCache()
-    inputs = seed_files(seeds_dir)
-    keys = [digest(shown_as, data) for shown_as, _, data in inputs]
+    inputs, archives = seed_files(seeds_dir)
+    keys = [digest(i.shown_as, i.data, repr(i.capture), i.charset) for i in inputs]
 
     def clean_seeds(todo: list[int]) -> list[SeedResult]:
         progress.stage("cleaning seeds, reading annotations", len(todo))
-        return run_jobs([partial(process_seed, *inputs[i]) for i in todo], progress, alongside)
+        return run_jobs([partial(process_seed, inputs[i]) for i in todo], progress, alongside)
 
     results = cache.values("seeds", keys, clean_seeds)
     seeds: list[Seed] = []
@@ -241,7 +241,7 @@ def read_articles(
     if errors and not articles:
         raise Problems(errors)  # nothing would be published
     named = assign_ids(articles)
-    data = {name: (shown_as, raw) for shown_as, name, raw in inputs}
+    data = {i.name: (i.shown_as, i.data) for i in inputs}
     guessed = [
         SeedWarning(
             f"the seed is not UTF-8 and declares no encoding; it was read as {seed.encoding}, "
@@ -253,12 +253,22 @@ def read_articles(
         for seed in seeds
         if seed.detected and seed.format != "html"
     ]
+    damaged = [
+        SeedWarning(
+            f"the web archive is {report.damage}; the {report.pages} page(s) before it were read",
+            str(seeds_dir / report.name),
+            fix="capturing the pages again, or restoring the archive from a copy that is whole.",
+        )
+        for report in archives
+        if report.damage
+    ]
     return Corpus(
         tuple(seeds),
         tuple(named),
         skipped=tuple(errors),
-        warnings=(*errors, *guessed),
+        warnings=(*errors, *guessed, *damaged),
         fingerprints={a.id: f for a, f in zip(named, fingerprints, strict=True)},
+        archives=tuple(archives),
     )
 
 
@@ -270,11 +280,17 @@ class SeedResult(NamedTuple):
     error: ReaderError | None
 
 
-def process_seed(shown_as: str, name: str, data: bytes) -> SeedResult:
-    """One seed read and cleaned into its articles, or the error that stopped it (a bug is an internal error)."""
+def process_seed(given: SeedInput) -> SeedResult:
+    """One seed read and cleaned into its articles, or the error that stopped it (a bug is an internal error).
+    A page from a web archive is the address the archive captured, on the day it did."""
+    shown_as = given.shown_as
     try:
-        seed = read_seed(name, data, shown_as=shown_as)
-        return SeedResult(seed, [clean(story) for story in split(seed)], None)
+        seed = read_seed(given.name, given.data, shown_as=shown_as, capture=given.capture, charset=given.charset)
+        articles = [clean(story) for story in split(seed)]
+        if seed.capture:
+            captured = {"url": seed.capture.uri, "captured": seed.capture.date[:10]}
+            articles = [replace(a, capture=seed.capture, metadata=replace(a.metadata, **captured)) for a in articles]
+        return SeedResult(seed, articles, None)
     except ReaderError as error:
         return SeedResult(None, [], replace(error, file=shown_as))
     except Exception as error:  # a bug: say which file triggered it

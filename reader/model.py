@@ -18,10 +18,26 @@ from reader.annotations.schema import About, CorrectionNote, LinkNote, Note, Ter
 
 if TYPE_CHECKING:
     from reader.errors import ReaderError
+    from reader.ingest.archive import ArchiveReport
 
 # Formats a seed can be recognised as, from its content (see `load.detect_format`).
 Format = Literal["html", "feed", "markdown", "webpage", "plain"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """Where a page in a web archive came from: the record's archive and byte offset, the address
+    captured (`WARC-Target-URI`), when (`WARC-Date`), the payload's digest, the record's id, and its
+    WARC and HTTP headers as the archive has them (the raw view shows them above the page)."""
+
+    archive: str
+    offset: int
+    uri: str
+    date: str
+    payload_digest: str = ""
+    record_id: str = ""
+    headers: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +53,7 @@ class Seed:
     format: Format
     encoding: str = "utf-8"
     detected: bool = False
+    capture: Capture | None = None  # a page from a web archive
 
     @property
     def lines(self) -> list[str]:
@@ -176,6 +193,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     removals: tuple[Removal, ...]
     decisions: tuple[EditorialDecision, ...] = ()
+    capture: Capture | None = None  # a page from a web archive
 
     @property
     def title(self) -> str:
@@ -393,3 +411,5 @@ class Corpus:
     warnings: tuple[ReaderError, ...] = ()
     # Each article's content digest (its seed's bytes and its place in the seed): cheap cache keys.
     fingerprints: dict[str, bytes] = field(default_factory=dict)
+    # What each web archive in seeds/ held: its pages, and every other record counted by why it is not one.
+    archives: tuple[ArchiveReport, ...] = ()

@@ -13,7 +13,7 @@ from .conftest import ROOT
 ARTICLE_KEYS = {
     "id", "seed", "format", "title", "author", "outlet", "original_outlet", "published",
     "first_published", "captured", "url", "item_date", "dateline", "syndication", "feed",
-    "words", "paragraphs", "removals", "decisions", "about", "notes", "corrections", "reprints",
+    "words", "capture", "paragraphs", "removals", "decisions", "about", "notes", "corrections", "reprints",
 }  # fmt: skip
 
 

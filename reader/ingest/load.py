@@ -11,14 +11,16 @@ import codecs
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 import charset_normalizer
 from bs4.dammit import EncodingDetector
 
 from reader import settings
 from reader.errors import Problems, SeedError
+from reader.ingest.archive import ArchiveReport, is_archive, read_archive
 from reader.ingest.formats import feed, html, markdown, plaintext
-from reader.model import Format, Seed
+from reader.model import Capture, Format, Seed
 from reader.text import decode_utf8, line_of, word_count
 
 # Files in seeds/ that are not seeds.
@@ -29,8 +31,25 @@ def seed_paths(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in NOT_SEEDS and not p.name.startswith("."))
 
 
-def seed_files(folder: Path) -> list[tuple[str, str, bytes]]:
-    """Each seed in `folder`, in name order, as (its path as shown in messages, its name, its bytes)."""
+class SeedInput(NamedTuple):
+    """One seed's bytes, as read from `seeds/`: a file, or a page in a web archive (with its `capture`
+    and the charset its HTTP headers name)."""
+
+    shown_as: str  # its path as shown in messages (an archive's page: the archive's path @ the record's offset)
+    name: str
+    data: bytes
+    capture: Capture | None = None
+    charset: str = ""
+
+
+class SeedFiles(NamedTuple):
+    inputs: list[SeedInput]
+    archives: list[ArchiveReport]
+
+
+def seed_files(folder: Path) -> SeedFiles:
+    """Each seed in `folder` in name order (each page of a web archive in record order), and what
+    each archive held."""
     if not folder.is_dir():
         raise Problems(
             [
@@ -39,22 +58,35 @@ def seed_files(folder: Path) -> list[tuple[str, str, bytes]]:
                 )
             ]
         )
-    return [(str(path), path.name, path.read_bytes()) for path in seed_paths(folder)]
+    inputs, archives = [], []
+    for path in seed_paths(folder):
+        if not is_archive(path.name):
+            inputs.append(SeedInput(str(path), path.name, path.read_bytes()))
+            continue
+        report = ArchiveReport(path.name)
+        for page in read_archive(path.name, path.read_bytes(), report):
+            where = f"{page.capture.archive}@{page.capture.offset}"
+            inputs.append(SeedInput(f"{folder / where}", where, page.payload, page.capture, page.charset))
+        archives.append(report)
+    return SeedFiles(inputs, archives)
 
 
-def read_seed(name: str, data: bytes, *, shown_as: str | None = None) -> Seed:
+def read_seed(
+    name: str, data: bytes, *, shown_as: str | None = None, capture: Capture | None = None, charset: str = ""
+) -> Seed:
     shown_as = shown_as or name
-    text, encoding, detected = decode(data, shown_as)
-    return Seed(name=name, text=text, format=detect_format(text, shown_as), encoding=encoding, detected=detected)
+    text, encoding, detected = decode(data, shown_as, charset)
+    return Seed(name, text, detect_format(text, shown_as), encoding, detected, capture)
 
 
-def decode(data: bytes, shown_as: str) -> tuple[str, str, bool]:
+def decode(data: bytes, shown_as: str, charset: str = "") -> tuple[str, str, bool]:
     """The seed's text, the encoding it was read in, and whether that encoding was detected (a guess).
 
-    In order: a byte-order mark; UTF-8; the charset an HTML or XML page
-    declares; else charset-normalizer's detection, when it is confident. What
-    no encoding reads as text is refused. Control characters other than tab,
-    line and page breaks are not text and are dropped, as browsers do.
+    In order: a byte-order mark; UTF-8; the `charset` the HTTP headers name (a
+    page from a web archive); the charset an HTML or XML page declares; else
+    charset-normalizer's detection, when it is confident. What no encoding
+    reads as text is refused. Control characters other than tab, line and
+    page breaks are not text and are dropped, as browsers do.
     """
     if not data.strip():
         raise SeedError("the seed is empty", shown_as, fix="removing the file, or saving the article's text into it.")
@@ -75,8 +107,9 @@ def decode(data: bytes, shown_as: str) -> tuple[str, str, bool]:
     if isinstance(decoded, str):
         return _text(decoded), "utf-8", False
     error = decoded
-    declared = _declared_encoding(data)
-    if declared:
+    for declared in (_encoding_named(charset), _declared_encoding(data)):
+        if not declared:
+            continue
         text = data.decode(declared, errors="replace")
         if _mostly_readable(text):  # as browsers do: a stray byte becomes U+FFFD, the page stays readable
             return _text(text), declared, False
@@ -137,8 +170,13 @@ def _declared_encoding(data: bytes) -> str | None:
     """The charset a page declares (`<meta charset>`, `http-equiv`, `<?xml encoding>`), as browsers read it."""
     if data.lstrip()[:1] != b"<":
         return None
-    label = EncodingDetector.find_declared_encoding(data[:65536], is_html=True)
-    label = WHATWG_ENCODINGS.get(label.lower(), label.lower()) if label else None
+    return _encoding_named(EncodingDetector.find_declared_encoding(data[:65536], is_html=True) or "")
+
+
+def _encoding_named(label: str) -> str | None:
+    """The Python codec for a charset label, as browsers read the label (None for an unknown one)."""
+    label = label.strip().strip("\"'").lower()
+    label = WHATWG_ENCODINGS.get(label, label)
     try:
         return codecs.lookup(label).name if label else None
     except LookupError:

@@ -192,6 +192,12 @@ def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
             for label, value in stated
             if value
         ]
+    if article.capture:
+        capture = article.capture
+        rows.append(f"| Captured | {md_escape(capture.date)} (the web archive's record date) |")
+        rows.append(f"| Web archive | {md_escape(capture.archive)}, record at byte {capture.offset:,} |")
+        if capture.payload_digest:
+            rows.append(f"| Payload digest | <code>{html.escape(capture.payload_digest)}</code> |")
     rows.append(f"| Seed | [{md_escape(article.seed)}]({ctx.raw_link}) ({article.format}) |")
     rows.append(f"| Length | {article.words:,} words |")
     return "\n".join(['<div class="reader-meta" markdown>', "", "| | |", "| --- | --- |", *rows, "", "</div>"])

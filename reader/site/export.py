@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from reader.annotations.schema import CorrectionNote
-from reader.model import Alignment, AnnotatedArticle, PlacedNote, ReprintGroup
+from reader.model import Alignment, AnnotatedArticle, Capture, PlacedNote, ReprintGroup
 
 # A JSON object of the export.
 Record = dict[str, Any]
@@ -25,6 +25,8 @@ def article_record(item: AnnotatedArticle, reprints: dict[str, Record] | None = 
         "format": article.format,
         **article.metadata.as_dict(),
         "words": article.words,
+        # A page from a web archive: the archive, the record's offset, URI, date, payload digest and id.
+        "capture": _capture_record(article.capture),
         # Flat records: their fields as they are (`asdict` would deep-copy each value, at ten times the cost).
         "paragraphs": [dict(vars(p)) for p in article.paragraphs],
         "removals": [dict(vars(r)) for r in article.removals],
@@ -34,6 +36,12 @@ def article_record(item: AnnotatedArticle, reprints: dict[str, Record] | None = 
         "corrections": [note_record(n) for n in item.corrections],
         "reprints": (reprints or {}).get(article.id),
     }
+
+
+def _capture_record(capture: Capture | None) -> Record | None:
+    if capture is None:
+        return None
+    return {k: v for k, v in vars(capture).items() if k != "headers"}
 
 
 def note_record(placed: PlacedNote) -> Record:

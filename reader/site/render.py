@@ -22,12 +22,14 @@ from reader.annotations.annotate import term_slug
 from reader.annotations.markup import safe_html
 from reader.cache import BuildCache, digest
 from reader.errors import ReaderError
+from reader.ingest.archive import ArchiveReport
 from reader.ingest.rules import reasons
 from reader.model import (
     AnnotatedArticle,
     Article,
     Corpus,
     ReprintGroup,
+    Seed,
     display_date,
     display_title,
     outlet_label,
@@ -126,7 +128,7 @@ def _other_files(corpus: Corpus, shown: dict[str, str], options: SiteOptions) ->
     """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
-        "rules.md": render_rules(corpus.skipped),
+        "rules.md": render_rules(corpus.skipped, corpus.archives),
         "glossary.md": render_glossary(corpus),
         "timeline.md": render_timeline(corpus.annotated, shown),
         "download.md": render_download(),
@@ -136,7 +138,7 @@ def _other_files(corpus: Corpus, shown: dict[str, str], options: SiteOptions) ->
         "annotations.jsonld": web_annotations(corpus.annotated, options.site_url, options.directory_urls),
     }
     for seed in corpus.seeds:
-        files[raw_path(seed.name)] = seed.text.encode("utf-8")
+        files[raw_path(seed.name)] = raw_text(seed).encode("utf-8")
     for item in corpus.annotated:
         if item.source:
             files[annotation_path(item.article.id)] = item.source.encode("utf-8")
@@ -185,6 +187,19 @@ def _fingerprint(item: AnnotatedArticle, articles: dict[str, bytes]) -> bytes:
     known = item.article.id in articles
     rest = [getattr(item, f.name) for f in fields(item) if not (known and f.name == "article")]
     return digest(articles.get(item.article.id, b""), pickle.dumps(rest, protocol=5))
+
+
+def raw_text(seed: Seed) -> str:
+    """What the raw view shows: the seed's text; for a page from a web archive, the record's WARC and
+    HTTP headers first, so where and when it was captured is one click from the article."""
+    if not seed.capture:
+        return seed.text
+    capture = seed.capture
+    return (
+        f"Web archive record: {capture.archive}, byte offset {capture.offset}\n"
+        "(The record's headers, then the page as decoded; line numbers in the removal record count from the page.)\n\n"
+        f"{capture.headers}\n{seed.text}"
+    )
 
 
 def raw_path(seed_name: str) -> str:
@@ -326,6 +341,28 @@ def _group_line(group: ReprintGroup, by_id: dict[str, Article]) -> str:
     return f"- [{md_escape(display_title(by_id[group.articles[0]]))}]({_link(compare_path(group))}): {names}"
 
 
+def _archive_records(archives: tuple[ArchiveReport, ...]) -> str:
+    """What each web archive in the seeds held: its pages, and the records that are not articles, by why."""
+    items = []
+    for report in archives:
+        counts = [f"{n:,} {why}" for why, n in sorted(report.skipped.items())]  # the reasons are ours
+        damage = f" Damaged: {md_escape(report.damage)}; the records before it were read." if report.damage else ""
+        other = f" Not articles: {'; '.join(counts)}." if counts else ""
+        items.append(f"- **{md_escape(report.name)}**: {report.pages:,} page(s) read as articles.{other}{damage}")
+    return "\n".join(
+        [
+            "## Web archive records that are not articles",
+            "",
+            "A web archive holds every response its crawler saw. Only HTML pages captured with a 2xx status "
+            "are articles; images and other files, redirects, error pages, revisits (a later capture pointing "
+            "to an earlier one's content), requests and the archive's own metadata are counted here, not published.",
+            "",
+            *items,
+            "",
+        ]
+    )
+
+
 def _not_published(skipped: tuple[ReaderError, ...]) -> str:
     """The seeds left out of this site, each with where and why, and the fix."""
     items = [
@@ -345,8 +382,10 @@ def _not_published(skipped: tuple[ReaderError, ...]) -> str:
     )
 
 
-def render_rules(skipped: tuple[ReaderError, ...] = ()) -> str:
+def render_rules(skipped: tuple[ReaderError, ...] = (), archives: tuple[ArchiveReport, ...] = ()) -> str:
     sections = [f"## {name}\n\n{md_escape(why)}\n" for name, why in sorted(reasons().items())]
+    if archives:
+        sections.append(_archive_records(archives))
     if skipped:
         sections.append(_not_published(skipped))
     return "\n".join(
