@@ -28,7 +28,8 @@ from reader.model import Alignment, AnnotatedArticle, Article, Corpus, Seed, out
 from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
 from reader.reprints.align import align
-from reader.reprints.detect import article_signature, candidate_pairs, detect_reprints, needs_signatures
+from reader.reprints.copies import article_sample
+from reader.reprints.detect import CopyPair, copy_pairs, detect_reprints
 from reader.reprints.travel import travel
 
 # Words left out of ids, so they stay short and readable.
@@ -82,7 +83,7 @@ def read_corpus(
             corpus.articles,
             declared.confirmed,
             declared.denied,
-            _near_duplicates(corpus.articles, corpus.fingerprints, cache, alongside=placed.run),
+            _copy_pairs(corpus.articles, corpus.fingerprints, cache, alongside=placed.run),
         ),
     )
     annotated = placed.result()
@@ -115,20 +116,19 @@ def read_corpus(
     )
 
 
-def _near_duplicates(
+def _copy_pairs(
     articles: tuple[Article, ...], fingerprints: dict[str, bytes], cache: BuildCache, alongside: Callable[[], None]
-) -> list[tuple[str, str]]:
-    """The near-duplicate pairs; each article's MinHash signature comes from the cache by its
-    fingerprint, or is computed on every core while this process does the work `alongside`."""
-    if not needs_signatures(articles):
-        return candidate_pairs(list(articles))
+) -> list[CopyPair]:
+    """The pairs of articles one of which holds a copy of the other; each article's sampled 5-grams
+    come from the cache by its fingerprint, or are computed on every core while this process does
+    the work `alongside`."""
     keys = [fingerprints.get(a.id) or a.paragraphs for a in articles]
-    signatures = cache.values(
-        "signatures",
+    samples = cache.values(
+        "samples",
         keys,
-        lambda todo: run_jobs([partial(article_signature, articles[i]) for i in todo], alongside=alongside),
+        lambda todo: run_jobs([partial(article_sample, articles[i]) for i in todo], alongside=alongside),
     )
-    return candidate_pairs(list(articles), signatures)
+    return copy_pairs(articles, samples)
 
 
 def _read_notes(annotations_dir: Path | None, cache: BuildCache) -> tuple[Annotations, list[ReaderError]]:

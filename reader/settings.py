@@ -39,25 +39,30 @@ BINARY_CONTROL_RATIO = 0.05
 # Words of the title kept in an article's id, before the outlet.
 ID_MAX_CHARS = 48
 
-# Reprint detection: texts are compared as sets of word 5-grams ("shingles").
+# Word n-grams ("shingles") of this many words are what the copy index samples.
 SHINGLE_WORDS = 5
-MINHASH_PERMUTATIONS = 128
-# Copies of one text share at least this share of shingles (Jaccard). The two
-# Circle Wagons copies, edited for spelling, dates and wording, share 0.75;
-# articles on the same topic share under 0.01. A copy cut to half of the text
-# shares about 0.5. In the synthetic corpora of bench/bench_reprints.py (copies
-# respelt, reworded, re-paragraphed, cut to 60% and added to) the least similar
-# true pair shares 0.21; at 0.2 precision and recall there are both 1.0, at 0.3
-# recall falls to 0.95-0.98.
-REPRINT_THRESHOLD = 0.2
 
-# LSH bands of 2 signature rows (64 bands of 128): a pair sharing 0.2 of its shingles becomes a
-# candidate with probability 1 - (1 - 0.2**2)**64 = 0.93, one sharing 0.3 with 0.9975.
-LSH_BAND_ROWS = 2
-
-# Below this many articles every pair is compared exactly (0.25 s at 100); from it on,
-# MinHash LSH finds candidates without comparing every pair.
-LSH_MIN_ARTICLES = 100
+# The copy relation (reader/reprints/copies.py), which reprint groups and find-copies share. A text
+# holds a copy of an article when it holds at least COPY_MIN_COVERAGE of the article's paragraphs, at
+# least COPY_MIN_PARAGRAPHS of them (all, for a shorter article) and COPY_MIN_WORDS words. A paragraph
+# is on the page when COPY_PARAGRAPH_FOUND of its word triples are (one respelt word in a paragraph of
+# 30 costs 3 of its 28 triples); paragraphs of fewer than COPY_PARAGRAPH_MIN_GRAMS triples (a dateline)
+# are not counted. A page that quotes a sentence or two holds one or two paragraphs; another report
+# of the same event shares names and phrases, not most of each paragraph's triples. bench/RESULTS.md
+# gives precision and recall at these values on haystacks of real pages.
+COPY_MIN_COVERAGE = 0.4
+COPY_MIN_PARAGRAPHS = 3
+COPY_MIN_WORDS = 50
+COPY_PARAGRAPH_FOUND = 0.6
+COPY_PARAGRAPH_MIN_GRAMS = 4
+# The cheap filter before that check: one in COPY_SAMPLE of an article's word 5-gram hashes is kept;
+# a page is a candidate for an article when it holds COPY_CANDIDATE_SHARE of that sample (and at
+# least COPY_CANDIDATE_MIN_GRAMS): a copy holding 40% of the paragraphs, respelt, keeps well over
+# that. A sampled 5-gram more than COPY_INDEX_MAX_POSTINGS articles share (boilerplate) is ignored.
+COPY_SAMPLE = 4
+COPY_CANDIDATE_SHARE = 0.15
+COPY_CANDIDATE_MIN_GRAMS = 2
+COPY_INDEX_MAX_POSTINGS = 200
 
 # Two paragraphs are aligned when at least this share of their words match in order.
 ALIGN_MIN_SIMILARITY = 0.5

@@ -5,7 +5,7 @@ import random
 import pytest
 
 from bench.corpus_generator import article, merge_or_split, respell, reword, vocabulary
-from reader.reprints.detect import brute_force_pairs, detect_reprints, order_copies, similar_pairs
+from reader.reprints.detect import copy_groups, copy_pairs, detect_reprints, exhaustive_pairs, order_copies
 
 AT = "china-russia-circle-wagons-asia-pacific-asia-times"
 GR = "china-russia-circle-wagons-asia-pacific-global-research"
@@ -17,9 +17,9 @@ def test_the_two_circle_wagons_copies_are_the_only_group(corpus):
 
 def test_the_feed_stories_share_a_topic_but_are_not_grouped(corpus):
     feed = [a for a in corpus.articles if a.format == "feed"]
-    assert len(feed) == 3 and similar_pairs(feed) == []
+    assert len(feed) == 3 and copy_pairs(feed) == []
     others = [a for a in corpus.articles if a.id not in (AT, GR)]
-    assert brute_force_pairs(others, threshold=0.05) == []
+    assert exhaustive_pairs(others) == []
 
 
 def test_the_group_is_ordered_by_date_and_names_no_original_it_cannot_see(corpus):
@@ -74,8 +74,29 @@ def test_declarations_confirm_and_deny(corpus):
     assert unconfirmed == ((AT, GR),)
 
 
-def test_lsh_and_exact_comparison_find_the_same_pairs():
+def test_the_index_finds_the_pairs_that_checking_every_pair_finds():
     from bench.corpus_generator import generate
 
     articles, _ = generate(300, seed=3)
-    assert similar_pairs(articles) == brute_force_pairs(articles)
+    found = copy_pairs(articles)
+    assert found and found == exhaustive_pairs(articles)
+
+
+def test_a_page_holding_two_stories_is_a_copy_of_each_and_does_not_join_them(base):
+    other = [
+        "Fishermen on the northern coast said the catch of herring had fallen for a third year running.",
+        "The regional council has asked scientists at the university to study the water temperature offshore.",
+        "Several families who have fished these waters for generations say they may sell their boats this winter.",
+        "A spokesman for the ministry said compensation would be discussed at a meeting in the capital next month.",
+        "The cooperative that buys most of the catch has already cut two jobs at its smokehouse by the harbour.",
+    ]
+    articles = (article("story", base), article("other", other), article("page", [*base, *other]))
+    groups, _ = detect_reprints(articles)
+    assert [len(g.articles) for g in groups] == [2]
+    assert set(groups[0].articles) in ({"story", "page"}, {"other", "page"})
+
+
+def test_groups_never_chain_through_a_member_that_is_not_a_copy_of_the_others():
+    similarity = {("a", "b"): 0.9, ("b", "c"): 0.8, ("c", "d"): 0.7, ("b", "d"): 0.6}
+    assert copy_groups(similarity) == [{"a", "b"}, {"c", "d"}]
+    assert copy_groups(similarity | {("a", "c"): 0.5}) == [{"a", "b", "c"}]

@@ -1,118 +1,98 @@
 """Find groups of articles that are copies of the same text.
 
-Each article's text becomes a set of word 5-gram shingles, summarised by a
-MinHash; locality-sensitive hashing (both from rensa) proposes candidate pairs
-without comparing every pair, and a pair is kept when its estimated Jaccard
-similarity reaches `settings.REPRINT_THRESHOLD`. Pairs are joined into groups.
-rensa is written in Rust and imports in milliseconds; datasketch, used before,
-pulled in scipy, whose import alone took a quarter of the pipeline at 1,000 articles.
+Two articles are copies when one holds a copy of the other: enough of its paragraphs
+(`reader.reprints.copies`, the relation `find-copies` uses on web pages). Candidates
+come from an index of each article's sampled 5-grams, so not every pair is compared.
+A group is shown only where every two of its members are copies (complete linkage):
+a page holding two stories, or a related-stories box quoting another, is a copy of
+each, and does not make the two stories copies of each other through it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import partial
+from dataclasses import dataclass
 
-from rensa import RMinHash, RMinHashLSH
-
-from reader import settings
 from reader.model import Article, ReprintGroup
-from reader.parallel import run_jobs
+from reader.reprints.copies import CopyIndex, Paragraphs, article_sample, body, coverage, is_copy, page_grams
 
 
-def shingles(article: Article, size: int = settings.SHINGLE_WORDS) -> set[str]:
-    words = re.findall(r"\w+", " ".join(p.text for p in article.paragraphs if p.kind != "title").lower())
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+@dataclass(frozen=True)
+class CopyPair:
+    """Two articles (ids in order) one of which holds a copy of the other, and how much of it (the
+    larger similarity of the two directions): groups are formed from the most similar pairs first."""
+
+    left: str
+    right: str
+    similarity: float
 
 
-def article_signature(article: Article) -> RMinHash:
-    """The MinHash of the article's shingles, computed by rensa (in Rust): the order of the shingles does not matter."""
-    signature = RMinHash(num_perm=settings.MINHASH_PERMUTATIONS, seed=1)
-    signature.update(list(shingles(article)))
-    return signature
+def copy_pairs(articles: Sequence[Article], samples: Sequence[frozenset[int]] | None = None) -> list[CopyPair]:
+    """Every pair of articles one of which holds a copy of the other; `samples` are the articles'
+    `article_sample`s (computed here when not given)."""
+    samples = samples if samples is not None else [article_sample(a) for a in articles]
+    index = CopyIndex(samples)
+    proposed = {tuple(sorted((i, j))) for i, s in enumerate(samples) for j in index.candidates(s) if j != i}
+    return _checked(articles, sorted(proposed))
 
 
-def similar_pairs(
-    articles: list[Article],
-    threshold: float = settings.REPRINT_THRESHOLD,
-    signatures: Sequence[RMinHash] | None = None,
-) -> list[tuple[str, str]]:
-    """Pairs of article ids whose texts are near-duplicates, found through LSH over the articles'
-    `signatures` (computed here, on every core, when not given)."""
-    if signatures is None:
-        signatures = run_jobs([partial(article_signature, a) for a in articles])
-    index = RMinHashLSH(
-        threshold, settings.MINHASH_PERMUTATIONS, settings.MINHASH_PERMUTATIONS // settings.LSH_BAND_ROWS
-    )
-    for number, signature in enumerate(signatures):
-        index.insert(number, signature)
-    pairs = set()
-    for number, signature in enumerate(signatures):
-        for other in index.query(signature):
-            if other != number and signature.jaccard(signatures[other]) >= threshold:
-                pairs.add(tuple(sorted((articles[number].id, articles[other].id))))
-    return sorted(pairs)
+def exhaustive_pairs(articles: Sequence[Article]) -> list[CopyPair]:
+    """The same pairs by checking every pair: the baseline the tests and the benchmark compare with."""
+    return _checked(articles, [(i, j) for i in range(len(articles)) for j in range(i + 1, len(articles))])
 
 
-def brute_force_pairs(articles: list[Article], threshold: float = settings.REPRINT_THRESHOLD) -> list[tuple[str, str]]:
-    """The same pairs by exact Jaccard over every pair: the baseline the benchmark compares with."""
-    sets = [(a.id, shingles(a)) for a in articles]
+def _checked(articles: Sequence[Article], proposed: Sequence[tuple[int, ...]]) -> list[CopyPair]:
+    """The proposed pairs (by number) one of which holds a copy of the other."""
+    texts: dict[int, tuple[Paragraphs, set[int]]] = {}
+
+    def text(n: int) -> tuple[Paragraphs, set[int]]:
+        if n not in texts:
+            texts[n] = (Paragraphs.of(body(articles[n])), page_grams(" ".join(body(articles[n]))))
+        return texts[n]
+
     pairs = []
-    for i, (first, a) in enumerate(sets):
-        for second, b in sets[i + 1 :]:
-            if a and b and len(a & b) / len(a | b) >= threshold:
-                pairs.append((first, second) if first < second else (second, first))
-    return sorted(pairs)
+    for i, j in proposed:
+        (own_i, grams_i), (own_j, grams_j) = text(i), text(j)
+        found = [coverage(own_i, grams_j), coverage(own_j, grams_i)]
+        if any(is_copy(f) for f in found):
+            left, right = sorted((articles[i].id, articles[j].id))
+            pairs.append(CopyPair(left, right, round(max(f.similarity for f in found), 6)))
+    return sorted(pairs, key=lambda p: (p.left, p.right))
 
 
-def candidate_pairs(articles: list[Article], signatures: Sequence[RMinHash] | None = None) -> list[tuple[str, str]]:
-    """The near-duplicate pairs: by exact comparison in a small corpus, through LSH from a size on."""
-    if not needs_signatures(articles):
-        return brute_force_pairs(articles)
-    return similar_pairs(articles, signatures=signatures)
-
-
-def needs_signatures(articles: Sequence[Article]) -> bool:
-    """Whether `candidate_pairs` goes through MinHash signatures at this corpus size."""
-    return len(articles) >= settings.LSH_MIN_ARTICLES
-
-
-def groups_from_pairs(pairs: list[tuple[str, str]]) -> list[set[str]]:
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        parent[root(a)] = root(b)
-    groups: dict[str, set[str]] = {}
-    for x in list(parent):
-        groups.setdefault(root(x), set()).add(x)
-    return sorted(groups.values(), key=lambda g: sorted(g))
+def copy_groups(similarity: dict[tuple[str, str], float]) -> list[set[str]]:
+    """Groups in which every two members are a pair of `similarity` (ids in order), joined from the
+    most similar pair down (complete linkage): a pair whose groups hold any two non-copies stays apart."""
+    group_of: dict[str, frozenset[str]] = {}
+    for (a, b), _ in sorted(similarity.items(), key=lambda item: (-item[1], item[0])):
+        first, second = group_of.get(a, frozenset({a})), group_of.get(b, frozenset({b}))
+        if first == second:
+            continue
+        if all(tuple(sorted((x, y))) in similarity for x in first for y in second):
+            merged = first | second
+            group_of.update(dict.fromkeys(merged, merged))
+    return sorted((set(g) for g in set(group_of.values())), key=sorted)
 
 
 def detect_reprints(
     articles: tuple[Article, ...],
     confirmed: frozenset[tuple[str, str]] = frozenset(),
     denied: frozenset[tuple[str, str]] = frozenset(),
-    found_pairs: Sequence[tuple[str, str]] | None = None,
+    found_pairs: Sequence[CopyPair] | None = None,
 ) -> tuple[tuple[ReprintGroup, ...], tuple[tuple[str, str], ...]]:
-    """The groups, from the near-duplicate pairs (`found_pairs`, else found here) less those an
-    annotation denies plus those it confirms; and the pairs no annotation confirms, to suggest
-    confirming them."""
+    """The groups, from the copy pairs (`found_pairs`, else found here) less those an annotation
+    denies plus those it confirms (which are joined first); and the grouped pairs no annotation
+    confirms, to suggest confirming them."""
     by_id = {a.id: a for a in articles}
     if found_pairs is None:
-        found_pairs = candidate_pairs(list(articles))
-    detected = [p for p in found_pairs if p not in denied]
-    unconfirmed = tuple(p for p in detected if p not in confirmed)
+        found_pairs = copy_pairs(articles)
+    similarity = {(p.left, p.right): p.similarity for p in found_pairs if (p.left, p.right) not in denied}
+    similarity |= dict.fromkeys(confirmed, 2.0)  # a contributor's word outranks any measure
+    groups = copy_groups(similarity)
+    grouped = {tuple(sorted((x, y))) for g in groups for x in g for y in g if x < y}
+    unconfirmed = tuple(sorted(p for p in grouped if p not in confirmed))
     found = []
-    for members in groups_from_pairs(sorted(set(detected) | set(confirmed))):
+    for members in groups:
         ordered, original, basis = order_copies([by_id[m] for m in members])
         found.append(ReprintGroup(f"reprints-{ordered[0]}", tuple(ordered), original, basis))
     return tuple(found), unconfirmed
