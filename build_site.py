@@ -7,6 +7,8 @@
     python build_site.py serve           preview the site (--engine zensical: regenerated on every edit)
     python build_site.py schema          write the annotation JSON Schemas into schema/
     python build_site.py site            build the static site into site/ (--engine mkdocs|zensical), replacing it only on success
+    python build_site.py add URL...      capture pages into seeds/ as web archives (WARC)
+    python build_site.py find-copies PATH...   find copies of the corpus's articles in web archives and folders of pages
 
 This file only parses arguments and prints; the work is in the `reader` package.
 """
@@ -24,7 +26,10 @@ from reader.annotations.schema import schemas
 from reader.corpus import read_corpus
 from reader.engines.build import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
 from reader.errors import Problems, ReaderError
+from reader.ingest.fetch import FetchError, add
+from reader.parallel import executing, executor_for
 from reader.progress import Progress
+from reader.reprints.find import Needles, add_copy, find_copies
 from reader.site.export import corpus_json
 from reader.site.write import BuildFailed, generate, site_options
 
@@ -35,7 +40,8 @@ CONFIG = ROOT / "mkdocs.yml"
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        with executing(executor_for(args.jobs, args.scheduler)):
+            return args.run(args)
     except Problems as problems:
         print(problems, file=sys.stderr)
         return 1
@@ -64,6 +70,15 @@ OPTIONS = {
         choices=("text", "github", "json"),
         help="how check reports: text (default), github (workflow commands on the pull request's lines), json",
     ),
+    "--jobs": dict(
+        type=int, metavar="N", help="worker processes (default: one per core; 1: everything in this process)"
+    ),
+    "--scheduler": dict(
+        metavar="ADDRESS",
+        help="run the work on a Dask cluster, tcp://HOST:PORT (default: $DASK_SCHEDULER_ADDRESS, else this machine)",
+    ),
+    "--json": dict(type=Path, metavar="FILE", help="also write what was found as JSON to FILE"),
+    "--add": dict(action="store_true", help="write each page holding a copy into seeds/ as a one-record WARC"),
     "--strict": dict(
         action=argparse.BooleanOptionalAction,
         help="stop on warnings (a seed that cannot be read, a guessed encoding); default: mkdocs.yml's strict",
@@ -79,8 +94,12 @@ DEFAULTS = {
     "dev_addr": "127.0.0.1:8000",
     "format": "text",
     "strict": None,
+    "jobs": None,
+    "scheduler": None,
+    "json": None,
+    "add": False,
 }
-CORPUS = ("--seeds", "--annotations", "--strict")
+CORPUS = ("--seeds", "--annotations", "--strict", "--jobs", "--scheduler")
 COMMANDS = {
     "build": ("generate the site's pages into docs/ (the default)", (*CORPUS, "--docs")),
     "export": ("write the cleaned corpus as JSON to PATH", CORPUS),
@@ -94,6 +113,12 @@ COMMANDS = {
         ("--seeds", "--annotations", "--engine", "--dev-addr"),
     ),
     "schema": ("write the annotation files' JSON Schemas into schema/", ("--out",)),
+    "add": ("capture each URL into seeds/ as a web archive (WARC): request, response, capture time", ("--seeds",)),
+    "find-copies": (
+        "find the pages in web archives (.warc, .warc.gz, .wacz) and folders of .html files that hold a copy "
+        "of an article of the corpus",
+        (*CORPUS, "--json", "--add"),
+    ),
 }
 
 
@@ -106,8 +131,12 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=summary, description=summary)
         if name == "export":
             command.add_argument("path", type=Path, help="the JSON file to write ('-' for standard output)")
+        if name == "add":
+            command.add_argument("urls", nargs="+", metavar="URL", help="the address of an article's page")
+        if name == "find-copies":
+            command.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a web archive, page or folder")
         _add_options(command, options)
-        command.set_defaults(run=globals()[f"run_{name}"])
+        command.set_defaults(run=globals()[f"run_{name.replace('-', '_')}"])
     return top
 
 
@@ -249,6 +278,53 @@ def run_serve(args) -> int:
         return subprocess.call(
             [sys.executable, "-m", "zensical", "serve", "-f", GENERATED_CONFIG, "-a", args.dev_addr], cwd=ROOT
         )
+
+
+def run_add(args) -> int:
+    failed = 0
+    for url in args.urls:
+        try:
+            path = add(url, args.seeds)
+        except FetchError as error:
+            print(f"error: {error}\n  Nothing was written for this address.", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"Captured {url} into {path}.")
+    return 1 if failed else 0
+
+
+def run_find_copies(args) -> int:
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    corpus = corpus_of(args)
+    found, scanned = find_copies(Needles.of(corpus.articles, corpus.reprints), args.paths)
+    for damage in (d for s in scanned for d in s.damage):
+        print(f"warning: {damage}; the records before it were scanned", file=sys.stderr)
+    titles = {a.id: a.title for a in corpus.articles}
+    for article_id in dict.fromkeys(f.article for f in found):
+        copies = [f for f in found if f.article == article_id]
+        print(f"{article_id} ({titles[article_id] or 'untitled'}): {len(copies)} copy(ies)")
+        for f in copies:
+            when = f"captured {f.captured}, " if f.captured else ""
+            print(f"  {f.url} ({when}{f.coverage:.0%} of its paragraphs, similarity {f.similarity:.2f}) in {f.source}")
+    pages = sum(s.pages for s in scanned)
+    print(
+        f"Scanned {pages:,} page(s) in {len(scanned):,} job(s); {sum(s.candidates for s in scanned):,} candidate(s) checked; "
+        f"{len(found):,} copy(ies) of {len({f.article for f in found}):,} article(s) found."
+    )
+    if args.json:
+        text = json.dumps([f.record() for f in found], ensure_ascii=False, indent=2) + "\n"
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        temporary = args.json.with_name(f".{args.json.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(args.json)
+        print(f"Wrote {args.json}.")
+    if args.add:
+        written = [p for p in dict.fromkeys(add_copy(f, args.seeds) for f in found) if p]
+        print(f"Added {len(written)} page(s) to {args.seeds}: the next build publishes them as copies.")
+    return 0
 
 
 def run_schema(args) -> int:

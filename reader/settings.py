@@ -43,8 +43,11 @@ ID_MAX_CHARS = 48
 SHINGLE_WORDS = 5
 
 # The copy relation (reader/reprints/copies.py), which reprint groups and find-copies share. A text
-# holds a copy of an article when it holds at least COPY_MIN_COVERAGE of the article's paragraphs, at
-# least COPY_MIN_PARAGRAPHS of them (all, for a shorter article) and COPY_MIN_WORDS words. A paragraph
+# holds a copy of an article when it holds at least COPY_MIN_COVERAGE of the article's paragraphs and
+# COPY_MIN_WORDS words, in at least COPY_MIN_PARAGRAPHS paragraphs or COPY_MIN_WORDS_FEW words (news
+# paragraphs are a sentence or two each, so two quoted sentences can be two whole paragraphs, of 50
+# words or so; two thirds of a short article are more); or the whole of an article of a paragraph or
+# two, of COPY_MIN_WORDS_WHOLE words or more. A Chinese or Japanese character counts as a word. A paragraph
 # is on the page when COPY_PARAGRAPH_FOUND of its word triples are (one respelt word in a paragraph of
 # 30 costs 3 of its 28 triples); paragraphs of fewer than COPY_PARAGRAPH_MIN_GRAMS triples (a dateline)
 # are not counted. A page that quotes a sentence or two holds one or two paragraphs; another report
@@ -53,6 +56,8 @@ SHINGLE_WORDS = 5
 COPY_MIN_COVERAGE = 0.4
 COPY_MIN_PARAGRAPHS = 3
 COPY_MIN_WORDS = 50
+COPY_MIN_WORDS_FEW = 75
+COPY_MIN_WORDS_WHOLE = 20
 COPY_PARAGRAPH_FOUND = 0.6
 COPY_PARAGRAPH_MIN_GRAMS = 4
 # The cheap filter before that check: one in COPY_SAMPLE of an article's word 5-gram hashes is kept;
@@ -63,6 +68,9 @@ COPY_SAMPLE = 4
 COPY_CANDIDATE_SHARE = 0.15
 COPY_CANDIDATE_MIN_GRAMS = 2
 COPY_INDEX_MAX_POSTINGS = 200
+# find-copies gives a worker one archive, or one range of this many bytes of a larger one: at the 30 KB
+# or so a news page takes compressed, some 8,000 pages, a few minutes of one worker's time.
+FIND_RANGE_BYTES = 256 * 1024 * 1024
 
 # Two paragraphs are aligned when at least this share of their words match in order.
 ALIGN_MIN_SIMILARITY = 0.5

@@ -133,7 +133,8 @@ def test_check_reports_every_warning_either_way(seed_folder):
 
 
 OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "/x/docs", "--site-dir": "/x/site", "--out": "/x/schema",
-                 "--engine": "zensical", "--dev-addr": "127.0.0.1:9000", "--format": "json"}  # fmt: skip
+                 "--engine": "zensical", "--dev-addr": "127.0.0.1:9000", "--format": "json", "--jobs": "1",
+                 "--scheduler": "tcp://127.0.0.1:8786", "--json": "/x/found.json"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -141,7 +142,7 @@ OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "
     [(command, option) for command, (_, options) in build_site.COMMANDS.items() for option in options],
 )
 def test_every_option_works_before_and_after_the_command_name(command, option):
-    positional = ["out.json"] if command == "export" else []
+    positional = {"export": ["out.json"], "add": ["https://example.org/a"], "find-copies": ["haystack.warc.gz"]}.get(command, [])
     given = [option, OPTION_VALUES[option]] if option in OPTION_VALUES else [option]
     attribute = option.lstrip("-").replace("-", "_")
     kind = build_site.OPTIONS[option].get("type", str)

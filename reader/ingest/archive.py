@@ -116,8 +116,50 @@ def archive_pages(
         if reason:
             report.skipped[reason] += 1
             continue
+        try:
+            payload = decoded(payload, record)
+        except (OSError, ValueError, zlib.error) as error:
+            report.skipped[f"payload that cannot be decoded ({error})"] += 1
+            continue
         report.pages += 1
         yield Page(capture(record, name, offset), payload, record.http_charset or "")
+
+
+def decoded(payload: bytes, record: WarcRecord) -> bytes:
+    """The page as a browser gets it: a chunked transfer joined, a gzip, deflate or Brotli content
+    encoding undone (archives keep the bytes as the server sent them)."""
+    if not (record.is_http and record.http_headers):
+        return payload
+    headers = record.http_headers
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        payload = _dechunked(payload)
+    encoding = (headers.get("Content-Encoding") or "").strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        return gzip.decompress(payload)
+    if encoding == "deflate":
+        try:
+            return zlib.decompress(payload)
+        except zlib.error:
+            return zlib.decompress(payload, -zlib.MAX_WBITS)  # raw deflate, as some servers send it
+    if encoding == "br":
+        import brotli  # type: ignore[import-untyped]  # FastWARC's own dependency
+
+        return bytes(brotli.decompress(payload))
+    return payload
+
+
+def _dechunked(payload: bytes) -> bytes:
+    out, at = bytearray(), 0
+    while at < len(payload):
+        end = payload.find(b"\r\n", at)
+        if end == -1:
+            break
+        size = int(payload[at:end].split(b";")[0].strip() or b"0", 16)
+        if size == 0:
+            break
+        out += payload[end + 2 : end + 2 + size]
+        at = end + 2 + size + 2
+    return bytes(out)
 
 
 def record_end(stream: BinaryIO, offset: int) -> int:

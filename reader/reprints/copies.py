@@ -26,12 +26,19 @@ from dataclasses import dataclass
 from reader import settings
 from reader.model import Article
 
-_WORD = re.compile(r"\w+")
+# Chinese and Japanese are written without spaces: each of their characters is a word here.
+_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_HAN_KANA}]|[^\\W{_HAN_KANA}]+")
+
+
+# Invisible inside a word: soft hyphens (which pages put in long words) and zero-width characters.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def words(text: str) -> list[str]:
-    """The text's words, lower case: typography (quotes, dashes, case) plays no part."""
-    return _WORD.findall(text.lower())
+    """The text's words, lower case (a Chinese or Japanese character is a word): typography
+    (quotes, dashes, case) and invisible characters play no part."""
+    return _WORD.findall(_INVISIBLE.sub("", text.lower()))
 
 
 def _word_hashes(found: Sequence[str]) -> list[int]:
@@ -118,7 +125,7 @@ class Paragraphs:
 
     @classmethod
     def of(cls, paragraphs: Sequence[str]) -> Paragraphs:
-        kept = [(frozenset(gram_hashes(words(t), 3)), len(t.split())) for t in paragraphs]
+        kept = [(frozenset(gram_hashes(found, 3)), len(found)) for found in map(words, paragraphs)]
         kept = [(g, n) for g, n in kept if len(g) >= settings.COPY_PARAGRAPH_MIN_GRAMS]
         return cls(tuple(g for g, _ in kept), tuple(n for _, n in kept))
 
@@ -142,13 +149,12 @@ def coverage(article: Paragraphs | Sequence[str], grams: set[int]) -> Coverage:
 
 def is_copy(found: Coverage) -> bool:
     """Whether a text that holds this much of an article holds a copy of it (the thresholds are in
-    `settings`): a good share of its paragraphs, several of them (all, for an article of fewer),
-    and enough words."""
-    return (
-        found.coverage >= settings.COPY_MIN_COVERAGE
-        and found.paragraphs >= min(settings.COPY_MIN_PARAGRAPHS, found.counted)
-        and found.words >= settings.COPY_MIN_WORDS
-    )
+    `settings`): a good share of its paragraphs and enough words, in several paragraphs; fewer
+    only when they are the whole article or more words than a quoted sentence or two."""
+    if found.paragraphs and found.paragraphs == found.counted:  # the whole of a short text
+        return found.words >= settings.COPY_MIN_WORDS_WHOLE
+    several = found.paragraphs >= settings.COPY_MIN_PARAGRAPHS or found.words >= settings.COPY_MIN_WORDS_FEW
+    return found.coverage >= settings.COPY_MIN_COVERAGE and found.words >= settings.COPY_MIN_WORDS and several
 
 
 def holds_copy(paragraphs: Paragraphs | Sequence[str], grams: set[int]) -> Coverage | None:

@@ -89,7 +89,7 @@ def detect_reprints(
     similarity = {(p.left, p.right): p.similarity for p in found_pairs if (p.left, p.right) not in denied}
     similarity |= dict.fromkeys(confirmed, 2.0)  # a contributor's word outranks any measure
     groups = copy_groups(similarity)
-    grouped = {tuple(sorted((x, y))) for g in groups for x in g for y in g if x < y}
+    grouped = {(x, y) for g in groups for x in g for y in g if x < y}
     unconfirmed = tuple(sorted(p for p in grouped if p not in confirmed))
     found = []
     for members in groups:
