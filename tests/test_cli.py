@@ -142,7 +142,9 @@ OPTION_VALUES = {"--seeds": "/x/seeds", "--annotations": "/x/notes", "--docs": "
     [(command, option) for command, (_, options) in build_site.COMMANDS.items() for option in options],
 )
 def test_every_option_works_before_and_after_the_command_name(command, option):
-    positional = {"export": ["out.json"], "add": ["https://example.org/a"], "find-copies": ["haystack.warc.gz"]}.get(command, [])
+    positional = {"export": ["out.json"], "add": ["https://example.org/a"], "find-copies": ["haystack.warc.gz"]}.get(
+        command, []
+    )
     given = [option, OPTION_VALUES[option]] if option in OPTION_VALUES else [option]
     attribute = option.lstrip("-").replace("-", "_")
     kind = build_site.OPTIONS[option].get("type", str)

@@ -101,7 +101,8 @@ def archive_pages(
             where = record_end(stream, offset) if after > start or offset > start else start
             report.damage = f"damaged at byte {where}: {error}"
             return
-        offset, after = start + record.stream_pos, start + record.stream_pos + 1
+        offset = record.stream_pos  # FastWARC counts from the start of the stream, wherever reading began
+        after = offset + 1
         if end is not None and offset >= end:
             return
         try:
