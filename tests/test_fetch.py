@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -22,7 +24,7 @@ PAGE = article_page("Port strike enters second week", list(LOREM)).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
-    routes = {
+    routes: ClassVar[dict[str, tuple[int, str, bytes]]] = {
         "/article": (200, "text/html; charset=utf-8", PAGE),
         "/missing": (404, "text/html", b"<html><body>Not found</body></html>"),
         "/logo.png": (200, "image/png", b"\x89PNG\r\n"),
@@ -41,10 +43,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (the time-out case)
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up waiting (the time-out case)
 
     def log_message(self, *args):
         pass
