@@ -34,43 +34,12 @@ def cluster(project):
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(project)}
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": project, "env": env}
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "distributed.cli.dask_scheduler",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--dashboard-address",
-                ":0",
-            ],
-            **quiet,
-        )  # fmt: skip
-    ]
+    scheduler = ["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port)]
+    worker = ["distributed.cli.dask_worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1"]
+    processes = [subprocess.Popen([sys.executable, "-m", *scheduler, "--dashboard-address", ":0"], **quiet)]
     try:
         for _ in range(2):
-            processes.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "distributed.cli.dask_worker",
-                        address,
-                        "--nworkers",
-                        "1",
-                        "--nthreads",
-                        "1",
-                        "--host",
-                        "127.0.0.1",
-                        "--dashboard-address",
-                        ":0",
-                    ],
-                    **quiet,
-                )  # fmt: skip
-            )
+            processes.append(subprocess.Popen([sys.executable, "-m", *worker, "--dashboard-address", ":0"], **quiet))
         client = wait_for(lambda: _connected(Client, address), timeout=60)
         client.wait_for_workers(2, timeout=60)
         yield address, client
