@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """find-copies on haystacks of real pages with planted copies and decoys: precision, recall, speed.
 
-    python bench/bench_find_copies.py --scrapinghub DIR --trafilatura-eval DIR [--needles 60] [--seed 1]
+    python bench/bench_find_copies.py --scrapinghub DIR --trafilatura-eval DIR [--readability DIR] [--needles 60] [--seed 1]
 
 The pages are third-party and never committed (`../shared/data`, unpacked). Two haystacks,
 each the other way round, so that no one set tunes the thresholds:
@@ -11,6 +11,8 @@ each the other way round, so that no one set tunes the thresholds:
   trafilatura's evaluation pages.
 - B: the needles come from trafilatura's evaluation pages (the reader's own cleaned text of
   each); the chrome and the distractors are the scrapinghub pages.
+- C (with `--readability`, mozilla/readability's test pages, fetched): the needles are its
+  expected texts; the chrome and the distractors are both other sets.
 
 Each haystack is one WARC.gz holding every page of both sets unmodified (a needle's own
 page is a copy, expected to be found), and for every needle: copies under another site's
@@ -19,7 +21,8 @@ headline rewritten; the first 60% only; beside another needle on one page), and 
 (a page quoting two of its sentences; a page "reporting the same event": its names and
 numbers kept, its wording replaced). Found (article, url) pairs are scored against the
 planted truth. Speed: the scan (`--jobs 1`, one process, WARC reading included) beside
-`trafilatura.extract` alone over the same pages, in this one run.
+`trafilatura.extract` alone over the same pages, in this one run; memory: the peak allocated
+while scanning the haystack once and three times over.
 """
 
 from __future__ import annotations
@@ -30,24 +33,28 @@ import html
 import json
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import trafilatura
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.corpus import read_articles  # noqa: E402
+from reader.corpus import read_articles, read_corpus  # noqa: E402
 from reader.errors import ReaderError  # noqa: E402
 from reader.ingest.archive import warc_record  # noqa: E402
 from reader.ingest.clean import clean  # noqa: E402
 from reader.ingest.load import read_seed  # noqa: E402
 from reader.ingest.split import split  # noqa: E402
 from reader.parallel import Local, Serial, executing  # noqa: E402
-from reader.reprints.find import Needles, find_copies  # noqa: E402
+from reader.reprints.copies import body, gram_hashes, words  # noqa: E402
+from reader.reprints.find import Needles, Source, find_copies, scan  # noqa: E402
 
 EDITS = ("whole", "typography", "respelt", "dropped-and-added", "new-headline", "first-60%", "two-on-a-page")
 DECOYS = ("quotes-two-sentences", "same-event")
@@ -83,6 +90,20 @@ def trafilatura_eval(folder: Path) -> list[tuple[str, str, list[str], bytes]]:
             article = None
         paragraphs = [p.text for p in article.paragraphs if p.kind != "title"] if article else []
         pages.append((f"te-{path.stem}", article.title if article else path.stem, paragraphs, data))
+    return pages
+
+
+def readability(folder: Path) -> list[tuple[str, str, list[str], bytes]]:
+    """(name, title, paragraphs, page) of mozilla/readability's test pages, the text from expected.html."""
+    pages = []
+    for case in sorted(p for p in folder.iterdir() if (p / "source.html").exists()):
+        expected = BeautifulSoup((case / "expected.html").read_text(encoding="utf-8"), "html.parser")
+        paragraphs = [" ".join(p.get_text(" ").split()) for p in expected.find_all("p")]
+        metadata = case / "expected-metadata.json"
+        title = json.loads(metadata.read_text(encoding="utf-8")).get("title") if metadata.exists() else None
+        pages.append(
+            (f"rd-{case.name}", title or case.name, [p for p in paragraphs if p], (case / "source.html").read_bytes())
+        )
     return pages
 
 
@@ -217,11 +238,21 @@ def measure(label: str, needles, others, args) -> None:
             print(f"    false positive: {wrong}")
         for missed in sorted(truth - pairs)[:10]:
             print(f"    missed: {missed}")
-        payloads = []
+        # Memory stays flat as the haystack grows: the peak while scanning it once, and three times over.
+        for times in (1, 3):
+            repeated = Path(tmp) / f"repeated-{times}.warc.gz"
+            repeated.write_bytes(warc.read_bytes() * times)
+            tracemalloc.start()
+            result = scan(target, Source(str(repeated)))
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            print(f"{label}: {result.pages:,} pages: peak memory allocated while scanning {peak / 1e6:.1f} MB")
         from fastwarc.warc import ArchiveIterator
 
         with open(warc, "rb") as stream:
             payloads = [r.reader.read() for r in ArchiveIterator(stream, fsspec_args=False)]
+        if args.groups:
+            grouping(label, seeds, warc, {(seed_id, url) for seed_id, url in truth})
         if args.no_extract:
             return
         start = time.perf_counter()
@@ -232,21 +263,58 @@ def measure(label: str, needles, others, args) -> None:
               f"the scan (one process) is {extract / scan_one:.1f}x faster\n")  # fmt: skip
 
 
+def grouping(label: str, seeds: Path, warc: Path, truth: set[tuple[str, str]]) -> None:
+    """The haystack's pages put into seeds/ beside the needles: the reprint groups the build makes. No
+    group may hold two articles sharing under 20% of the shorter one's text (its word 5-grams), and
+    each planted copy should join its needle (a page holding two needles joins one of them at most)."""
+    shutil.copy(warc, seeds / "zz-haystack.warc.gz")  # after the needles: their ids stay as they were
+    start = time.perf_counter()
+    corpus = read_corpus(seeds)
+    seconds = time.perf_counter() - start
+    by_id = {a.id: a for a in corpus.articles}
+    by_url = {a.metadata.url: a.id for a in corpus.articles if a.capture}
+    group_of = {m: g.articles for g in corpus.reprints for m in g.articles}
+    grams = {a.id: gram_hashes(words(" ".join(body(a))), 5) for a in corpus.articles}
+    shares = []
+    for group in corpus.reprints:
+        for i, left in enumerate(group.articles):
+            for right in group.articles[i + 1 :]:
+                shorter, longer = sorted((grams[left], grams[right]), key=len)
+                shares.append(len(shorter & longer) / max(1, len(shorter)))
+    joined = [by_url.get(url) in group_of.get(needle, ()) for needle, url in truth if "/two-on-a-page/" not in url]
+    two = {
+        url: [by_url.get(url) in group_of.get(n, ()) for n, u in truth if u == url]
+        for _, url in truth
+        if "/two-on-a-page/" in url
+    }
+    print(f"{label}: the haystack in seeds/: {len(by_id):,} articles in {seconds:.0f} s, {len(corpus.reprints)} groups "
+          f"of up to {max((len(g.articles) for g in corpus.reprints), default=0)}, {len(shares)} pairs; pairs sharing "
+          f"under 20% of the shorter text: {sum(s < 0.2 for s in shares)} (least {min(shares, default=1):.2f})")  # fmt: skip
+    print(f"{label}: planted copies joined to their article: {sum(joined)}/{len(joined)}; pages holding two "
+          f"articles joined to both: {sum(all(v) for v in two.values())}, to one: {sum(any(v) and not all(v) for v in two.values())}, "
+          f"to neither: {sum(not any(v) for v in two.values())}\n")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scrapinghub", type=Path, required=True)
     parser.add_argument("--trafilatura-eval", type=Path, required=True)
+    parser.add_argument("--readability", type=Path, help="mozilla/readability's test/test-pages: a third haystack, C")
     parser.add_argument("--needles", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-extract", action="store_true", help="skip timing trafilatura (quick runs)")
+    parser.add_argument("--groups", action="store_true", help="also build each haystack as seeds and check the groups")
     args = parser.parse_args()
     # Needles are news articles: four paragraphs and 150 words at least (a page whose cleaned text is a
     # paragraph or two, or a blog's sidebar, is no article to find copies of); every page is in the haystack.
     sh, te = scrapinghub(args.scrapinghub), trafilatura_eval(args.trafilatura_eval)
     article = lambda p: len(p[2]) >= 4 and sum(len(t.split()) for t in p[2]) >= 150  # noqa: E731
     rng = random.Random(args.seed)
-    for label, pool, rest in (("A", sh, te), ("B", te, sh)):
+    haystacks = [("A", sh, te), ("B", te, sh)]
+    if args.readability:
+        haystacks.append(("C", readability(args.readability), sh + te))
+    for label, pool, rest in haystacks:
         eligible = [i for i, p in enumerate(pool) if article(p)]
         chosen = sorted(rng.sample(eligible, min(args.needles, len(eligible))))
         needles = [pool[i] for i in chosen]

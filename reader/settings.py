@@ -68,8 +68,8 @@ COPY_SAMPLE = 4
 COPY_CANDIDATE_SHARE = 0.15
 COPY_CANDIDATE_MIN_GRAMS = 2
 COPY_INDEX_MAX_POSTINGS = 200
-# find-copies gives a worker one archive, or one range of this many bytes of a larger one: at the 30 KB
-# or so a news page takes compressed, some 8,000 pages, a few minutes of one worker's time.
+# find-copies gives a worker one archive, or one range of this many bytes of a larger one: at the 29 KB
+# a page took gzipped in bench/bench_warc.py's archive, some 9,000 pages, about 25 s of one worker's time.
 FIND_RANGE_BYTES = 256 * 1024 * 1024
 
 # Two paragraphs are aligned when at least this share of their words match in order.
