@@ -14,7 +14,7 @@ each the other way round, so that no one set tunes the thresholds:
 - C (with `--readability`, mozilla/readability's test pages, fetched): the needles are its
   expected texts; the chrome and the distractors are both other sets.
 
-Each haystack is one WARC.gz holding every page of both sets unmodified (a needle's own
+Each haystack is one WARC.gz (scanned as four byte ranges, as a cluster's workers would) holding every page of both sets unmodified (a needle's own
 page is a copy, expected to be found), and for every needle: copies under another site's
 chrome (whole; typography changed; respelt; a paragraph dropped and one added; the
 headline rewritten; the first 60% only; beside another needle on one page), and decoys
@@ -218,10 +218,11 @@ def measure(label: str, needles, others, args) -> None:
         id_of = {a.seed: a.id for a in corpus.articles}
         truth = {(id_of[seed], url) for seed, url in truth if seed in id_of}
         target = Needles.of(corpus.articles)
+        quarter = warc.stat().st_size // 4 + 1  # four byte ranges: work for every worker
         for name, executor in (("one process", Serial()), (f"{args.workers} processes", Local(args.workers))):
             start = time.perf_counter()
             with executing(executor):
-                found, scanned = find_copies(target, [warc])
+                found, scanned = find_copies(target, [warc], range_bytes=quarter)
             seconds = time.perf_counter() - start
             if name == "one process":
                 scan_one = seconds
@@ -265,7 +266,7 @@ def measure(label: str, needles, others, args) -> None:
 
 def grouping(label: str, seeds: Path, warc: Path, truth: set[tuple[str, str]]) -> None:
     """The haystack's pages put into seeds/ beside the needles: the reprint groups the build makes. No
-    group may hold two articles sharing under 20% of the shorter one's text (its word 5-grams), and
+    group may hold two articles sharing under 20% of the shorter one's text (its words, in triples), and
     each planted copy should join its needle (a page holding two needles joins one of them at most)."""
     shutil.copy(warc, seeds / "zz-haystack.warc.gz")  # after the needles: their ids stay as they were
     start = time.perf_counter()
@@ -274,7 +275,7 @@ def grouping(label: str, seeds: Path, warc: Path, truth: set[tuple[str, str]]) -
     by_id = {a.id: a for a in corpus.articles}
     by_url = {a.metadata.url: a.id for a in corpus.articles if a.capture}
     group_of = {m: g.articles for g in corpus.reprints for m in g.articles}
-    grams = {a.id: gram_hashes(words(" ".join(body(a))), 5) for a in corpus.articles}
+    grams = {a.id: gram_hashes(words(" ".join(body(a))), 3) for a in corpus.articles}
     shares = []
     for group in corpus.reprints:
         for i, left in enumerate(group.articles):

@@ -60,6 +60,9 @@ COPY_MIN_WORDS_FEW = 75
 COPY_MIN_WORDS_WHOLE = 20
 COPY_PARAGRAPH_FOUND = 0.6
 COPY_PARAGRAPH_MIN_GRAMS = 4
+# Two articles of the corpus are shown as copies only when, besides, they share this share of the
+# shorter one's word triples: no reprint group holds texts that share less.
+REPRINT_MIN_SHARED = 0.2
 # The cheap filter before that check: one in COPY_SAMPLE of an article's word 5-gram hashes is kept;
 # a page is a candidate for an article when it holds COPY_CANDIDATE_SHARE of that sample (and at
 # least COPY_CANDIDATE_MIN_GRAMS): a copy holding 40% of the paragraphs, respelt, keeps well over

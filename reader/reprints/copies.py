@@ -64,9 +64,14 @@ def body(article: Article) -> list[str]:
     return [p.text for p in article.paragraphs if p.kind != "title"]
 
 
+def text_sample(text: str) -> frozenset[int]:
+    """A text's sampled 5-gram hashes: what a `CopyIndex` holds of an article, and looks a page up by."""
+    return frozenset(sampled(gram_hashes(words(text), settings.SHINGLE_WORDS)))
+
+
 def article_sample(article: Article) -> frozenset[int]:
-    """An article's sampled 5-gram hashes: its entry in a `CopyIndex` (computed on every core, cached)."""
-    return frozenset(sampled(gram_hashes(words(" ".join(body(article))), settings.SHINGLE_WORDS)))
+    """An article's entry in a `CopyIndex` (computed on every core, cached)."""
+    return text_sample(" ".join(body(article)))
 
 
 class CopyIndex:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader import settings
 from reader.model import Article, ReprintGroup
 from reader.reprints.copies import CopyIndex, Paragraphs, article_sample, body, coverage, is_copy, page_grams
 
@@ -42,7 +43,9 @@ def exhaustive_pairs(articles: Sequence[Article]) -> list[CopyPair]:
 
 
 def _checked(articles: Sequence[Article], proposed: Sequence[tuple[int, ...]]) -> list[CopyPair]:
-    """The proposed pairs (by number) one of which holds a copy of the other."""
+    """The proposed pairs (by number) one of which holds a copy of the other, and which share at least
+    `settings.REPRINT_MIN_SHARED` of the shorter one's word triples (a copy of 40% of a long article's
+    paragraphs, edited, could share less of a short one's text: two such are not shown as copies)."""
     texts: dict[int, tuple[Paragraphs, set[int]]] = {}
 
     def text(n: int) -> tuple[Paragraphs, set[int]]:
@@ -54,7 +57,9 @@ def _checked(articles: Sequence[Article], proposed: Sequence[tuple[int, ...]]) -
     for i, j in proposed:
         (own_i, grams_i), (own_j, grams_j) = text(i), text(j)
         found = [coverage(own_i, grams_j), coverage(own_j, grams_i)]
-        if any(is_copy(f) for f in found):
+        shorter, longer = sorted((grams_i, grams_j), key=len)
+        shared = len(shorter & longer) / max(1, len(shorter))
+        if any(is_copy(f) for f in found) and shared >= settings.REPRINT_MIN_SHARED:
             left, right = sorted((articles[i].id, articles[j].id))
             pairs.append(CopyPair(left, right, round(max(f.similarity for f in found), 6)))
     return sorted(pairs, key=lambda p: (p.left, p.right))

@@ -32,8 +32,17 @@ from reader import settings
 from reader.ingest.archive import ArchiveReport, archive_pages, is_archive, read_archive, record_block, warc_record
 from reader.model import Article, ReprintGroup
 from reader.parallel import current
-from reader.reprints.copies import CopyIndex, Coverage, Paragraphs, article_sample, body, coverage, is_copy, words
-from reader.reprints.copies import gram_hashes as _gram_hashes
+from reader.reprints.copies import (
+    CopyIndex,
+    Coverage,
+    Paragraphs,
+    article_sample,
+    body,
+    coverage,
+    is_copy,
+    page_grams,
+    text_sample,
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,12 @@ class Found:
         return dict(vars(self))
 
 
-def find_copies(needles: Needles, paths: Sequence[Path]) -> tuple[list[Found], list[Scanned]]:
+def find_copies(
+    needles: Needles, paths: Sequence[Path], range_bytes: int = settings.FIND_RANGE_BYTES
+) -> tuple[list[Found], list[Scanned]]:
     """Every copy on the pages of `paths` (archives, page files, folders of them), by article and
     then in the haystack's order, and what each job scanned; on the executor in force."""
-    scanned = list(current().map_shared(scan, needles, sources(paths)))
+    scanned = list(current().map_shared(scan, needles, sources(paths, range_bytes)))
     found = [f for s in scanned for f in s.found]
     order = {article: n for n, article in enumerate(needles.ids)}
     return sorted(found, key=lambda f: order[f.article]), scanned
@@ -135,31 +146,32 @@ _INDEXES: dict[str, CopyIndex] = {}
 _PARAGRAPHS: dict[tuple[str, int], Paragraphs] = {}
 
 
-def scan(corpus: Needles, source: Source) -> Scanned:
+def scan(needles: Needles, source: Source) -> Scanned:
     """The copies of the corpus's articles on the pages of one source."""
-    if corpus.key not in _INDEXES:
+    if needles.key not in _INDEXES:
         _INDEXES.clear()
-        _INDEXES[corpus.key] = CopyIndex(corpus.samples)
-    index = _INDEXES[corpus.key]
+        _PARAGRAPHS.clear()
+        _INDEXES[needles.key] = CopyIndex(needles.samples)
+    index = _INDEXES[needles.key]
     report = ArchiveReport(os.path.basename(source.path))
     found: list[Found] = []
     pages = candidates = 0
     for page in _pages(source, report):
         pages += 1
         text = fast_text(page.payload, page.charset)
-        numbers = index.candidates(sample_of(text))
+        numbers = index.candidates(text_sample(text))
         if not numbers:
             continue
         candidates += 1
-        grams = _gram_hashes(words(text), 3)
-        held = {n: _coverage(corpus, n, grams) for n in numbers}
+        grams = page_grams(text)
+        held = {n: _coverage(needles, n, grams) for n in numbers}
         copied = [n for n, c in held.items() if is_copy(c)]
         # A copy of one member of a reprint group is a copy of each: report them all.
-        for n in sorted({m for c in copied for m in (c, *corpus.groups[c])}):
-            share = held.get(n) or _coverage(corpus, n, grams)
+        for n in sorted({m for c in copied for m in (c, *needles.groups[c])}):
+            share = held.get(n) or _coverage(needles, n, grams)
             found.append(
                 Found(
-                    corpus.ids[n],
+                    needles.ids[n],
                     page.url,
                     page.captured,
                     page.where,
@@ -170,10 +182,10 @@ def scan(corpus: Needles, source: Source) -> Scanned:
     return Scanned(tuple(found), pages, candidates, (f"{source.path}: {report.damage}",) if report.damage else ())
 
 
-def _coverage(corpus: Needles, number: int, grams: set[int]) -> Coverage:
-    key = (corpus.key, number)
+def _coverage(needles: Needles, number: int, grams: set[int]) -> Coverage:
+    key = (needles.key, number)
     if key not in _PARAGRAPHS:
-        _PARAGRAPHS[key] = Paragraphs.of(corpus.bodies[number])
+        _PARAGRAPHS[key] = Paragraphs.of(needles.bodies[number])
     return coverage(_PARAGRAPHS[key], grams)
 
 
@@ -264,11 +276,6 @@ def fast_text(payload: bytes, charset: str = "") -> str:
 def _meta_charset(payload: bytes) -> str:
     found = _META_CHARSET.search(payload[:65536])
     return found.group(1).decode("ascii") if found else ""
-
-
-def sample_of(text: str) -> set[int]:
-    grams = _gram_hashes(words(text), settings.SHINGLE_WORDS)
-    return {g for g in grams if g % settings.COPY_SAMPLE == 0}
 
 
 def add_copy(found: Found, seeds: Path) -> Path | None:
