@@ -77,6 +77,47 @@ def test_web_annotations_use_absolute_iris_when_the_site_has_an_address(corpus, 
     base = site_url.rstrip("/") + "/" if site_url else ""
     assert collection["id"] == f"{base}annotations.jsonld"
     for item in collection["first"]["items"]:
-        assert item["id"].startswith(f"{base}annotations.jsonld#note-")
+        assert item["id"].startswith((f"{base}annotations.jsonld#note-", f"{base}annotations.jsonld#original-"))
         article = item["target"]["source"]
         assert article.startswith(page.split("{id}")[0]) and article.endswith(page.split("{id}")[1])
+
+
+@pytest.mark.parametrize(
+    "relation, words, term",
+    [
+        ("translation", "Translation of an article in The Washington Post", "schema:translationOfWork"),
+        ("wire", "A wire story of AFP", "schema:isBasedOn"),
+        ("reprint", "Reprinted from an article in The National Interest", "schema:isBasedOn"),
+    ],
+)
+def test_an_original_is_named_in_the_byline_the_export_and_the_web_annotations(articles_by_id, relation, words, term):
+    import datetime
+
+    from reader.annotations.schema import About, Original
+    from reader.model import AnnotatedArticle
+    from reader.site.article_page import origin_line
+    from reader.site.browse_pages import web_annotations
+    from reader.site.export import article_record
+
+    outlet = words.rsplit(" ", 1)[-1] if relation == "wire" else words.split(" in ", 1)[1]
+    original = Original(outlet=outlet, title="A headline", published=datetime.date(2022, 3, 21), relation=relation)
+    item = AnnotatedArticle(
+        articles_by_id["military-relationship-between-china-russia"], About(note="x", original=original)
+    )
+    assert origin_line(original) == f"{words}, \u201cA headline\u201d, 21 March 2022."
+    assert article_record(item)["about"]["original"] == {
+        "outlet": outlet, "title": "A headline", "published": "2022-03-21", "relation": relation,
+    }  # fmt: skip
+    [described] = json.loads(web_annotations((item,)))["first"]["items"]
+    assert described["motivation"] == "describing"
+    assert described["body"][term] == {
+        "type": "schema:NewsArticle", "schema:headline": "A headline", "schema:publisher": outlet,
+        "schema:datePublished": "2022-03-21",
+    }  # fmt: skip
+
+
+def test_an_original_without_a_relation_is_not_put_into_words():
+    from reader.annotations.schema import Original
+    from reader.site.article_page import origin_line
+
+    assert origin_line(Original(outlet="Indian Punchline")) == ""

@@ -38,13 +38,23 @@ class Source(Strict):
     url: Url | None = Field(None, description="An http(s) address.")
 
 
+# How a copy relates to the text it comes from.
+Relation = Literal["translation", "wire", "reprint"]
+
+
 class Original(Strict):
-    """Where the text first appeared, when the article itself does not say."""
+    """Where the text first appeared, when the article itself does not say: verified, never guessed."""
 
     outlet: Text | None = None
     author: Text | None = None
+    title: Text | None = Field(None, description="The original's headline.")
     published: datetime.date | None = Field(None, description="YYYY-MM-DD")
-    url: Url | None = None
+    url: Url | None = Field(None, description="Only an address seen to hold the original.")
+    relation: Relation | None = Field(
+        None,
+        description="translation (this copy translates it), wire (a news agency's story, carried by this outlet) "
+        "or reprint (republished from it)",
+    )
 
 
 class Reprints(Strict):

@@ -18,7 +18,7 @@ import yaml
 
 from reader.annotations.history import REVISIONS_SHOWN
 from reader.annotations.markup import attribute, plain_text, safe_html
-from reader.annotations.schema import About, CorrectionNote, LinkNote, Source
+from reader.annotations.schema import About, CorrectionNote, LinkNote, Original, Source
 from reader.ingest.rules import EDITORIAL_RULE
 from reader.model import (
     OUTLET_NOT_STATED,
@@ -183,7 +183,9 @@ def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
     if original:
         stated = [
             ("Original outlet", original.outlet),
+            ("Original title", original.title),
             ("Original author", original.author),
+            ("This copy is", original.relation and RELATION_NOUNS[original.relation]),
             ("Originally published", original.published and original.published.isoformat()),
             ("Original URL", original.url),
         ]
@@ -251,7 +253,33 @@ def _first_sentence(text: str) -> str:
 def _byline(item: AnnotatedArticle) -> str:
     """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
     notes = f'<a href="#notes">{count(len(item.notes), "note")}</a>' if item.notes else ""
-    return f'<p class="reader-byline" data-search-exclude>{article_facts(item.article, notes)}</p>'
+    origin = origin_line(item.about.original) if item.about and item.about.original else ""
+    origin = f'<br><span class="reader-origin">{origin}</span>' if origin else ""
+    return f'<p class="reader-byline" data-search-exclude>{article_facts(item.article, notes)}{origin}</p>'
+
+
+RELATION_NOUNS = {"translation": "a translation", "wire": "a wire story", "reprint": "a reprint"}
+RELATION_WORDS = {"translation": "Translation of", "wire": "A wire story of", "reprint": "Reprinted from"}
+
+
+def origin_line(original: Original) -> str:
+    """Where the text comes from, in words, as the annotation states it: "Translation of an article in
+    The Washington Post, 21 March 2022" (HTML, escaped); "" when the annotation names no relation."""
+    if not original.relation or not original.outlet:
+        return ""
+    if original.relation == "wire":
+        where = f"{RELATION_WORDS['wire']} {html.escape(original.outlet)}"
+    else:
+        where = f"{RELATION_WORDS[original.relation]} an article in {html.escape(original.outlet)}"
+    title = f", \u201c{html.escape(original.title)}\u201d" if original.title else ""
+    by = f" by {html.escape(original.author)}" if original.author else ""
+    date = f", {html.escape(written_date(original.published.isoformat()))}" if original.published else ""
+    link = (
+        f' (<a href="{attribute(original.url)}" rel="noopener noreferrer nofollow">original</a>)'
+        if original.url
+        else ""
+    )
+    return f"{where}{title}{by}{date}{link}."
 
 
 def article_facts(article: Article, *more: str) -> str:

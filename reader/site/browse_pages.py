@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from reader.annotations.schema import CorrectionNote, LinkNote, Source
+from reader.annotations.schema import CorrectionNote, LinkNote, Original, Source
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
 from reader.site.article_page import front_matter, md_escape, topic_slug
 from reader.site.links import ARTICLES_DIR, PAGE_TITLES, page_url
@@ -114,6 +114,11 @@ def web_annotations(annotated: tuple[AnnotatedArticle, ...], site_url: str = "",
         for placed in item.notes
         if not placed.origin
     ]
+    items += [
+        _origin_annotation(item.article.id, item.about.original, base, page)
+        for item in annotated
+        if item.about and item.about.original and item.about.original.relation
+    ]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": f"{base}annotations.jsonld",
@@ -123,6 +128,28 @@ def web_annotations(annotated: tuple[AnnotatedArticle, ...], site_url: str = "",
         "first": {"id": f"{base}annotations.jsonld#page1", "type": "AnnotationPage", "items": items},
     }
     return json.dumps(collection, ensure_ascii=False) + "\n"
+
+
+def _origin_annotation(article_id: str, original: Original, base: str, page: Callable[[str], str]) -> dict[str, Any]:
+    """Where an article comes from, as an annotation describing its page: the work it translates
+    (`schema:translationOfWork`) or is based on (`schema:isBasedOn`: a wire story, a reprint)."""
+    work: dict[str, Any] = {"type": "schema:NewsArticle"}
+    if original.url:
+        work["id"] = original.url
+    for key, value in (("schema:headline", original.title), ("schema:publisher", original.outlet),
+                       ("schema:author", original.author)):  # fmt: skip
+        if value:
+            work[key] = value
+    if original.published:
+        work["schema:datePublished"] = original.published.isoformat()
+    relation = "schema:translationOfWork" if original.relation == "translation" else "schema:isBasedOn"
+    return {
+        "id": f"{base}annotations.jsonld#original-{article_id}",
+        "type": "Annotation",
+        "motivation": "describing",
+        "body": {"id": page(article_id), relation: work},
+        "target": {"source": page(article_id)},
+    }
 
 
 def _source_record(source: Source) -> dict[str, str]:
