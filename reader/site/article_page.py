@@ -196,8 +196,10 @@ def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
         ]
     if article.capture:
         capture = article.capture
-        rows.append(f"| Captured | {md_escape(capture.date)} (the web archive's record date) |")
-        rows.append(f"| Web archive | {md_escape(capture.archive)}, record at byte {capture.offset:,} |")
+        rows.append(
+            f"| Web archive | {md_escape(capture.archive)}, the record at byte {capture.offset:,}, "
+            f"dated {md_escape(capture.date)} |"
+        )
         if capture.payload_digest:
             rows.append(f"| Payload digest | <code>{html.escape(capture.payload_digest)}</code> |")
     rows.append(f"| Seed | [{md_escape(article.seed)}]({ctx.raw_link}) ({article.format}) |")
