@@ -551,6 +551,34 @@ def test_a_note_opens_by_keyboard_and_by_a_tap_on_its_phrase(browser, server):
     context.close()
 
 
+def test_no_reading_mode_hides_a_correction_on_any_article(page, server, corpus):
+    """In every mode, on every article, each corrected passage shows its mark and its reading; a mode
+    chosen on one article, then another article opened, hides none of that article's corrections."""
+    corrected = [i for i in corpus.annotated if i.corrections]
+    page.goto(server + f"/articles/{corrected[0].article.id}/")
+    for label in ("All notes", "Corrections only", "Text (corrections kept)"):
+        page.locator(".reader-mode button", has_text=label).click()
+        for item in corrected:
+            page.goto(server + f"/articles/{item.article.id}/")
+            expect(page.locator(".reader-mode button", has_text=label)).to_have_attribute("aria-checked", "true")
+            marks = page.locator("mark.reader-correction")
+            assert marks.count() >= len(item.corrections)
+            for mark in marks.all():
+                style = mark.evaluate(
+                    "m => getComputedStyle(m).textDecorationLine + getComputedStyle(m).borderBottomStyle"
+                )
+                assert style not in ("nonenone", "none"), (label, item.article.id)
+            for reading in page.locator("ins.reader-reading").all():
+                expect(reading).to_be_visible()
+    page.evaluate("localStorage.setItem('reader-notes', 'none')")  # the old "No notes" choice
+    page.goto(server + f"/articles/{corrected[0].article.id}/")
+    expect(page.locator(".reader-mode button", has_text="Text (corrections kept)")).to_have_attribute(
+        "aria-checked", "true"
+    )
+    expect(page.locator("ins.reader-reading").first).to_be_visible()
+    page.locator(".reader-mode button", has_text="All notes").click()
+
+
 def test_the_reading_mode_is_remembered_across_pages(page, server):
     page.goto(server + f"/articles/{MIL}/")
     page.locator(".reader-mode button", has_text="Corrections only").click()

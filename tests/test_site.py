@@ -140,8 +140,8 @@ def test_each_article_opens_with_a_byline_its_introduction_folded_and_a_caution_
         translation = [c for c in item.corrections if c.note.category == "translation"]
         caution = soup.select_one(".reader-caution")
         assert (caution is not None) == bool(translation), item.article.id
-        if translation:
-            assert f"{len(translation)} corrections" in caution.get_text()
+        if translation:  # the count is of every correction marked in the text, not only the translation errors
+            assert f"{len(item.corrections)} correction" in caution.get_text()
 
 
 def test_the_glossary_lists_every_term_and_where_it_is_used(built_site, corpus):

@@ -78,15 +78,19 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") closeNote();
 });
 
-// How many notes to show in the text: all, corrections only, or none; remembered across pages.
-const READING_MODES = [["all", "All notes"], ["corrections", "Corrections only"], ["none", "No notes"]];
+// How many notes to show in the text: all, corrections only, or the text with no other mark;
+// remembered across pages. No mode hides a correction: an error is never shown as if it were right.
+const READING_MODES = [["all", "All notes"], ["corrections", "Corrections only"], ["text", "Text (corrections kept)"]];
 
 function readingMode() {
+  let stored = "all";
   try {
-    return localStorage.getItem("reader-notes") || "all";
+    stored = localStorage.getItem("reader-notes") || "all";
   } catch (error) {
-    return "all";
+    // Private browsing: every page starts with all notes.
   }
+  // An older choice, "none", hid corrections; it is read as the text with corrections kept.
+  return READING_MODES.some(([mode]) => mode === stored) ? stored : stored === "none" ? "text" : "all";
 }
 
 function addReadingMode() {

@@ -256,7 +256,7 @@ def _byline(item: AnnotatedArticle) -> str:
     """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
     notes = f'<a href="#notes">{count(len(item.notes), "note")}</a>' if item.notes else ""
     origin = origin_line(item.about.original) if item.about and item.about.original else ""
-    origin = f'<br><span class="reader-origin">{origin}</span>' if origin else ""
+    origin = f'<br><span class="reader-original">{origin}</span>' if origin else ""
     return f'<p class="reader-byline" data-search-exclude>{article_facts(item.article, notes)}{origin}</p>'
 
 
@@ -315,9 +315,12 @@ def _caution(item: AnnotatedArticle) -> str:
     ]
     if not translation:
         return ""
+    # The count is of every correction marked in the text, so that it matches what a reader sees.
+    every = len(item.corrections)
+    of_them = f" ({len(translation)} of them translation errors)" if every != len(translation) else ""
     return (
-        '<p class="reader-caution"><strong>Translation errors:</strong> '
-        f'<a href="#notes">{count(len(translation), "correction")}</a> below; read them before quoting.</p>'
+        '<p class="reader-caution"><strong>Errors in this copy:</strong> '
+        f'<a href="#notes">{count(every, "correction")}</a>{of_them}, marked in the text; read them before quoting.</p>'
     )
 
 
