@@ -77,6 +77,7 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
     # words are their words one after the other (no word spans the space that joins them).
     runs_a = _runs([words(t) for t in a])
     runs_b = _runs([words(t) for t in b])
+    near = _sharing([words(t) for t in a], [words(t) for t in b])
     best = [[-1.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -89,6 +90,8 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
                     continue
                 gain = 0.0
                 if di and dj:
+                    if not any(j + y in near[i + x] for x in range(di) for y in range(dj)):
+                        continue  # no paragraph of one run shares a word triple with one of the other
                     left, right = runs_a[i, di], runs_b[j, dj]
                     # `similarity` of the runs; with the cutoff, a pair below it is found out early
                     # (most pairs of paragraphs are not alike at all).
@@ -107,6 +110,21 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
         steps.append((di, dj))
         i, j = i - di, j - dj
     return steps[::-1]
+
+
+def _sharing(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> list[set[int]]:
+    """For each paragraph of `a`, the paragraphs of `b` it shares a word triple with (a word, for a
+    paragraph of one or two words): the only pairs whose similarity can reach the alignment's minimum
+    in practice, found through an index instead of by comparing every pair (long copies have hundreds)."""
+
+    def grams(found: tuple[str, ...]) -> set[tuple[str, ...]]:
+        return {found[k : k + 3] for k in range(len(found) - 2)} if len(found) >= 3 else {(w,) for w in found}
+
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j, found in enumerate(b):
+        for gram in grams(found):
+            index.setdefault(gram, []).append(j)
+    return [{j for gram in grams(found) for j in index.get(gram, ())} for found in a]
 
 
 def _runs(paragraph_words: list[tuple[str, ...]]) -> dict[tuple[int, int], tuple[str, ...]]:
