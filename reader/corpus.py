@@ -67,6 +67,7 @@ def read_corpus(
         if strict and left_out:
             raise Problems(list(corpus.warnings))
     corpus = _with_decisions(corpus, annotations)
+    corpus = _with_original_dates(corpus, annotations)
     unsourced = unsourced_notes(corpus.articles, annotations)
     if unsourced:  # a fact with no source is a warning, as a guessed encoding is: strict refuses it
         corpus = replace(corpus, warnings=(*corpus.warnings, *unsourced))
@@ -156,6 +157,22 @@ def _with_decisions(corpus: Corpus, annotations: Annotations) -> Corpus:
         for a in articles
     }
     return replace(corpus, articles=articles, fingerprints=fingerprints)
+
+
+def _with_original_dates(corpus: Corpus, annotations: Annotations) -> Corpus:
+    """An article whose text gives no first publication takes its original's date from its annotation
+    file (`about.original.published`), so that it is listed and cited by when the text first
+    appeared, not by the day its page was captured."""
+    dated = {}
+    for article_id, entry in annotations.files.items():
+        about = entry.model.about
+        if about and about.original and about.original.published:
+            dated[article_id] = about.original.published.isoformat()
+    articles = tuple(
+        replace(a, metadata=a.metadata.merged(first_published=dated[a.id])) if a.id in dated else a
+        for a in corpus.articles
+    )
+    return replace(corpus, articles=articles)
 
 
 def _without_missing_articles(annotations: Annotations, corpus: Corpus) -> tuple[Annotations, list[ReaderError]]:

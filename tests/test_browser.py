@@ -590,19 +590,32 @@ def test_the_reading_mode_is_remembered_across_pages(page, server):
     page.locator(".reader-mode button", has_text="All notes").click()
 
 
-def test_a_paragraph_citation_is_copied(browser, server):
+def test_a_paragraph_citation_names_author_and_first_publication_in_each_style(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + f"/articles/{AT}/")
     page.locator("#p6").hover()
     page.locator("#p6 .reader-cite").click()
-    expect(page.locator("#p6 .reader-cite")).to_have_text("Copied")
-    citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith(
-        "“China, Russia Circle Wagons in Asia-Pacific (Asia Times)”, via Asia Times, captured 13 July 2024"
-    )
-    assert "¶6." in citation and citation.endswith(f"/articles/{AT}/#p6")
+    panel = page.locator(".reader-citation-panel")
+    text = panel.locator("textarea")
+    plain = text.input_value()
+    assert plain.startswith("M. K. Bhadrakumar. “China, Russia Circle Wagons in Asia-Pacific”, Asia Times, n.d., ¶6.")
+    assert "19 April 2023" in plain and "captured" not in plain and "2024" not in plain.split("http")[0]
+    assert plain.endswith(f"/articles/{AT}/#p6")
+    assert page.evaluate("navigator.clipboard.readText().catch(() => '')") != plain  # nothing copied unasked
+    panel.get_by_role("button", name="Copy").click()
+    expect(panel.get_by_role("status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == plain
+    expected = {"apa": "M. K. Bhadrakumar. (n.d.).", "mla": "Accessed ", "chicago": "(accessed ",
+                "bibtex": "@article{bhadrakumar2023,", "csl": '"type": "article-newspaper"'}  # fmt: skip
+    for style, start in expected.items():
+        panel.locator("select").select_option(style)
+        assert start in text.input_value() and "Bhadrakumar" in text.input_value(), style
+        assert "19 April 2023" in text.input_value(), style
+    page.keyboard.press("Escape")
+    expect(panel).to_have_count(0)
+    expect(page.locator("#p6 .reader-cite")).to_be_focused()
     context.close()
 
 

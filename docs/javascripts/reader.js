@@ -125,33 +125,150 @@ function setReadingMode(mode) {
   }
 }
 
-// A citation for each paragraph: title, outlet, date, paragraph number and its permanent link.
+// A citation for each paragraph, from the article's metadata (#reader-citation): author, its own
+// headline, outlet, its own date (or "n.d."), where the text first appeared, the paragraph, the link
+// and the day it was read; in the style a reader picks (remembered). Copied only when asked.
+const CITATION_STYLES = [["plain", "Plain"], ["apa", "APA"], ["mla", "MLA"], ["chicago", "Chicago"],
+  ["bibtex", "BibTeX"], ["csl", "CSL-JSON"]];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+function writtenDate(iso, monthFirst) {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y) return "";
+  if (!m) return String(y);
+  const month = MONTHS[m - 1];
+  if (!d) return `${month} ${y}`;
+  return monthFirst ? `${month} ${d}, ${y}` : `${d} ${month} ${y}`;
+}
+
+function citation(style, facts, paragraph, url) {
+  const today = new Date().toISOString().slice(0, 10);
+  const date = facts.published; // the copy's own date only: a capture date is never a publication date
+  const year = (date || facts.first || "n.d.").slice(0, 4);
+  const author = facts.author ? `${facts.author}. ` : "";
+  const first = facts.first ? `First published ${writtenDate(facts.first, false)}.` : "";
+  const origin = facts.origin || first ? ` ${facts.origin || first}` : "";
+  const para = `¶${paragraph}`;
+  if (style === "apa") {
+    const when = date ? `(${writtenDate(date, true).replace(/^(\w+) (\d+), (\d+)$/, "$3, $1 $2")})` : "(n.d.)";
+    return `${author}${when}. ${facts.title}. ${facts.outlet || "[n.p.]"}, ${para}.${origin} ${url}`;
+  }
+  if (style === "mla") {
+    const when = date ? `, ${writtenDate(date, false)}` : "";
+    return `${author}“${facts.title}.” ${facts.outlet || "n.p."}${when}, ${para}.${origin} ${url}. Accessed ${writtenDate(today, false)}.`;
+  }
+  if (style === "chicago") {
+    const when = date ? `, ${writtenDate(date, true)}` : ", n.d.";
+    return `${author}“${facts.title}.” ${facts.outlet || "n.p."}${when}, ${para}.${origin} ${url} (accessed ${writtenDate(today, true)}).`;
+  }
+  if (style === "bibtex") {
+    const key = (facts.author.split(" ").pop() || "anon").toLowerCase() + year.replace("n.d.", "nd");
+    const fields = [["author", facts.author && `{${facts.author}}`], ["title", `{${facts.title}}`],
+      ["journaltitle", facts.outlet], ["date", date], ["url", url], ["urldate", today],
+      ["note", `${para}.${origin}`]].filter(([, value]) => value);
+    return `@article{${key.replace(/[^a-z0-9]/g, "")},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n")}\n}`;
+  }
+  if (style === "csl") {
+    const parts = (iso) => ({ "date-parts": [iso.split("-").map(Number)] });
+    const item = { type: "article-newspaper", title: facts.title, URL: url, accessed: parts(today), note: `${para}.${origin}` };
+    if (facts.author) item.author = [{ literal: facts.author }];
+    if (facts.outlet) item["container-title"] = facts.outlet;
+    if (date) item.issued = parts(date);
+    return JSON.stringify([item], null, 2);
+  }
+  const when = date ? writtenDate(date, false) : "n.d.";
+  return `${author}“${facts.title}”, ${facts.outlet || "outlet not stated"}, ${when}, ${para}.${origin} ${url}`;
+}
+
+function citationStyle() {
+  try {
+    return localStorage.getItem("reader-citation") || "plain";
+  } catch (error) {
+    return "plain";
+  }
+}
+
 function readerCitations() {
-  const title = document.querySelector("h1");
-  const byline = document.querySelector(".reader-byline");
-  if (!title || !byline) return;
+  const data = document.getElementById("reader-citation");
+  if (!data) return;
+  const facts = { ...data.dataset };
   document.querySelectorAll("p.reader-paragraph, blockquote.reader-paragraph").forEach((paragraph) => {
     if (paragraph.querySelector(".reader-cite")) return;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "reader-cite";
     button.textContent = "Cite";
-    button.setAttribute("aria-label", `Copy a citation of paragraph ${paragraph.id.slice(1)}`);
-    button.addEventListener("click", async () => {
-      const facts = byline.textContent.split(" · ").filter((fact) => !/ words$| notes?$/.test(fact));
-      const url = new URL(`#${paragraph.id}`, window.location.href).href;
-      const citation = `“${title.textContent.replace("¶", "").trim()}”, ${facts.join(", ")}, ¶${paragraph.id.slice(1)}. ${url}`;
-      try {
-        await navigator.clipboard.writeText(citation);
-        button.textContent = "Copied";
-      } catch (error) {
-        window.prompt("Copy this citation:", citation);
-      }
-      setTimeout(() => (button.textContent = "Cite"), 2000);
-    });
+    button.setAttribute("aria-label", `Cite paragraph ${paragraph.id.slice(1)}`);
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", () => openCitation(button, paragraph, facts));
     const permalink = paragraph.querySelector(".reader-permalink");
     (permalink || paragraph.lastChild).after(button);
   });
+}
+
+function openCitation(button, paragraph, facts) {
+  const open = document.querySelector(".reader-citation-panel");
+  if (open) open.remove();
+  document.querySelectorAll(".reader-cite[aria-expanded='true']").forEach((b) => b.setAttribute("aria-expanded", "false"));
+  const url = new URL(`#${paragraph.id}`, window.location.href).href;
+  const panel = document.createElement("div");
+  panel.className = "reader-citation-panel";
+  panel.setAttribute("role", "group");
+  panel.setAttribute("aria-label", `Citation of paragraph ${paragraph.id.slice(1)}`);
+  const label = document.createElement("label");
+  label.textContent = "Style ";
+  const select = document.createElement("select");
+  CITATION_STYLES.forEach(([value, name]) => select.append(new Option(name, value)));
+  select.value = citationStyle();
+  label.append(select);
+  const text = document.createElement("textarea");
+  text.readOnly = true;
+  text.rows = 4;
+  text.setAttribute("aria-label", "Citation");
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.textContent = "Copy";
+  const status = document.createElement("span");
+  status.setAttribute("role", "status");
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Close";
+  const show = () => {
+    text.value = citation(select.value, facts, paragraph.id.slice(1), url);
+    status.textContent = "";
+  };
+  select.addEventListener("change", () => {
+    try {
+      localStorage.setItem("reader-citation", select.value);
+    } catch (error) {
+      // Private browsing: the style holds for this page only.
+    }
+    show();
+  });
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(text.value);
+      status.textContent = "Copied.";
+    } catch (error) {
+      text.select();
+      status.textContent = "Select the text and copy it.";
+    }
+  });
+  const dismiss = () => {
+    panel.remove();
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  };
+  close.addEventListener("click", dismiss);
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") dismiss();
+  });
+  panel.append(label, text, copy, status, close);
+  paragraph.after(panel);
+  button.setAttribute("aria-expanded", "true");
+  show();
+  select.focus();
 }
 
 // Suggest a note: select words in a paragraph and a "Suggest a note" control offers the YAML entry

@@ -28,6 +28,7 @@ from reader.model import (
     PlacedNote,
     Removal,
     display_date,
+    display_title,
     outlet_label,
     outlet_name,
 )
@@ -151,6 +152,7 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     parts += [_removals(article), "", ctx.edit_link, ""]
     if ctx.suggest:
         parts += [ctx.suggest, ""]
+    parts += [citation_data(item), ""]
     return "\n".join(parts)
 
 
@@ -260,13 +262,41 @@ def _byline(item: AnnotatedArticle) -> str:
     return f'<p class="reader-byline" data-search-exclude>{article_facts(item.article, notes)}{origin}</p>'
 
 
+def citation_data(item: AnnotatedArticle) -> str:
+    """What a paragraph's Cite control (docs/javascripts/reader.js) cites: the copy's own headline,
+    author, outlet and date (none: "n.d."), where the text first appeared, its address and capture
+    date, never the capture date as a publication date."""
+    article, meta = item.article, item.article.metadata
+    original = item.about.original if item.about else None
+    origin = html.unescape(origin_line(original, linked=False)) if original else ""
+    if not origin and meta.original_outlet:
+        origin = (
+            f"From {meta.original_outlet}"
+            + (f", {written_date(meta.first_published)}" if meta.first_published else "")
+            + "."
+        )
+    data = {
+        "title": meta.title or display_title(article),
+        "author": meta.author or (original.author if original and original.author else ""),
+        "outlet": meta.outlet or meta.original_outlet,
+        "published": meta.published or meta.item_date[:10],
+        "first": meta.first_published,
+        "origin": origin,
+        "source": meta.url,
+        "captured": meta.captured,
+    }
+    attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
+    return f'<div id="reader-citation" hidden {attributes}></div>'
+
+
 RELATION_NOUNS = {"translation": "a translation", "wire": "a wire story", "reprint": "a reprint"}
 RELATION_WORDS = {"translation": "Translation of", "wire": "A wire story of", "reprint": "Reprinted from"}
 
 
-def origin_line(original: Original) -> str:
+def origin_line(original: Original, linked: bool = True) -> str:
     """Where the text comes from, in words, as the annotation states it: "Translation of an article in
-    The Washington Post, 21 March 2022" (HTML, escaped); "" when the annotation names no relation."""
+    The Washington Post, 21 March 2022" (HTML, escaped; with a link to it unless not `linked`); "" when
+    the annotation names no relation."""
     if not original.relation or not original.outlet:
         return ""
     if original.relation == "wire":
@@ -278,7 +308,7 @@ def origin_line(original: Original) -> str:
     date = f", {html.escape(written_date(original.published.isoformat()))}" if original.published else ""
     link = (
         f' (<a href="{attribute(original.url)}" rel="noopener noreferrer nofollow">original</a>)'
-        if original.url
+        if original.url and linked
         else ""
     )
     return f"{where}{title}{by}{date}{link}."

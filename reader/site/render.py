@@ -269,13 +269,17 @@ def render_home(corpus: Corpus) -> str:
     by_id = {a.id: a for a in articles}
     # The most recent first; an article with no date last.
     listed = sorted(articles, key=lambda a: (bool(display_date(a)), display_date(a), a.id), reverse=True)
-    intro = "The most recent first."
+    intro = "The most recent first"
     if len(articles) > settings.HOME_ARTICLES_MAX:
         listed = listed[: settings.HOME_ARTICLES_MAX]
         intro = (
-            f"The {len(listed)} most recent of the {len(articles)} articles; every article is listed "
-            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md)."
+            f"The {len(listed)} most recent of the {len(articles)} articles (every article is listed "
+            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md))"
         )
+    intro += (
+        ", by the date each copy was published, else the date its original first appeared, else (said so "
+        "on its card) the day its page was captured."
+    )
     cards = [_card(a, notes.get(a.id, 0), group_of) for a in listed]
     return "\n".join(
         [
