@@ -312,7 +312,9 @@ def test_each_paragraph_is_a_search_entry_named_by_its_number_and_first_words(bu
 def test_each_note_is_a_search_entry_of_its_own(built_site):
     """A search for "Shoigu" shows the note about him, not the whole notes list."""
     note = search_entries(built_site)[f"articles/{GR}/#s-note-gr-shoigu-replaced"]
-    assert note["title"] == "Note 5 · Context · “Defense Minister Sergei Shoigu”"
+    listed = [li.get("id") for li in page(built_site, GR).select("ol.reader-notes > li")]
+    number = listed.index("note-gr-shoigu-replaced") + 1  # as the notes list numbers it
+    assert note["title"] == f"Note {number} · Context · “Defense Minister Sergei Shoigu”"
     assert "Belousov" in note["text"] and "Li Shangfu" not in note["text"]
     assert "↩" not in note["text"] and not note["text"].startswith("Context")  # the title names it already
 
@@ -343,7 +345,10 @@ def test_web_annotations_have_a_text_quote_selector_per_note(built_site, corpus)
     assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
     items = collection["first"]["items"]
     written = sum(1 for a in corpus.annotated for n in a.notes if not n.origin)
-    assert collection["total"] == len(items) == written
+    originals = sum(1 for a in corpus.annotated if a.about and a.about.original and a.about.original.relation)
+    assert collection["total"] == len(items) == written + originals
+    described = [i for i in items if i["motivation"] == "describing"]
+    assert len(described) == originals and all(i["id"].split("#")[1].startswith("original-") for i in described)
     correction = next(i for i in items if i["id"].endswith("#note-mil-ends-with"))
     assert correction["motivation"] == "editing"
     selector = correction["target"]["selector"]
