@@ -292,11 +292,12 @@ def test_a_glossary_term_shows_its_definition_on_focus(page, server):
     expect(tooltip.first).to_be_visible(timeout=5000)
 
 
-def test_a_context_note_shows_on_focus_and_opens_on_a_tap(page, server):
+def test_a_context_note_opens_once_on_a_tap_with_no_tooltip_over_the_text(page, server):
     page.goto(server + f"/articles/{AT}/")
     ref = page.locator("#ref-at-li-shangfu-removed")
     ref.focus()
-    expect(page.locator(".md-tooltip2", has_text="Li Shangfu disappeared").first).to_be_visible(timeout=5000)
+    page.wait_for_timeout(1000)  # Material shows a `title` as its tooltip within this time; there is none
+    expect(page.locator(".md-tooltip2", has_text="Li Shangfu disappeared")).to_have_count(0)
     ref.click()
     expect(page.locator(".reader-popover")).to_be_in_viewport()
     expect(page.locator(".reader-popover")).to_contain_text("removed as defence minister on 24 October 2023")

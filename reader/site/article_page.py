@@ -385,13 +385,12 @@ def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
 
 
 def _note_ref(placed: PlacedNote) -> str:
+    """A note's number: it opens the note (text and sources) under its paragraph, so it carries no
+    `title` tooltip, which would show the note a second time over the text (WCAG 1.4.13)."""
     note = placed.note
-    cited = f" Source: {source_line(note.sources[0])}" if note.sources else ""
-    more = f" (and {len(note.sources) - 1} more)" if len(note.sources) > 1 else ""
-    tip = attribute(plain_text(note.text or "") + cited + more)
     label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
     return (
-        f'<sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="#note-{note.id}" title="{tip}" '
+        f'<sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="#note-{note.id}" '
         f'aria-label="{label}">{placed.number}</a></sup>'
     )
 
@@ -403,7 +402,7 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
         return Span(
             place.start,
             place.end,
-            '<mark class="reader-correction" title="Original wording, corrected beside it">',
+            '<mark class="reader-correction">',
             f'</mark><ins class="reader-reading"> <span class="reader-label">[correction:</span> {reading}'
             f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
         )
@@ -417,7 +416,7 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
             place.end,
             '<mark class="reader-link">',
             f'</mark><sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
-            f'title="{attribute(relation + " " + where)}" aria-label="{attribute(label)}">→{placed.number}</a></sup>',
+            f'aria-label="{attribute(label)}">→{placed.number}</a></sup>',
         )
     return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
 
@@ -532,13 +531,6 @@ def _changes(original: str, reading: str) -> str:
     return "".join(
         f"<{marks[s.op]}>{html.escape(s.text)}</{marks[s.op]}>" if s.op in marks else html.escape(s.text)
         for s in word_diff(original, reading)
-    )
-
-
-def source_line(source: Source) -> str:
-    """A source as plain text: title, who published it, when."""
-    return ", ".join(
-        x for x in [source.title, source.outlet or "", source.date.isoformat() if source.date else ""] if x
     )
 
 
