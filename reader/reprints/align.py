@@ -68,16 +68,18 @@ def align(left: Article, right: Article) -> Alignment:
 def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]:
     """The moves (paragraphs taken from each side) that cover the most matching words."""
     n, m = len(a), len(b)
-    moves = (
-        [(1, 0), (0, 1)]
-        + [(k, 1) for k in range(1, settings.ALIGN_MAX_MERGE + 1)]
-        + [(1, k) for k in range(2, settings.ALIGN_MAX_MERGE + 1)]
-    )
+    gaps = [(1, 0), (0, 1)]
+    matches = [(k, 1) for k in range(1, settings.ALIGN_MAX_MERGE + 1)]
+    matches += [(1, k) for k in range(2, settings.ALIGN_MAX_MERGE + 1)]
+    every = gaps + matches  # in this order: the first of two equally good moves is kept
     # Each run of up to ALIGN_MAX_MERGE paragraphs as one word sequence, made once: joined paragraphs'
     # words are their words one after the other (no word spans the space that joins them).
     runs_a = _runs([words(t) for t in a])
     runs_b = _runs([words(t) for t in b])
     near = _sharing([words(t) for t in a], [words(t) for t in b])
+    # The cells from which a run of each side could match: a paragraph pair within reach shares a triple.
+    reach = settings.ALIGN_MAX_MERGE
+    matchable = {(i - x, j - y) for i, js in enumerate(near) for j in js for x in range(reach) for y in range(reach)}
     best = [[-1.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -85,7 +87,7 @@ def _best_steps(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]
         for j in range(m + 1):
             if best[i][j] < 0:
                 continue
-            for di, dj in moves:
+            for di, dj in every if (i, j) in matchable else gaps:
                 if i + di > n or j + dj > m:
                     continue
                 gain = 0.0
