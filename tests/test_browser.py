@@ -801,3 +801,34 @@ def test_the_control_is_reached_and_worked_by_keyboard(clipboard_page, suggest_p
     expect(panel).to_have_count(0)
     expect(control).to_be_focused()
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+
+
+def test_mark_underlines_contrast_3_to_1_with_the_page_in_dark_mode(browser, server):
+    """A correction's wavy underline and a link note's dashed one are each the only sign of its mark."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(server + f"/articles/{AT}/")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    colours = page.evaluate(
+        """() => {
+        const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const bg = rgb(getComputedStyle(document.body).backgroundColor);
+        const correction = document.querySelector('mark.reader-correction');
+        const link = document.querySelector('mark.reader-link');
+        return {bg, correction: rgb(getComputedStyle(correction).textDecorationColor),
+                link: rgb(getComputedStyle(link).borderBottomColor)};
+    }"""
+    )
+
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    def contrast(a, b):
+        light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+        return (light + 0.05) / (dark + 0.05)
+
+    assert contrast(colours["correction"], colours["bg"]) >= 3
+    assert contrast(colours["link"], colours["bg"]) >= 3
+    context.close()
