@@ -38,6 +38,11 @@ def test_home_page_lists_every_article(built_site, corpus):
     assert len(cards) == len(corpus.articles)
     links = {card.select_one("a.reader-card-title")["href"] for card in cards}
     assert {f"articles/{a.id}/" for a in corpus.articles} == links
+    titles = [card.select_one("a.reader-card-title").get_text() for card in cards]
+    assert len(set(titles)) == len(titles)  # copies of one headline say whose copy each card is
+    assert "China, Russia Circle Wagons in Asia-Pacific (Global Research)" in titles
+    said = soup.select_one(".md-content").get_text()
+    assert "by the date each copy was published, else the date its original first appeared" in " ".join(said.split())
 
 
 def test_article_page_shows_text_permalinks_removals_and_the_raw_seed(built_site, articles_by_id):

@@ -280,7 +280,10 @@ def render_home(corpus: Corpus) -> str:
         ", by the date each copy was published, else the date its original first appeared, else (said so "
         "on its card) the day its page was captured."
     )
-    cards = [_card(a, notes.get(a.id, 0), group_of) for a in listed]
+    # Copies of one article share a headline: each card says whose copy it is, as the navigation does.
+    seen = Counter(display_title(a) for a in articles)
+    clashing = {title for title, n in seen.items() if n > 1}
+    cards = [_card(a, nav_title(a, clashing), notes.get(a.id, 0), group_of) for a in listed]
     return "\n".join(
         [
             *front_matter(
@@ -329,14 +332,14 @@ def render_home(corpus: Corpus) -> str:
     )
 
 
-def _card(article: Article, notes: int, group_of: dict[str, ReprintGroup]) -> str:
+def _card(article: Article, title: str, notes: int, group_of: dict[str, ReprintGroup]) -> str:
     """An article on the home page: its title, then outlet, author, date, length, notes and copies."""
     group = group_of.get(article.id)
     copies = f'<a href="{_link(compare_path(group))}">{len(group.articles)} copies</a>' if group else ""
     facts = article_facts(article, count(notes, "note") if notes else "", copies)
     return (
         f'<li class="reader-card"><a class="reader-card-title" href="{_link(f"{ARTICLES_DIR}/{article.id}.md")}">'
-        f'{html.escape(display_title(article))}</a><p class="reader-card-facts">{facts}</p></li>'
+        f'{html.escape(title)}</a><p class="reader-card-facts">{facts}</p></li>'
     )
 
 
