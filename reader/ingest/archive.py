@@ -89,20 +89,18 @@ def archive_pages(
     """The pages of a WARC stream whose records start at or after byte `start` of the archive (the
     stream is positioned there) and before `end`: a byte range of a large archive, for one worker."""
     records = ArchiveIterator(stream, parse_http=True, fsspec_args=False)
-    offset, after = start, start  # the last record's offset, and the first byte after it (once known)
+    offset, seen = start, False  # the last record's offset, and whether one was read
     while True:
         try:
             record = next(records)
         except StopIteration:
-            if after == start and offset == start and stream_has_bytes(stream):
+            if not seen and stream_has_bytes(stream):
                 report.damage = f"damaged at byte {start}: no WARC record could be read"
             return
         except OSError as error:  # the stream stopped parsing: what came before it is kept
-            where = record_end(stream, offset) if after > start or offset > start else start
-            report.damage = f"damaged at byte {where}: {error}"
+            report.damage = f"damaged at byte {record_end(stream, offset) if seen else start}: {error}"
             return
-        offset = record.stream_pos  # FastWARC counts from the start of the stream, wherever reading began
-        after = offset + 1
+        offset, seen = record.stream_pos, True  # FastWARC counts from the stream's start, wherever reading began
         if end is not None and offset >= end:
             return
         try:
@@ -222,21 +220,12 @@ def capture(record: WarcRecord, archive: str, offset: int) -> Capture:
 
 
 def _header_text(record: WarcRecord) -> str:
-    """The record's WARC headers, then its HTTP headers, as they read in the archive."""
-    warc = "\r\n".join([headers_status(record.headers), *(f"{k}: {v}" for k, v in record.headers.items())])
-    return (warc + "\r\n\r\n" + _http_header_text(record)).replace("\r\n", "\n").rstrip("\n") + "\n"
-
-
-def _http_header_text(record: WarcRecord) -> str:
-    if not (record.is_http and record.http_headers):
-        return ""
-    http = record.http_headers
-    lines = [http.status_line or "", *(f"{k}: {v}" for k, v in http.items())]
-    return "\r\n".join(lines) + "\r\n\r\n"
-
-
-def headers_status(headers: object) -> str:
-    return getattr(headers, "status_line", "") or "WARC/1.1"
+    """The record's WARC headers, then its HTTP headers, as they read in the archive (lines ending "\\n")."""
+    blocks = [[record.headers.status_line or "WARC/1.1", *(f"{k}: {v}" for k, v in record.headers.items())]]
+    if record.is_http and record.http_headers:
+        http = record.http_headers
+        blocks.append([http.status_line or "", *(f"{k}: {v}" for k, v in http.items())])
+    return "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
 
 
 def warc_record(kind: str, headers: list[tuple[str, str]], block: bytes) -> bytes:
