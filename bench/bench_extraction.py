@@ -2,7 +2,7 @@
 """How well, and how fast, the reader takes the article out of real web pages, beside trafilatura.
 
     python bench/bench_extraction.py --trafilatura-eval DIR [--readability DIR] [--scrapinghub DIR]
-                                     [--export-pages N]
+                                     [--no-export]
 
 The pages are third-party and never committed: bring them with the search tool's
 `fetch` (see bench/RESULTS.md for the commits used). Three sets, each scored its own way:
@@ -20,7 +20,8 @@ The reader's text is its article's paragraphs without the title (the title is me
 shown above the text, as trafilatura's text leaves it out), and again with it, as the export
 lists it. A page the reader refuses scores as an empty text; "refused" for trafilatura counts
 pages it returns no text for. The timing runs each extractor over the same pages in this one process,
-then `build_site.py export` over N of them as a seeds folder (the whole pipeline, on every core).
+then `build_site.py export` over each set as a seeds folder (the whole pipeline), in one
+process (`--jobs 1`) and on every core.
 """
 
 from __future__ import annotations
@@ -60,13 +61,26 @@ class Page:
 
 
 def trafilatura_eval(folder: Path) -> list[Page]:
-    sys.path.insert(0, str(folder / "tests"))
-    from evaldata import EVAL_PAGES
-
+    """The evaluation as `../shared/data/trafilatura-eval.tgz` unpacks (evaldata.json, eval/, cache/),
+    or as an older checkout of trafilatura has it (tests/evaldata.py)."""
+    if (folder / "evaldata.json").exists():
+        expectations = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    else:
+        sys.path.insert(0, str(folder / "tests"))
+        from evaldata import EVAL_PAGES as expectations
     pages = []
-    for item in EVAL_PAGES.values():
+    for item in expectations.values():
         path = next(
-            (p for p in (folder / "tests/eval" / item["file"], folder / "tests/cache" / item["file"]) if p.exists()),
+            (
+                p
+                for p in (
+                    folder / "eval" / item["file"],
+                    folder / "cache" / item["file"],
+                    folder / "tests/eval" / item["file"],
+                    folder / "tests/cache" / item["file"],
+                )
+                if p.exists()
+            ),
             None,
         )
         if path:
@@ -151,7 +165,7 @@ def run(extractor, pages: list[Page]) -> tuple[list[str | None], float]:
     return texts, time.perf_counter() - start
 
 
-def export_seconds(pages: list[Page]) -> float:
+def export_seconds(pages: list[Page], jobs: int | None = None) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         seeds, notes = Path(tmp) / "seeds", Path(tmp) / "annotations"
         seeds.mkdir()
@@ -161,7 +175,7 @@ def export_seconds(pages: list[Page]) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, str(ROOT / "build_site.py"), "export", str(Path(tmp) / "out.json"),
-             "--seeds", str(seeds), "--annotations", str(notes)],
+             "--seeds", str(seeds), "--annotations", str(notes), *(["--jobs", str(jobs)] if jobs else [])],
             check=False, stdout=subprocess.DEVNULL,
         )  # fmt: skip
         return time.perf_counter() - start
@@ -174,7 +188,7 @@ def main() -> None:
     )
     parser.add_argument("--readability", type=Path, help="mozilla/readability's test/test-pages")
     parser.add_argument("--scrapinghub", type=Path, help="scrapinghub/article-extraction-benchmark")
-    parser.add_argument("--export-pages", type=int, default=1000, help="pages for the export timing (default 1000)")
+    parser.add_argument("--no-export", dest="export", action="store_false", help="skip timing the whole export")
     args = parser.parse_args()
     sets = []
     if args.trafilatura_eval:
@@ -185,12 +199,11 @@ def main() -> None:
         sets.append(("scrapinghub benchmark (words)", scrapinghub_pages(args.scrapinghub), word_scores))
     if not sets:
         parser.error("name at least one set of pages")
-    everything: list[Page] = []
+    exports: list[str] = []
     print(f"trafilatura {trafilatura.__version__}, Python {sys.version.split()[0]}\n")
     print("| pages | extractor | precision | recall | F1 | refused | seconds (one process) |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for title, pages, score in sets:
-        everything.extend(pages)
         extractors = (
             ("reader", reader_text),
             ("reader, title included", reader_text_with_title),
@@ -210,11 +223,17 @@ def main() -> None:
                 for page, text in zip(pages, texts, strict=True):
                     if text is None:
                         print(f"  refused: {page.name}", file=sys.stderr)
-    chosen = everything[: args.export_pages]
-    _, alone = run(trafilatura_text, chosen)
-    exported = export_seconds(chosen)
-    print(f"\n{len(chosen)} pages: trafilatura.extract alone {alone:.1f} s (one process); "
-          f"build_site.py export {exported:.1f} s (every core); ratio {exported / alone:.2f}")  # fmt: skip
+        if args.export:
+            _, alone = run(trafilatura_text, pages)
+            one, every = export_seconds(pages, jobs=1), export_seconds(pages)
+            exports.append(f"| {title}, {len(pages)} | {alone:.1f} | {one:.1f} ({one / alone:.2f}x) "
+                           f"| {every:.1f} ({every / alone:.2f}x) |")  # fmt: skip
+    if exports:
+        print(
+            "\n| pages | trafilatura.extract alone (one process) | build_site.py export, --jobs 1 | export, every core |"
+        )
+        print("| --- | ---: | ---: | ---: |")
+        print("\n".join(exports))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The thresholds several stages or rules share, the limits, and the tuning of reprint detection,
 each with why it has its value. A limit that belongs to one rule alone (a byline has at most six
 words) is written in that rule, beside the docstring that explains it; a module's own layout
-constants (`navigation.BY_YEAR_OVER`) sit at the top of that module."""
+constants (`navigation.NAV_LINKS`) sit at the top of that module."""
 
 # Blocks this close to the start or end of a story are where page chrome lives
 # (widgets, bylines, share blurbs); rules about chrome look only there.

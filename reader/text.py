@@ -138,3 +138,8 @@ def written_date(value: str) -> str:
         return value
     year, month, day = (int(g) for g in found.groups())
     return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """A sort key that reads numbers as numbers, regardless of case: "Report 2" before "Report 10"."""
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(re.split(r"(\d+)", text.lower())))

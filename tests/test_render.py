@@ -70,15 +70,16 @@ def test_a_large_corpus_home_page_lists_the_most_recent_articles_and_links_to_al
     assert newest.id in cards[0]
 
 
-def test_the_glossary_lists_a_terms_first_uses_and_counts_the_rest(corpus, monkeypatch):
+def test_the_glossary_lists_a_terms_first_uses_and_links_a_page_of_every_use(corpus, monkeypatch):
     from reader import settings
     from reader.site.render import render_glossary
 
     monkeypatch.setattr(settings, "GLOSSARY_USES_MAX", 1)
-    glossary = render_glossary(corpus)
-    section = glossary.split("{#s-400}", 1)[1].split("\n## ", 1)[0]
+    files = render_glossary(corpus)
+    section = files["glossary.md"].split("{#s-400}", 1)[1].split("\n## ", 1)[0]
     used = [item for item in corpus.annotated if any(use.term.term == "S-400" for use in item.terms)]
     assert len(used) == 3
     assert len([line for line in section.splitlines() if line.startswith("- [")]) == 1
-    more = len(used) - 1
-    assert f"…and {more:,} more {'article' if more == 1 else 'articles'}" in section
+    assert "[All 3 uses](glossary/s-400.md)" in section
+    every = files["glossary/s-400.md"]
+    assert every.count("\n- [") == 3 and "](../articles/" in every and "(../glossary.md#s-400)" in every

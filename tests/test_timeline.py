@@ -30,7 +30,8 @@ def events(corpus):
 
 @pytest.fixture(scope="module")
 def page(corpus):
-    return render_timeline(corpus.annotated, shown_titles(corpus))
+    (page,) = render_timeline(corpus.annotated, shown_titles(corpus)).values()  # a list under 100: one page
+    return page
 
 
 def test_notes_that_date_the_same_day_are_one_event_with_every_passage(events):

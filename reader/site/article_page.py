@@ -73,6 +73,7 @@ class PageContext:
     banner: str = ""
     counterparts: dict[str, str] = field(default_factory=dict)
     suggest: str = ""  # what the "Suggest a note" control needs (`render.suggest_data`)
+    topic_pages: dict[str, str] = field(default_factory=dict)  # the topics page listing each of its topics
 
 
 @dataclass(frozen=True)
@@ -169,9 +170,10 @@ def topic_slug(topic: str) -> str:
     return "topic-" + (re.sub(r"[^\w]+", "-", topic.lower()).strip("-") or "untitled")
 
 
-def _topics(topics: Sequence[str]) -> str:
+def _topics(topics: Sequence[str], pages: dict[str, str]) -> str:
     links = " ".join(
-        f'<a class="md-tag" href="{link(ARTICLE_PAGE, "browse/topics.md", topic_slug(t))}">{html.escape(t)}</a>'
+        f'<a class="md-tag" href="{link(ARTICLE_PAGE, pages.get(t, "browse/topics.md"), topic_slug(t))}">'
+        f"{html.escape(t)}</a>"
         for t in topics
     )
     return f'<nav class="md-tags reader-topics" aria-label="Topics">{links}</nav>'
@@ -360,7 +362,7 @@ def count(number: int, noun: str) -> str:
 
 def _about_this_copy(item: AnnotatedArticle, ctx: PageContext) -> str:
     """Where the copy comes from (seed, capture, feed, original source) and its topics, folded away."""
-    topics = _topics(item.about.topics) if item.about and item.about.topics else ""
+    topics = _topics(item.about.topics, ctx.topic_pages) if item.about and item.about.topics else ""
     return (
         '<details class="reader-about-copy" data-search-exclude markdown>\n<summary>About this copy</summary>\n\n'
         f"{_metadata_table(item, ctx)}\n\n{topics}\n\n</details>"

@@ -15,6 +15,8 @@ from reader.annotations.schema import CorrectionNote, LinkNote, Original, Source
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
 from reader.site.article_page import front_matter, md_escape, topic_slug
 from reader.site.links import ARTICLES_DIR, PAGE_TITLES, page_url
+from reader.site.listing import Entry, Paginated, paginate
+from reader.text import natural_key
 
 SELECTOR_CONTEXT = 32
 
@@ -28,58 +30,56 @@ def _title(article: Article, titles: dict[str, str]) -> str:
     return md_escape(titles[article.id])
 
 
-def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
+def _item(article: Article, titles: dict[str, str]) -> str:
+    return f"- [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)"
+
+
+def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[str, str]:
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
         by_outlet.setdefault(outlet_label(article) or OUTLET_NOT_STATED, []).append(article)
-    parts = _front(PAGE_TITLES["browse/outlets.md"], searched=False) + [
-        'The outlet that published each copy, as its text states it; "via" names the source a copy gives '
-        "when it does not name its own outlet.",
-        "",
+    entries = [
+        Entry(md_escape(outlet), _item(a, titles))
+        for outlet in sorted(by_outlet, key=lambda o: (o == OUTLET_NOT_STATED, natural_key(o)))
+        for a in sorted(by_outlet[outlet], key=lambda a: (natural_key(titles[a.id]), a.id))
     ]
-    for outlet in sorted(by_outlet, key=lambda o: (o == OUTLET_NOT_STATED, o.lower())):
-        parts += [f"## {md_escape(outlet)}", ""]
-        parts += [f"- [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)" for a in by_outlet[outlet]]
-        parts.append("")
-    return "\n".join(parts)
+    intro = [
+        'The outlet that published each copy, as its text states it; "via" names the source a copy gives '
+        "when it does not name its own outlet."
+    ]
+    return paginate("browse/outlets.md", PAGE_TITLES["browse/outlets.md"], intro, entries).files
 
 
-def render_topics(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
-    """Articles by the topics their annotation files give (`about.topics`), each topic one section."""
+def topic_pages(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> Paginated:
+    """Articles by the topics their annotation files give (`about.topics`), each topic a section
+    (its anchor `topic_slug`, on the page where it starts: articles' topic links go there)."""
     by_topic: dict[str, list[Article]] = {}
     for item in annotated:
         for topic in item.about.topics if item.about else ():
             by_topic.setdefault(topic, []).append(item.article)
-    parts = _front(PAGE_TITLES["browse/topics.md"], searched=False) + [
-        "Topics are given to each article in its annotation file (`about.topics`).",
-        "",
+    entries = [
+        Entry(md_escape(topic), _item(a, titles), section_id=topic_slug(topic))
+        for topic in sorted(by_topic, key=natural_key)
+        for a in by_topic[topic]
     ]
-    if not by_topic:
-        parts += ["No article has a topic yet.", ""]
-    for topic in sorted(by_topic, key=str.lower):
-        parts += [f"## {md_escape(topic)} {{#{topic_slug(topic)}}}", ""]
-        parts += [f"- [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)" for a in by_topic[topic]]
-        parts.append("")
-    return "\n".join(parts)
+    intro = ["Topics are given to each article in its annotation file (`about.topics`)."]
+    return paginate("browse/topics.md", PAGE_TITLES["browse/topics.md"], intro, entries, "No article has a topic yet.")
 
 
-def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> str:
+def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[str, str]:
     dated = sorted(articles, key=lambda a: (display_date(a) or "9999", a.id))
-    parts = _front(PAGE_TITLES["browse/dates.md"], searched=False) + [
-        "Each copy by the date its text gives: published, feed item date, first published, or (failing those) "
-        "when the page was captured.",
-        "",
-    ]
-    current = None
-    for article in dated:
-        year = display_date(article)[:4] or "Date not stated"
-        if year != current:
-            parts += ["", f"## {year}", ""]
-            current = year
-        parts.append(
-            f"- {display_date(article) or '—'}: [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)"
+    entries = [
+        Entry(
+            display_date(a)[:4] or "Date not stated",
+            f"- {display_date(a) or '—'}: [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)",
         )
-    return "\n".join(parts) + "\n"
+        for a in dated
+    ]
+    intro = [
+        "Each copy by the date its text gives: published, feed item date, first published, or (failing those) "
+        "when the page was captured."
+    ]
+    return paginate("browse/dates.md", PAGE_TITLES["browse/dates.md"], intro, entries).files
 
 
 def render_download() -> str:

@@ -37,17 +37,26 @@ from reader.model import (
 )
 from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
-from reader.site.article_page import PageContext, article_facts, count, front_matter, md_escape, render_article
+from reader.site.article_page import (
+    PageContext,
+    article_facts,
+    count,
+    front_matter,
+    md_escape,
+    render_article,
+    topic_slug,
+)
 from reader.site.browse_pages import (
     render_dates,
     render_download,
     render_outlets,
-    render_topics,
+    topic_pages,
     web_annotations,
 )
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
 from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
+from reader.site.listing import LIST_PAGE_MAX, Entry, Paginated, paginate
 from reader.site.timeline import render_timeline
 
 RAW_DIR = "raw"
@@ -55,7 +64,7 @@ RAW_DIR = "raw"
 ANNOTATIONS_DIR = "annotations"
 GENERATED = (
     "index.md", "rules.md", "glossary.md", "timeline.md", "download.md", "corpus.json", "annotations.jsonld",
-    ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR, "compare", "browse",
+    ARTICLES_DIR, RAW_DIR, ANNOTATIONS_DIR, "compare", "browse", "glossary",
 )  # fmt: skip
 
 
@@ -95,8 +104,9 @@ def render_site(
         {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
     )
     # The other files, and what each article page needs, are made while workers encode corpus.json.
-    files = Deferred(partial(_other_files, corpus, shown, options))
-    articles = Deferred(partial(_article_pages, corpus, shown, options, fingerprints, cache.active))
+    topics = topic_pages(corpus.annotated, shown)
+    files = Deferred(partial(_other_files, corpus, shown, topics, options))
+    articles = Deferred(partial(_article_pages, corpus, shown, topics.page_of, options, fingerprints, cache.active))
 
     def the_rest() -> None:
         files.run()
@@ -124,17 +134,19 @@ def render_site(
     return {"corpus.json": records, **files.result(), **dict(zip(pages, rendered, strict=True))}
 
 
-def _other_files(corpus: Corpus, shown: dict[str, str], options: SiteOptions) -> dict[str, str | bytes]:
+def _other_files(
+    corpus: Corpus, shown: dict[str, str], topics: Paginated, options: SiteOptions
+) -> dict[str, str | bytes]:
     """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(corpus.skipped, corpus.archives),
-        "glossary.md": render_glossary(corpus),
-        "timeline.md": render_timeline(corpus.annotated, shown),
+        **render_glossary(corpus),
+        **render_timeline(corpus.annotated, shown),
         "download.md": render_download(),
-        "browse/outlets.md": render_outlets(corpus.articles, shown),
-        "browse/dates.md": render_dates(corpus.articles, shown),
-        "browse/topics.md": render_topics(corpus.annotated, shown),
+        **render_outlets(corpus.articles, shown),
+        **render_dates(corpus.articles, shown),
+        **topics.files,
         "annotations.jsonld": web_annotations(corpus.annotated, options.site_url, options.directory_urls),
     }
     for seed in corpus.seeds:
@@ -151,7 +163,12 @@ def _other_files(corpus: Corpus, shown: dict[str, str], options: SiteOptions) ->
 
 
 def _article_pages(
-    corpus: Corpus, shown: dict[str, str], options: SiteOptions, fingerprints: dict[str, bytes], keyed: bool
+    corpus: Corpus,
+    shown: dict[str, str],
+    topic_pages: dict[str, str],
+    options: SiteOptions,
+    fingerprints: dict[str, bytes],
+    keyed: bool,
 ) -> tuple[list[str], list[partial[str]], list[bytes]]:
     """Each article page's path, the call that renders it and (when `keyed`) the digest of its inputs."""
     by_id = {a.id: a for a in corpus.articles}
@@ -168,6 +185,7 @@ def _article_pages(
             suggest=suggest_data(item, options),
             banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
             counterparts=links.get(article.id, {}),
+            topic_pages={t: topic_pages[topic_slug(t)] for t in item.about.topics} if item.about else {},
         )
         pages.append(f"{ARTICLES_DIR}/{article.id}.md")
         jobs.append(partial(render_article, item, shown[article.id], ctx))
@@ -325,8 +343,8 @@ def render_home(corpus: Corpus) -> str:
             "",
             "## Reprint groups",
             "",
-            *(_group_line(g, by_id) for g in corpus.reprints),
-            "" if corpus.reprints else "No article in the corpus is a copy of another.",
+            *(_group_line(g, by_id) for g in corpus.reprints[:LIST_PAGE_MAX]),
+            _more_groups(len(corpus.reprints)),
             "",
         ]
     )
@@ -341,6 +359,13 @@ def _card(article: Article, title: str, notes: int, group_of: dict[str, ReprintG
         f'<li class="reader-card"><a class="reader-card-title" href="{_link(f"{ARTICLES_DIR}/{article.id}.md")}">'
         f'{html.escape(title)}</a><p class="reader-card-facts">{facts}</p></li>'
     )
+
+
+def _more_groups(groups: int) -> str:
+    if not groups:
+        return "No article in the corpus is a copy of another."
+    more = groups - LIST_PAGE_MAX
+    return f"\n…and {count(more, 'more group')}: each copy's page links the others." if more > 0 else ""
 
 
 def _group_line(group: ReprintGroup, by_id: dict[str, Article]) -> str:
@@ -416,28 +441,38 @@ def _uses(listed: str) -> str:
     return f'<div class="reader-uses" data-search-exclude markdown>\n\nUsed in:\n\n{listed}\n\n</div>\n'
 
 
-def render_glossary(corpus: Corpus) -> str:
+def render_glossary(corpus: Corpus) -> dict[str, str]:
+    """The glossary, each term with its first uses; a term used more often than that has its
+    every use on pages of its own (`glossary/<term>.md`), linked from its entry."""
     uses: dict[str, list[tuple[Article, str]]] = {}
     for item in corpus.annotated:
         for use in item.terms:
             uses.setdefault(use.slug, []).append((item.article, use.place.paragraph))
+    files: dict[str, str] = {}
     sections = []
     for term in sorted(corpus.glossary, key=lambda t: t.term.lower()):
         slug = term_slug(term)
         used = uses.get(slug, [])
-        listed = "\n".join(
-            f"- [{md_escape(display_title(a))}]({ARTICLES_DIR}/{a.id}.md#{paragraph}) ¶{paragraph[1:]}"
-            for a, paragraph in used[: settings.GLOSSARY_USES_MAX]
-        )
+        listed = "\n".join(_use(a, paragraph, "glossary.md") for a, paragraph in used[: settings.GLOSSARY_USES_MAX])
         if len(used) > settings.GLOSSARY_USES_MAX:
-            more = len(used) - settings.GLOSSARY_USES_MAX
-            listed += f"\n\n…and {more:,} more {'article' if more == 1 else 'articles'}, each with the term marked."
+            first = f"glossary/{slug}.md"
+            entries = [Entry("", _use(a, paragraph, first)) for a, paragraph in used]
+            intro = [f"Every use of [{md_escape(term.term)}](../glossary.md#{slug}), in the corpus's order."]
+            files.update(paginate(first, f"Uses of {term.term}", intro, entries).files)
+            listed += f"\n\n[All {len(used):,} uses]({first})"
         also = f"\n\nAlso written: {md_escape(', '.join(term.aliases))}." if term.aliases else ""
         sections.append(
             f"## {md_escape(term.term)} {{#{slug}}}\n\n{safe_html(term.definition)}{also}\n\n"
             + (_uses(listed) if used else "Not used in any article yet.\n")
         )
-    return "\n".join(
+    files["glossary.md"] = "\n".join(
         [*front_matter(PAGE_TITLES["glossary.md"]), "# Glossary", "",
          "Terms marked in the articles, with where each is first used in every article.", "", *sections]
     )  # fmt: skip
+    return files
+
+
+def _use(article: Article, paragraph: str, page: str) -> str:
+    """A list item linking one use of a term, from `page`."""
+    target = link(page, f"{ARTICLES_DIR}/{article.id}.md", paragraph)
+    return f"- [{md_escape(display_title(article))}]({target}) ¶{paragraph[1:]}"

@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime
 import functools
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.annotations.markup import attribute, plain_text
 from reader.model import AnnotatedArticle, display_date
-from reader.site.article_page import front_matter, md_escape
+from reader.site.article_page import count, md_escape
 from reader.site.links import ARTICLES_DIR, PAGE_TITLES
+from reader.site.listing import Entry, located, paginate
 from reader.text import written_date
 
 
@@ -77,6 +78,7 @@ ROW = 26  # the height of a row of marks, and the least distance between two mar
 MARK = 5
 TARGET = 13  # a mark's tappable radius: about 24 px on a phone
 LABEL_GAP = 34  # the least distance between two year names
+LANE_MARKS = 200  # a lane with more marks than this is not drawn (the list has them)
 
 
 def _day(value: str) -> datetime.date | None:
@@ -122,28 +124,27 @@ def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str])
     return sorted(found, key=lambda d: (d.date, d.title, d.what))
 
 
-def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> str:
+def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> dict[str, str]:
+    """The timeline's pages: the picture and the list's first page, then the rest of the list."""
     events, dates = timeline_events(annotated, titles), article_dates(annotated, titles)
-    title = PAGE_TITLES["timeline.md"]
-    parts = [
-        *front_matter(title, searched=False),
-        f"# {title}",
-        "",
-        "The events the notes date, and the articles' own dates. Each mark links to its passage; "
-        "the list below says the same in words.",
-        "",
+    lines = [(e.date.isoformat(), _event_line(e), e.anchor) for e in events]
+    lines += [(d.date.isoformat(), f"[{md_escape(d.title)}]({d.page}) {d.what}", "") for d in dates]
+    entries = [
+        Entry(date[:4], f"- **{date}**: {line}", anchor=anchor)
+        for date, line, anchor in sorted(lines, key=lambda x: x[0])
     ]
-    if events or dates:
-        parts += [timeline_figure(events, dates), ""]
-    lines = [(e.date.isoformat(), _event_line(e)) for e in events]
-    lines += [(d.date.isoformat(), f"[{md_escape(d.title)}]({d.page}) {d.what}") for d in dates]
-    current = None
-    for date, line in sorted(lines, key=lambda x: x[0]):
-        if date[:4] != current:
-            current = date[:4]
-            parts += ["", f"## {current}", ""]
-        parts.append(f"- **{date}**: {line}")
-    return "\n".join(parts) + "\n"
+    first = "timeline.md"
+    where = located(first, entries)
+    figure = [timeline_figure(events, dates, lambda e: _link_from(first, where[e.anchor], e.anchor))] if lines else []
+    intro = [
+        "The events the notes date, and the articles' own dates. Each mark links to its passage; "
+        "the list below says the same in words."
+    ]
+    return paginate(first, PAGE_TITLES[first], intro, entries, lead=figure).files
+
+
+def _link_from(page: str, target: str, anchor: str) -> str:
+    return f"#{anchor}" if target == page else f"{target}#{anchor}"
 
 
 def _event_line(event: Event) -> str:
@@ -155,16 +156,31 @@ def _shorten(text: str, limit: int = 180) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def timeline_figure(events: list[Event], dates: list[ArticleDate]) -> str:
-    """The picture in both layouts, on one line (a Markdown HTML block must not hold a blank line)."""
+def timeline_figure(
+    events: list[Event], dates: list[ArticleDate], listed: Callable[[Event], str] = lambda e: f"#{e.anchor}"
+) -> str:
+    """The picture in both layouts, on one line (a Markdown HTML block must not hold a blank line).
+    An event told by several passages links to its entry in the list (`listed`). A lane of more than
+    `LANE_MARKS` marks is left out of the picture (it would be a block of ink, and a page of marks):
+    the list holds them all."""
     shown = [d for d in dates if d.shown]
-    days = [e.date for e in events] + [d.date for d in shown]
+    drawn_events = events if len(events) <= LANE_MARKS else []
+    drawn_dates = shown if len(shown) <= LANE_MARKS else []
+    days = [e.date for e in drawn_events] + [d.date for d in drawn_dates]
+    if not days:
+        return ""
     first, last = min(days).year, max(days).year
-    svgs = "".join(_svg(layout, events, shown, days) for layout in (WIDE, NARROW))
+    svgs = "".join(_svg(layout, drawn_events, drawn_dates, days, listed) for layout in (WIDE, NARROW))
+    above = f"{count(len(events), 'noted event')} above the line" if drawn_events else ""
+    below = f"{count(len(shown), 'article')} below it" if drawn_dates else ""
+    left_out = [
+        f"{count(len(lane), noun)}, too many to draw, are in the list"
+        for lane, drawn, noun in ((events, drawn_events, "noted event"), (shown, drawn_dates, "article date"))
+        if lane and not drawn
+    ]
+    said = "; ".join(filter(None, [", ".join(filter(None, [above, below])) + f", {first} to {last}", *left_out]))
     return (
-        f'<figure class="reader-timeline-figure">{svgs}<figcaption>{len(events)} noted '
-        f"event{'s' if len(events) != 1 else ''} above the line, {len(shown)} article"
-        f"{'s' if len(shown) != 1 else ''} below it, {first} to {last}; a break in the line "
+        f'<figure class="reader-timeline-figure">{svgs}<figcaption>{said}; a break in the line '
         "leaves out years with neither.</figcaption></figure>"
     )
 
@@ -210,7 +226,13 @@ EMPTY_YEARS_KEPT = 2  # empty years the line keeps before it breaks
 BREAK = 0.6  # a break's width, in years
 
 
-def _svg(layout: Layout, events: list[Event], dates: list[ArticleDate], days: list[datetime.date]) -> str:
+def _svg(
+    layout: Layout,
+    events: list[Event],
+    dates: list[ArticleDate],
+    days: list[datetime.date],
+    listed: Callable[[Event], str],
+) -> str:
     scale = Scale.over(days, layout.left, layout.width - RIGHT)
     event_rows = _rows([scale.x(e.date) for e in events])
     date_rows = _rows([scale.x(d.date) for d in dates])
@@ -224,7 +246,7 @@ def _svg(layout: Layout, events: list[Event], dates: list[ArticleDate], days: li
     ]
     for event, row in zip(events, event_rows, strict=True):
         many = len(event.passages) > 1
-        href = f"#{event.anchor}" if many else event.passages[0].link
+        href = listed(event) if many else event.passages[0].link
         said = f" ({len(event.passages)} passages)" if many else f" ({event.passages[0].title})"
         label = f"{written_date(event.date.isoformat())}: {_shorten(event.text, 120)}{said}"
         parts.append(_mark(href, label, scale.x(event.date), ROW // 2 + row * ROW, "event"))

@@ -27,6 +27,7 @@ from reader.cache import BuildCache, digest
 from reader.corpus import read_corpus
 from reader.errors import ConfigError, Problems, ReaderError
 from reader.progress import QUIET, Progress
+from reader.site.listing import LATER_PAGE
 from reader.site.navigation import Nav, site_nav, with_titles
 from reader.site.render import GENERATED, SiteOptions, render_site, shown_titles
 
@@ -213,7 +214,10 @@ def _fresh(path: Path) -> Path:
 
 def _generated_at_top(root: Path) -> Callable[[str, list[str]], set[str]]:
     def ignore(folder: str, names: list[str]) -> set[str]:
-        return set(GENERATED) & set(names) if Path(folder) == root else set()
+        if Path(folder) != root:
+            return set()
+        later = {n for n in names if (m := LATER_PAGE.fullmatch(n)) and f"{m.group(1)}.md" in GENERATED}
+        return (set(GENERATED) & set(names)) | later
 
     return ignore
 
