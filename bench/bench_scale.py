@@ -52,10 +52,15 @@ from reader.site.write import rendered_site  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def markdown_seed(title: str, paragraphs: list[str]) -> str:
-    """A Markdown reprint in the Global Research template, chrome and all."""
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+def markdown_seed(title: str, paragraphs: list[str], day: int = 112) -> str:
+    """A Markdown reprint in the Global Research template, chrome and all, dated `day` days into 2023."""
+    month, date = min(day // 28, 11), day % 28 + 1
     return "\n\n".join(
-        [f"# {title}", "By [A. Writer](#)", "Global Research, April 23, 2023", "Region: [Asia](#)",
+        [f"# {title}", "By [A. Writer](#)", f"Global Research, {MONTHS[month]} {date}, 2023", "Region: [Asia](#)",
          "First published on April 19, 2023", "\\*\\*\\*", *paragraphs, "\\*",
          "The original source of this article is [Example Journal](#)", "Copyright © [A. Writer](#), 2023"]
     ) + "\n"  # fmt: skip
@@ -77,10 +82,21 @@ def feed_seed(items: list[tuple[str, list[str]]], n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_project(size: int, into: Path) -> Path:
+# The corpora's shapes: `mixed` (a dozen feeds' sites, Markdown reprints and plain texts, random
+# titles); `newsroom` (one outlet holds half the articles, every title starts "Report N:", as a
+# newsroom's archive or a series does); `one-outlet` (every article from that outlet, in one year).
+SHAPES = ("mixed", "newsroom", "one-outlet")
+
+
+def make_project(size: int, into: Path, shape: str = "mixed", search: str | None = "material") -> Path:
+    """A project of `size` articles in `shape`; the search engine set to `search` (Material's, as in
+    earlier runs; use_pagefind() switches), or as the project's mkdocs.yml has it (None)."""
     project = copy_project(ROOT, into)
-    config = project / "mkdocs.yml"  # Material's search, as in earlier runs; use_pagefind() switches
-    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", "search_engine: material", 1))
+    config = project / "mkdocs.yml"
+    if search:
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("search_engine: auto", f"search_engine: {search}", 1)
+        )
     shutil.rmtree(project / "seeds")
     (project / "seeds").mkdir()
     for path in (project / "annotations").glob("*.yml"):
@@ -91,10 +107,21 @@ def make_project(size: int, into: Path) -> Path:
     while made < size:
         paragraphs = base_text(rng, words)
         title = " ".join(rng.choice(words) for _ in range(6)).capitalize()
+        if shape != "mixed":
+            title = f"Report {made + 1}: {title}"
         roll = rng.random()
-        if roll < 0.15 and size - made >= 5:
+        if shape == "one-outlet" or (shape == "newsroom" and roll < 0.5):
+            seed = markdown_seed(title, paragraphs, rng.randrange(365))
+            (project / "seeds" / f"{n:05d}.md").write_text(seed, encoding="utf-8")
+            made += 1
+        elif roll < 0.15 and size - made >= 5:
+            prefix = "" if shape == "mixed" else "Report {}: "
             items = [(title, paragraphs)] + [
-                (" ".join(rng.choice(words) for _ in range(6)).capitalize(), base_text(rng, words)) for _ in range(4)
+                (
+                    prefix.format(made + k + 2) + " ".join(rng.choice(words) for _ in range(6)).capitalize(),
+                    base_text(rng, words),
+                )
+                for k in range(4)
             ]
             # Feed dumps come from a dozen sites, as an archive's would: one outlet per site, not per dump.
             (project / "seeds" / f"{n:05d}-feed.txt").write_text(feed_seed(items, n % 12), encoding="utf-8")
@@ -159,10 +186,10 @@ def timed_build(project: Path) -> tuple[float, float, float]:
     """Seconds and peak memory (MiB, the build or its busiest worker process) of `mkdocs build`,
     and the seconds of it the hook spent generating the reader's pages (NaN without the hook)."""
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-c", PEAK, "build"], cwd=project, env=ENV, check=True, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", PEAK, "build"], cwd=project, env=ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
     pipeline = re.search(r"Reader pages generated in ([\d.]+) seconds", result.stderr)
     peak = float(result.stderr.rsplit("PEAK_MIB ", 1)[1].split()[0])
     return elapsed, peak, float(pipeline[1]) if pipeline else float("nan")

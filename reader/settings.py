@@ -23,6 +23,9 @@ TITLE_MAX_WORDS = 30
 # A teaser headline in a "Related stories" block.
 TEASER_MAX_WORDS = 16
 
+# A site's name is short: a `<title>`'s first or last part of more words is a headline's.
+SITE_NAME_MAX_WORDS = 6
+
 # An HTML block is the article when at least this share of its word triples are in the text
 # trafilatura extracted (which rewrites whitespace, and splits or merges some elements).
 EXTRACTED_MIN_SHARE = 0.5

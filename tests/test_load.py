@@ -3,7 +3,9 @@
 import pytest
 
 from reader.errors import SeedError
+from reader.ingest.clean import clean
 from reader.ingest.load import read_seed
+from reader.ingest.split import split
 
 from .conftest import FIXTURES, SEEDS
 
@@ -121,6 +123,33 @@ def test_an_xhtml_page_behind_an_xml_declaration_is_html_not_a_feed():
     page = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + _page(PROSE["cp1252"]).replace("<!DOCTYPE html>\n", "")
     seed = read_seed("page.xhtml", page.encode("cp1252"))
     assert seed.format == "html" and PROSE["cp1252"] in seed.text
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        '<?xml version="1.0" encoding="utf-8">\n',  # the declaration's "?>" lost
+        '<?xml version="1.0"?>\n<!-- ' + "a long comment " * 400 + "-->\n",  # the <html> past 4,000 characters
+        "Warning: Undefined variable $title in /var/www/index.php on line 12\n",  # a PHP warning, as text
+    ],
+    ids=["malformed declaration", "long prolog", "text before the page"],
+)
+def test_a_page_trafilatura_reads_is_html_whatever_comes_before_it(before):
+    seed = read_seed("page.xhtml", (before + _page(PROSE["cp1252"]).replace("<!DOCTYPE html>\n", "")).encode())
+    assert seed.format == "html"
+    [article] = [clean(story) for story in split(seed)]
+    assert PROSE["cp1252"] in " ".join(p.text for p in article.paragraphs)
+
+
+def test_an_rss_document_holding_html_is_still_refused_as_a_feed():
+    feed = '<?xml version="1.0"?>\n<rss version="2.0"><channel><item><description><![CDATA[<html><body><p>Hi</p>'
+    with pytest.raises(SeedError, match="RSS or Atom"):
+        read_seed("feed.xml", (feed + "</body></html>]]></description></item></channel></rss>").encode())
+
+
+def test_a_utf16_page_without_its_byte_order_mark_is_read_not_refused_as_binary():
+    seed = read_seed("page.html", _page(PROSE["cp1252"]).encode("utf-16-le"))
+    assert seed.format == "html" and PROSE["cp1252"] in seed.text and seed.encoding == "utf-16-le"
 
 
 def test_stray_control_characters_do_not_make_a_page_binary():

@@ -23,6 +23,7 @@ def test_every_option_has_its_default():
         "annotations": "annotations",
         "search_engine": "auto",
         "annotations_edit_uri": "edit/main/annotations/",
+        "generate": True,
     }
 
 
@@ -73,3 +74,55 @@ def test_auto_search_switches_to_pagefind_from_a_corpus_size_and_either_can_be_f
     from reader.site.pagefind import chosen
 
     assert chosen(setting, articles) is expected
+
+
+def test_passages_are_set_aside_from_python_markdown_and_put_back_as_it_would_have_left_them():
+    """The article's passages are finished HTML: the build skips parsing them, with the same page."""
+    from types import SimpleNamespace
+
+    import markdown
+
+    source = (
+        "# Title\n\nSome *Markdown* first.\n\n"
+        '<div class="reader-passage"><p id="p1">One *not emphasis* &amp; <mark>two</mark></p></div>\n\n'
+        '<div class="reader-passage"><p id="p2">Three</p></div>\n\n'
+        '<div class="reader-passage" markdown>\n\nNot one line: *kept* for Markdown\n\n</div>\n'
+    )
+    plugin = ReaderPlugin()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="articles/a.md"), present_anchor_ids={"title"})
+    stub = plugin.on_page_markdown(source, page=page, config=None, files=None)
+    assert stub.count("<!--reader-passage-") == 2 and "Three" not in stub and "Not one line" in stub
+    extensions = ["md_in_html"]
+    html = plugin.on_page_content(markdown.markdown(stub, extensions=extensions), page=page, config=None, files=None)
+    assert html == markdown.markdown(source, extensions=extensions)
+    assert page.present_anchor_ids == {"title", "p1", "p2"}  # links to them are checked as before
+
+
+def test_every_generated_page_converts_the_same_with_its_finished_html_set_aside(corpus, tmp_path, monkeypatch):
+    """On the real corpus, each page as Python-Markdown makes it, with the site's extensions, is the
+    same whether its finished blocks go through it or around it; on each article, some went around."""
+    from types import SimpleNamespace
+
+    import markdown
+    from mkdocs.config import load_config
+
+    from reader.site.render import render_site
+
+    project = project_copy(tmp_path)
+    monkeypatch.chdir(project)  # where pymdownx.snippets looks
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = ReaderPlugin()
+    for path, source in render_site(corpus).items():
+        if not path.endswith(".md"):
+            continue
+        page = SimpleNamespace(file=SimpleNamespace(src_uri=path), present_anchor_ids=set())
+
+        def html(text):
+            return markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            ).convert(text)
+
+        stub = plugin.on_page_markdown(source, page=page, config=None, files=None)
+        if path.startswith("articles/"):
+            assert stub.count("<!--reader-passage-") >= 5, path
+        assert plugin.on_page_content(html(stub), page=page, config=None, files=None) == html(source), path

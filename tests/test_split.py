@@ -76,6 +76,32 @@ def test_html_blocks_are_marked_as_the_article_or_the_page_around_it_by_trafilat
     assert story.metadata.published == "2024-03-05"
 
 
+BODY = "<p>" + "The council met on Tuesday to discuss the harbour plan and what it costs the town. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "head, h1, outlet",
+    [
+        ("<title>Port strike enters second week | Steppe Courier</title>", "Port strike enters second week", "Steppe Courier"),
+        ("<title>Steppe Courier – Port strike enters second week</title>", "Port strike enters second week", "Steppe Courier"),
+        ('<title>Port strike</title><meta property="og:site_name" content="Steppe Courier">', "Port strike", "Steppe Courier"),
+        ('<title>Port strike</title><meta name="application-name" content="Steppe Courier">', "Port strike", "Steppe Courier"),
+        ('<title>Port strike</title><script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Port '
+         'strike", "publisher": {"@type": "Organization", "name": "Steppe Courier"}}</script>', "Port strike", "Steppe Courier"),
+        # A title whose parts are not "headline | site": no outlet is guessed.
+        ("<title>Port strike | Day two</title>", "Dockers walk out again", ""),
+    ],
+    ids=["title suffix", "title prefix", "og:site_name", "application-name", "JSON-LD publisher", "no site name"],
+)  # fmt: skip
+def test_an_html_pages_outlet_is_the_site_name_it_states(head, h1, outlet):
+    from reader.ingest.formats.html import parse
+
+    _, metadata, _ = parse(f"<html><head>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>")
+    assert metadata.outlet == outlet
+    if outlet:
+        assert outlet not in metadata.title
+
+
 def test_html_inline_markup_neither_splits_a_paragraph_nor_adds_spaces():
     from reader.ingest.formats.html import parse
 

@@ -34,18 +34,26 @@ PAGEFIND_SCRIPT = "javascripts/pagefind-search.js"
 
 
 def engine_config(
-    site: RenderedSite, project: Path, docs_dir: Path, options: SiteOptions, site_dir: Path | None = None
+    site: RenderedSite,
+    project: Path,
+    docs_dir: Path,
+    options: SiteOptions,
+    site_dir: Path | None = None,
+    finishing: bool = False,
 ) -> str:
-    """The configuration both engines build the generated site with: mkdocs.yml, plus what the plugin would add."""
+    """The configuration both engines build the generated site with: mkdocs.yml, plus what the plugin would
+    add. `finishing`: with the plugin (MkDocs only), not generating but finishing each page as it is built."""
     nav = titled_nav(site, docs_dir)
     docs = os.path.relpath(docs_dir, project) if docs_dir.resolve().is_relative_to(project.resolve()) else str(docs_dir)
+    pagefind = chosen(options.search_engine, site.articles)
+    finisher = {"reader": {"generate": False, "search_engine": "pagefind" if pagefind else "material"}}
     config: dict[str, Any] = {
         "INHERIT": "mkdocs.yml",
         "docs_dir": docs,
-        "plugins": list(options.other_plugins),
+        "plugins": [*options.other_plugins, *([finisher] if finishing else [])],
         "nav": nav,
     }
-    if chosen(options.search_engine, site.articles):
+    if pagefind:
         config["extra_javascript"] = [*options.extra_javascript, PAGEFIND_SCRIPT]
     if site_dir is not None:
         config["site_dir"] = str(site_dir)
@@ -83,7 +91,9 @@ def build_site_with(
         # Zensical builds only into a folder inside the project: build there, then move the result.
         config, built = project / f".{engine}-site.yml", project / f".{engine}-site"
         shutil.rmtree(built, ignore_errors=True)
-        write_config(config, engine_config(site, project, docs_dir, options, site_dir=built))
+        # MkDocs builds with the plugin, which finishes each page as it writes it (and runs Pagefind).
+        finished = engine == "mkdocs"
+        write_config(config, engine_config(site, project, docs_dir, options, site_dir=built, finishing=finished))
         try:
             build_with(engine, config)
             staging.rmdir()
@@ -91,9 +101,8 @@ def build_site_with(
         finally:
             config.unlink(missing_ok=True)
             shutil.rmtree(built, ignore_errors=True)
-        # Pagefind answers in Material's search box; Zensical's page has its own search dialog and index.
-        pagefind = engine == "mkdocs" and chosen(options.search_engine, site.articles)
-        post_process(staging, docs_dir, directory_urls=options.directory_urls, pagefind=pagefind)
+        if not finished:  # Zensical's page has its own search dialog and index: no Pagefind
+            post_process(staging, docs_dir, directory_urls=options.directory_urls, pagefind=False)
 
     build_static_site(site_dir, build)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import gc
 import logging
+import re
 import time
 from functools import partial
 from pathlib import Path
@@ -44,6 +45,15 @@ from reader.site.pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_wit
 from reader.site.postbuild import finish_page
 from reader.site.write import RenderedSite, rendered_site, titled_nav
 
+# The blocks of finished HTML an article page writes at its top level (`reader.site.article_page`), each
+# one line between blank lines: its passages, notes, removed text, byline and the data its scripts read.
+PASSAGE = re.compile(
+    r'(?<=\n\n)<(div|p|ol|details) (?:class|id)="(?:reader-passage|reader-notes|note reader-removals|'
+    r'reader-suggest|reader-citation|reader-byline|reader-standards|info reader-about)"[^\n]*</\1>(?=\n\n|\n?\Z)'
+)
+PASSAGE_MARK = re.compile(r"<!--reader-passage-(\d+)-->")
+PASSAGE_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
+
 log = logging.getLogger("mkdocs.plugins.reader")
 
 
@@ -55,6 +65,8 @@ class ReaderConfig(base.Config):
     # auto: Pagefind, the search for large corpora, from settings.PAGEFIND_FROM_ARTICLES articles on
     search_engine = c.Choice(SEARCH_ENGINES, default="auto")
     annotations_edit_uri = c.Type(str, default=settings.ANNOTATIONS_EDIT_URI)  # after repo_url: GitHub's editor
+    # false: the pages are in docs/ already (`build_site.py site` wrote them); the plugin only finishes them
+    generate = c.Type(bool, default=True)
 
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
@@ -73,6 +85,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.pending: tuple[bytes, dict[str, str | bytes]] = (b"", {})
         self.rebuilt: set[str] = set()
         self.pages: set[str] = set()
+        self.passages: dict[str, list[str]] = {}  # each page's passages, set aside from Python-Markdown
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -109,6 +122,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             # walks over them would cost about a tenth of it. It collects again once the build is done.
             gc.disable()
         config.theme.get_env = partial(theme_env, config.theme)  # type: ignore[method-assign]  # see theme_env
+        if not self.config.generate:  # build_site.py wrote the pages into docs/, and the nav into the config
+            if self.pagefind:
+                self._material_search(config, enabled=False)
+            return config
         root = Path(config.config_file_path).resolve().parent
         start = time.perf_counter()
         try:
@@ -129,8 +146,17 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.site = site
         if self.pagefind:
             config.extra_javascript.append("javascripts/pagefind-search.js")
+            # Material's index goes unused beside Pagefind's: its plugin sits out the pages (about a
+            # tenth of the build), and writes its empty index at the end (`on_post_build`).
+            self._material_search(config, enabled=False)
         config.nav = titled_nav(site, Path(config.docs_dir))
         return config
+
+    @staticmethod
+    def _material_search(config: MkDocsConfig, *, enabled: bool) -> None:
+        search: Any = config.plugins.get("material/search")
+        if search is not None:
+            search.config.enabled = enabled
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = self.site
@@ -159,6 +185,28 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         env.bytecode_cache = self.templates
         return env
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """An article's passages, notes and removed text are lines of finished HTML (`reader.site.article_page`),
+        which Python-Markdown (and MkDocs, for their ids) would parse only to copy them out again, a third of
+        the build: each is set aside here, a comment in its place, and put back as it was once the page is
+        HTML (`on_page_content`)."""
+        passages = self.passages[page.file.src_uri] = []
+
+        def set_aside(match: re.Match[str]) -> str:
+            passages.append(match.group(0))
+            return f"<!--reader-passage-{len(passages) - 1}-->"
+
+        return PASSAGE.sub(set_aside, markdown)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        passages = self.passages.pop(page.file.src_uri, [])
+        if not passages:
+            return html
+        # MkDocs checks links to a page's anchors against the ids it found in the page's Markdown.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(id for passage in passages for id in PASSAGE_ID.findall(passage))
+        return PASSAGE_MARK.sub(lambda m: passages[int(m.group(1))], html)
+
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -176,6 +224,18 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             preview=self.serving,
         )
 
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) finished as the others are; its sitemap is no page."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return finish_page(
+            output_content,
+            source=template_name[: -len(".html")] + ".md",
+            directory_urls=config.use_directory_urls,
+            pagefind=self.pagefind,
+            preview=self.serving,
+        )
+
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep the search entries of the pages this build did not rebuild, drop those of pages that
@@ -184,6 +244,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         # `search_index_prev` keeps only one rebuilt page right, so the entries are set here.
         search: Any = config.plugins.get("material/search")  # None where mkdocs.yml lists no search
         if self.pagefind:
+            self._material_search(config, enabled=True)
             if self.serving:
                 self.search.start(Path(config.site_dir))  # the page reloads now; the search catches up
             else:

@@ -102,7 +102,10 @@ def decode(data: bytes, shown_as: str, charset: str = "") -> tuple[str, str, boo
         except UnicodeDecodeError:
             raise binary from None  # what looked like a byte-order mark was the start of binary data
     if _control_ratio(data[:65536]) > settings.BINARY_CONTROL_RATIO:
-        raise binary
+        wide = _utf16_without_bom(data)
+        if wide is None:
+            raise binary
+        return _text(wide[0]), wide[1], True
     decoded = decode_utf8(data)
     if isinstance(decoded, str):
         return _text(decoded), "utf-8", False
@@ -125,6 +128,20 @@ def decode(data: bytes, shown_as: str, charset: str = "") -> tuple[str, str, boo
         )
     text, encoding = detected
     return _text(text), encoding, True
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text of a UTF-16 page saved without its byte-order mark (every other byte a NUL in
+    ASCII text, which is what made it look binary), and its encoding; None for anything else."""
+    sample = data[:65536]
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) > 0.9 * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text, encoding) if _control_ratio(text.encode("utf-8")) <= settings.BINARY_CONTROL_RATIO else None
+    return None
 
 
 def _mostly_readable(text: str) -> bool:
@@ -211,7 +228,7 @@ def detect_format(text: str, shown_as: str) -> Format:
     start = text.lstrip()[:200].lower()
     if html.looks_like(text):
         return "html"
-    if start.startswith(("<?xml", "<rss", "<feed")):
+    if start.startswith(("<?xml", "<rss", "<feed", "<rdf:rdf")):  # and not XHTML: html.looks_like said so
         raise SeedError(
             "the seed is XML (an RSS or Atom document), which is not a supported format",
             shown_as,

@@ -25,7 +25,7 @@ from trafilatura.utils import load_html
 from reader import settings
 from reader.errors import SeedError
 from reader.model import Block, BlockKind, Metadata
-from reader.text import normalize_space, unspaced
+from reader.text import normalize_space, unspaced, word_count
 
 # Never shown as text on the page: code, styles, embeds, and the controls of forms.
 CHROME_TAGS = {
@@ -50,15 +50,25 @@ _SEPARATORS = r"\s+[|–—·•:»-]\s+"
 # The date the page states (meta tags, structured data, its markup), never one guessed from dates in
 # its text (htmldate's extensive search); the original publication date, not the last update.
 _STATED_DATE = {"extensive_search": False, "original_date": True}
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # "?>" or, malformed, only ">"
+# The first element of a document, after its XML declaration, processing instructions, comments and doctype.
+_ROOT = re.compile(r"(?:\s|<\?[^>]*>|<!--.*?-->|<!doctype[^>]*>)*<([a-z][\w:.-]*)", re.I | re.S)
+FEED_ROOTS = {"rss", "feed", "rdf:rdf"}
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")  # as trafilatura reads a site's name off its address
 
 
 def looks_like(text: str) -> bool:
-    """Markup from its first character (an XHTML page's XML declaration, or a PHP warning
-    printed above the page, included), with a document or paragraph element early on."""
+    """An HTML page: markup from its first character with a document or paragraph element early on
+    (an XHTML page's XML declaration, well formed or not, or a PHP warning printed above the page,
+    included), or a page whose `<html>` or `<body>` comes after some stray text. Not a feed: an XML
+    document whose root is `<rss>`, `<feed>` or `<rdf:RDF>`."""
+    root = _ROOT.match(text)
+    if root and root.group(1).lower() in FEED_ROOTS:
+        return False
     head = text.lstrip()[:4000].lower()
-    return head.startswith("<") and bool(re.search(r"<(?:!doctype html|html|head|body|article|p|div)\b", head))
+    if head.startswith("<") and re.search(r"<(?:!doctype html|html|head|body|article|p|div)\b", head):
+        return True
+    return bool(re.search(r"<(?:html|body)\b[^>]*>", text[:100_000], re.I))
 
 
 def parse(text: str) -> tuple[list[Block], Metadata, bool]:
@@ -74,7 +84,7 @@ def parse(text: str) -> tuple[list[Block], Metadata, bool]:
     extracted = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=True, date_extraction_params=_STATED_DATE
     )
-    metadata = _metadata(extracted)
+    metadata = _metadata(extracted, tree)
     if not isinstance(extracted, Document) or not extracted.text:
         return blocks, metadata, False  # no main text found: the page is its text, for the rules to clean
     return (
@@ -246,20 +256,40 @@ def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, tit
     return decided
 
 
-def _metadata(extracted: Document | dict[str, Any] | None) -> Metadata:
+def _metadata(extracted: Document | dict[str, Any] | None, tree: HtmlElement) -> Metadata:
+    """What the page states: trafilatura reads the site's name from `og:site_name`, JSON-LD's
+    `publisher` or `application-name`; failing those, the `<title>`'s suffix names it."""
     if not isinstance(extracted, Document):
         return Metadata()
     outlet = normalize_space(extracted.sitename or "")
     host = _HOST.match(extracted.url or "")
     if host and outlet.casefold() == host[1].casefold():
         outlet = ""  # trafilatura's last resort, the address's host: the page does not name itself
+    title = normalize_space(extracted.title or "")
+    outlet = outlet or _title_site_name(tree, title)
     return Metadata(
-        title=_without_site_suffix(normalize_space(extracted.title or ""), outlet),
+        title=_without_site_suffix(title, outlet),
         author=normalize_space(extracted.author or ""),
         outlet=outlet,
         published=extracted.date or "",
         url=extracted.url or "",
     )
+
+
+def _title_site_name(tree: HtmlElement, headline: str) -> str:
+    """The site's name as the `<title>`'s first or last part ("Port strike | Steppe Courier"), when
+    the rest of it is the headline the page shows (its `<h1>`, or the title trafilatura found)."""
+    element = tree.find(".//title")
+    whole = normalize_space(element.text_content()) if element is not None else ""
+    parts = re.split(_SEPARATORS, whole)
+    if len(parts) < 2:
+        return ""
+    headlines = {normalize_space(h.text_content()).casefold() for h in tree.iter("h1")} | {headline.casefold()}
+    for name, rest in ((parts[-1], whole[: whole.rfind(parts[-1])]), (parts[0], whole[len(parts[0]) :])):
+        rest = re.sub(rf"^{_SEPARATORS}|{_SEPARATORS}$", "", rest)
+        if word_count(name) <= settings.SITE_NAME_MAX_WORDS and rest.casefold() in headlines - {""}:
+            return name
+    return ""
 
 
 def _without_site_suffix(title: str, outlet: str) -> str:
