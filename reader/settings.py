@@ -108,6 +108,9 @@ ANNOTATIONS_EDIT_URI = "edit/main/annotations/"
 # 0.75 s on the home page and 1.20 s on an article page (2.80 s at 1,000), past the 1 s a reader
 # should wait; Pagefind answered in 0.41-0.66 s at every size (bench/RESULTS.md, issue 7's run).
 PAGEFIND_FROM_ARTICLES = 100
+# Pagefind keeps what it indexes in memory (about 0.4 MB a page): a larger site is indexed in
+# shards of this many pages, so that 20,000 articles build in under 2 GB; the search merges them.
+PAGEFIND_SHARD_PAGES = 4000
 
 # The glossary lists at most this many articles under each term, in corpus order, then says how many
 # more use it: at 5,000 articles a common term's list outgrew Zensical's limit for one search entry

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import signal
@@ -152,10 +153,34 @@ def pagefind_server(tmp_path_factory):
     httpd.shutdown()
 
 
-@pytest.fixture(params=["material", "pagefind"])
+@pytest.fixture(scope="module")
+def sharded_pagefind_server(tmp_path_factory):
+    """The same, indexed as a large site is: in shards of a few pages, which the search merges."""
+    from reader import settings
+
+    project = project_copy(tmp_path_factory.mktemp("shards"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", "search_engine: pagefind", 1))
+    shard_pages, settings.PAGEFIND_SHARD_PAGES = settings.PAGEFIND_SHARD_PAGES, 4
+    try:
+        result = build(project)
+    finally:
+        settings.PAGEFIND_SHARD_PAGES = shard_pages
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads((project / "site" / "pagefind" / "shards.json").read_text(encoding="utf-8"))) >= 3
+    httpd, url = serve(project / "site")
+    yield url
+    httpd.shutdown()
+
+
+SEARCH_SERVERS = {"material": "server", "pagefind": "pagefind_server", "pagefind in shards": "sharded_pagefind_server"}
+
+
+@pytest.fixture(params=list(SEARCH_SERVERS))
 def search_server(request):
-    """The site with each search: Material's built-in one (the default) and Pagefind."""
-    return request.getfixturevalue("server" if request.param == "material" else "pagefind_server")
+    """The site with each search: Material's built-in one (the default), Pagefind, and Pagefind's
+    index in shards (as a site of more than `settings.PAGEFIND_SHARD_PAGES` pages has it)."""
+    return request.getfixturevalue(SEARCH_SERVERS[request.param])
 
 
 def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, search_server):

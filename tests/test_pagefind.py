@@ -150,3 +150,27 @@ def test_pagefind_leaves_out_every_part_material_search_does(corpus):
     for tag in excluded:
         classes = re.search(r'class="([^"]*)"', tag)
         assert classes and set(classes.group(1).split()) & set(UNSEARCHED), tag
+
+
+def test_a_large_site_is_indexed_in_shards_that_together_hold_every_page(site, monkeypatch):
+    """Pagefind keeps what it indexes in memory: past `PAGEFIND_SHARD_PAGES` pages, each shard is a
+    bundle of its own, listed for the search to merge; the pages are linked, not copied, and no
+    working folder is left."""
+    from reader import settings
+
+    write_page(site, "third", "Drills near the border")
+    monkeypatch.setattr(settings, "PAGEFIND_SHARD_PAGES", 2)
+    index_with_pagefind(site)
+    assert json.loads((site / INDEX_FOLDER / "shards.json").read_text(encoding="utf-8")) == ["../pagefind-2/"]
+    bundles = [site / INDEX_FOLDER, site / f"{INDEX_FOLDER}-2"]
+    counts = [
+        sum(lang["page_count"] for lang in json.loads((b / "pagefind-entry.json").read_text())["languages"].values())
+        for b in bundles
+    ]
+    assert sum(counts) == 3 and all(counts)  # by-date is not searched
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}")) == []
+
+
+def test_a_site_in_one_piece_lists_no_shards(site):
+    index_with_pagefind(site)
+    assert json.loads((site / INDEX_FOLDER / "shards.json").read_text(encoding="utf-8")) == []

@@ -14,7 +14,13 @@
   let engine = null;
   const load = () =>
     (engine ??= import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+      const baseUrl = new URL("../", bundle).pathname;
+      await pagefind.options({ baseUrl });
+      // A large site is indexed in shards (reader/site/pagefind.py): the others are merged into this one.
+      const shards = await fetch(new URL("shards.json", bundle))
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []);
+      for (const shard of shards) await pagefind.mergeIndex(new URL(shard, bundle).href, { baseUrl });
       await pagefind.init();
       return pagefind;
     }));

@@ -57,6 +57,13 @@ PASSAGE_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
 log = logging.getLogger("mkdocs.plugins.reader")
 
 
+class Unindexed:
+    """Where Material's search plugin adds each page while Pagefind is the search: nowhere."""
+
+    def add_entry_from_context(self, page: Page) -> None:
+        pass
+
+
 class ReaderConfig(base.Config):
     """Every option of the plugin, with its default (`plugins: [{reader: {...}}]` in mkdocs.yml)."""
 
@@ -86,6 +93,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.rebuilt: set[str] = set()
         self.pages: set[str] = set()
         self.passages: dict[str, list[str]] = {}  # each page's passages, set aside from Python-Markdown
+        self.material_index: Any = None  # Material's search index, set aside while Pagefind is the search
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -152,11 +160,16 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         config.nav = titled_nav(site, Path(config.docs_dir))
         return config
 
-    @staticmethod
-    def _material_search(config: MkDocsConfig, *, enabled: bool) -> None:
+    def _material_search(self, config: MkDocsConfig, *, enabled: bool) -> None:
+        """Material's search index set aside while the pages are built (its plugin still renders the
+        search box, which Pagefind answers), and put back, empty, for its plugin to write."""
         search: Any = config.plugins.get("material/search")
-        if search is not None:
-            search.config.enabled = enabled
+        if search is None:
+            return
+        if not enabled:
+            self.material_index, search.search_index = search.search_index, Unindexed()
+        elif isinstance(search.search_index, Unindexed):
+            search.search_index = self.material_index
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = self.site

@@ -13,6 +13,7 @@ search catches up a few seconds later.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -51,6 +52,7 @@ UNSEARCHED = (
 )  # fmt: skip
 PAGEFIND_IGNORE = ", ".join(f".{name}" for name in UNSEARCHED)
 INDEX_FOLDER = "pagefind"
+SHARDS = "shards.json"  # the other bundles of a site indexed in shards, for the search to merge
 
 
 def _command(site_dir: Path, output: Path) -> list[str]:
@@ -66,10 +68,43 @@ def _failure(stdout: str, stderr: str) -> str:
 
 
 def index_with_pagefind(site_dir: Path) -> None:
-    """Write Pagefind's index of the built pages into `site/pagefind/` (its binary comes from PyPI)."""
-    result = subprocess.run(_command(site_dir, site_dir / INDEX_FOLDER), capture_output=True, text=True)
+    """Write Pagefind's index of the built pages into `site/pagefind/` (its binary comes from PyPI).
+
+    Pagefind holds what it indexes in memory, about 0.4 MB a page: a site of more than
+    `settings.PAGEFIND_SHARD_PAGES` pages is indexed in shards of that many, each its own bundle
+    (`pagefind-2/`, …), listed in `pagefind/shards.json` for the search to merge (`mergeIndex`)."""
+    pages = sorted(p.relative_to(site_dir) for p in site_dir.rglob("index.html") if INDEX_FOLDER not in p.parts)
+    shards = [pages[i : i + settings.PAGEFIND_SHARD_PAGES] for i in range(0, len(pages), settings.PAGEFIND_SHARD_PAGES)]
+    if len(shards) <= 1:
+        _run_pagefind(site_dir, site_dir / INDEX_FOLDER)
+        (site_dir / INDEX_FOLDER / SHARDS).write_text("[]", encoding="utf-8")
+        return
+    names = [INDEX_FOLDER] + [f"{INDEX_FOLDER}-{n}" for n in range(2, len(shards) + 1)]
+    for name, shard in zip(names, shards, strict=True):
+        linked = site_dir.with_name(f".{site_dir.name}-{name}")  # beside the site: not inside what is indexed
+        shutil.rmtree(linked, ignore_errors=True)
+        try:
+            for page in shard:
+                (linked / page).parent.mkdir(parents=True, exist_ok=True)
+                _link(site_dir / page, linked / page)
+            _run_pagefind(linked, site_dir / name)
+        finally:
+            shutil.rmtree(linked, ignore_errors=True)
+    (site_dir / INDEX_FOLDER / SHARDS).write_text(json.dumps([f"../{name}/" for name in names[1:]]), encoding="utf-8")
+
+
+def _run_pagefind(site_dir: Path, output: Path) -> None:
+    result = subprocess.run(_command(site_dir, output), capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(_failure(result.stdout, result.stderr))
+
+
+def _link(source: Path, link: Path) -> None:
+    """A hard link where the file system allows one (no copy of the page), else a copy."""
+    try:
+        os.link(source, link)
+    except OSError:
+        shutil.copyfile(source, link)
 
 
 class PreviewIndex:
@@ -103,6 +138,7 @@ class PreviewIndex:
     def _finish(self, process: subprocess.Popen[str], staging: Path, target: Path) -> None:
         stdout, stderr = process.communicate()
         if process.returncode == 0 and not self._stopping:
+            (staging / SHARDS).write_text("[]", encoding="utf-8")  # the preview indexes the site whole
             _move_in(staging, target)
         shutil.rmtree(staging, ignore_errors=True)
         if process.returncode != 0 and not self._stopping:
