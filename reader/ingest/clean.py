@@ -93,8 +93,8 @@ def _apply_rules(story: Story) -> tuple[list[Block], list[Removal], Metadata]:
     i = 0
     while i < len(story.blocks):
         for rule in RULES:
-            match = as_match(rule.check(ctx, i))
-            if match:
+            result = rule.check(ctx, i)
+            if result and (match := as_match(result)):
                 for block in story.blocks[i : i + match.span]:
                     removals.append(Removal(rule.name, block.first_line, block.last_line, block.text))
                 metadata = metadata.merged(**match.found)

@@ -68,8 +68,13 @@ class Context:
     def near_edge(self, i: int) -> bool:
         return self.near_start(i) or self.near_end(i)
 
+    @cached_property
+    def _texts(self) -> list[str]:
+        return [block.text for block in self.blocks]
+
     def text(self, i: int) -> str:
-        return self.blocks[i].text if 0 <= i < len(self.blocks) else ""
+        """Block `i`'s text; "" past either end (rules look at their neighbours)."""
+        return self._texts[i] if 0 <= i < len(self._texts) else ""
 
 
 # Block kinds an HTML page's layout gives what is not the story (see `reader.ingest.formats.html`).

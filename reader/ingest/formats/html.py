@@ -14,10 +14,13 @@ JSON-LD, bylines, htmldate for the date): never guessed from the address.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
 import trafilatura
+import trafilatura.metadata
+from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
@@ -47,9 +50,6 @@ _HOLDS_BLOCKS = BLOCK_TAGS | {"div", "section", "article", "main", "ul", "ol", "
 _KINDS: dict[str, BlockKind] = {"li": "list-item", "figcaption": "caption"}
 # A title's site suffix: "Port strike enters second week | The Harbour Gazette".
 _SEPARATORS = r"\s+[|–—·•:»-]\s+"
-# The date the page states (meta tags, structured data, its markup), never one guessed from dates in
-# its text (htmldate's extensive search); the original publication date, not the last update.
-_STATED_DATE = {"extensive_search": False, "original_date": True}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # "?>" or, malformed, only ">"
 # The first element of a document, after its XML declaration, processing instructions, comments and doctype.
 _ROOT = re.compile(r"(?:\s|<\?[^>]*>|<!--.*?-->|<!doctype[^>]*>)*<([a-z][\w:.-]*)", re.I | re.S)
@@ -81,10 +81,8 @@ def parse(text: str) -> tuple[list[Block], Metadata, bool]:
     found: list[Block] = []
     _walk_children(tree, found, in_quote=False)
     blocks = [b for b in found if b.text]
-    extracted = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=True, date_extraction_params=_STATED_DATE
-    )
-    metadata = _metadata(extracted, tree)
+    extracted = trafilatura.bare_extraction(tree, include_comments=True)
+    metadata = _metadata(_stated_metadata(tree), tree)
     if not isinstance(extracted, Document) or not extracted.text:
         return blocks, metadata, False  # no main text found: the page is its text, for the rules to clean
     return (
@@ -210,8 +208,11 @@ class _Extracted:
             self.triples |= set(_character_triples(self.text))
 
     def holds(self, text: str) -> bool | None:
-        """Whether the text holds the block; None for a short block that only its neighbours can tell."""
-        text = normalize_space(text).casefold()
+        """Whether the text holds the block (its text normalized, as every block's is); None for a
+        short block that only its neighbours can tell."""
+        if not self.text:
+            return False
+        text = text.casefold()
         triples = _triples(text)
         if triples:
             return sum(1 for t in triples if t in self.triples) / len(triples) >= settings.EXTRACTED_MIN_SHARE
@@ -254,6 +255,28 @@ def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, tit
             Block(block.text, block.first_line, block.last_line, kind=kind, tag=block.tag, level=block.level)
         )
     return decided
+
+
+def _stated_metadata(tree: HtmlElement) -> Document:
+    """What the page says of itself, read as trafilatura's `extract_metadata` reads it (meta tags, then
+    JSON-LD, then the page's markup; htmldate for the date) but for its categories, tags and
+    licence: the reader shows none of them, and finding them costs a tenth of reading a page."""
+    found = trafilatura.metadata.examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # one word in a meta tag is a user name more often than an author
+    with contextlib.suppress(Exception):  # as trafilatura guards its JSON-LD reader, against its bugs
+        found = trafilatura.metadata.extract_meta_json(tree, found)
+    found.title = found.title or trafilatura.metadata.extract_title(tree)
+    found.author = found.author or trafilatura.metadata.extract_author(tree)
+    found.url = found.url or trafilatura.metadata.extract_url(tree)
+    # The date the page states (meta tags, structured data, its markup), never one guessed from dates
+    # in its text (htmldate's extensive search); the original publication date, not the last update.
+    found.date = find_date(tree, url=found.url, extensive_search=False, original_date=True)
+    found.sitename = (found.sitename or trafilatura.metadata.extract_sitename(tree) or "").lstrip("@")
+    if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+        found.sitename = found.sitename.title()
+    found.clean_and_trim()
+    return found
 
 
 def _metadata(extracted: Document | dict[str, Any] | None, tree: HtmlElement) -> Metadata:
