@@ -1,5 +1,7 @@
 """Render: the site's Markdown, with seed text escaped so it can never become markup."""
 
+import pytest
+
 from reader.corpus import read_corpus
 from reader.model import AnnotatedArticle, display_date
 from reader.site.article_page import PageContext, md_escape, render_article
@@ -83,3 +85,18 @@ def test_the_glossary_lists_a_terms_first_uses_and_links_a_page_of_every_use(cor
     assert "[All 3 uses](glossary/s-400.md)" in section
     every = files["glossary/s-400.md"]
     assert every.count("\n- [") == 3 and "](../articles/" in every and "(../glossary.md#s-400)" in every
+
+
+PAGES = ["index.md", "glossary.md", "articles/a.md", "articles/b.md", "browse/dates-2.md", "browse/x/y.md",
+         "glossary/s-400.md", "a/b/c.md", "a/b/d/e.md", "articles.md"]  # fmt: skip
+
+
+@pytest.mark.parametrize("from_page", PAGES)
+def test_a_link_between_pages_is_the_relative_path_posixpath_gives(from_page):
+    import posixpath
+
+    from reader.site.links import link
+
+    for to_page in PAGES:
+        assert link(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert link(from_page, "glossary.md", "s-400").endswith("glossary.md#s-400")

@@ -31,8 +31,14 @@ PAGE_TITLES = {
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """The href from one source page (`articles/x.md`) to another, or to its `anchor`."""
-    relative = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """The href from one source page (`articles/x.md`) to another, or to its `anchor`. Both are paths
+    inside docs/, so this is `posixpath.relpath` without its look at the working directory (a
+    site's pages make tens of thousands of links)."""
+    here, there = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:])
     return relative + (f"#{anchor}" if anchor else "")
 
 

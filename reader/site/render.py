@@ -131,7 +131,8 @@ def render_site(
         return run_jobs([jobs[i] for i in todo], progress)
 
     rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
-    return {"corpus.json": records, **files.result(), **dict(zip(pages, rendered, strict=True))}
+    comparisons = _comparisons(corpus, fingerprints, cache)
+    return {"corpus.json": records, **files.result(), **comparisons, **dict(zip(pages, rendered, strict=True))}
 
 
 def _other_files(
@@ -154,12 +155,25 @@ def _other_files(
     for item in corpus.annotated:
         if item.source:
             files[annotation_path(item.article.id)] = item.source.encode("utf-8")
-    by_id = {a.id: a for a in corpus.articles}
-    for group in corpus.reprints:
-        aligned = [al for al in corpus.alignments if al.left in group.articles]
-        stranded = [n for n in corpus.stranded if n.origin in group.articles]
-        files[compare_path(group)] = render_comparison(group, aligned, by_id, stranded)
     return files
+
+
+def _comparisons(corpus: Corpus, fingerprints: dict[str, bytes], cache: BuildCache) -> dict[str, str]:
+    """Each reprint group's comparison page; under `mkdocs serve`, one whose articles (and so their
+    alignment and notes) have not changed is not rendered again."""
+    by_id = {a.id: a for a in corpus.articles}
+    groups = corpus.reprints
+
+    def render(todo: list[int]) -> list[str]:
+        pages = []
+        for group in (groups[i] for i in todo):
+            aligned = [al for al in corpus.alignments if al.left in group.articles]
+            stranded = [n for n in corpus.stranded if n.origin in group.articles]
+            pages.append(render_comparison(group, aligned, by_id, stranded))
+        return pages
+
+    keys = [digest(*(fingerprints[a] for a in g.articles)) for g in groups] if fingerprints else range(len(groups))
+    return {compare_path(g): page for g, page in zip(groups, cache.values("compare", keys, render), strict=True)}
 
 
 def _article_pages(
