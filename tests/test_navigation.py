@@ -74,7 +74,22 @@ def test_a_long_list_over_many_days_is_split_by_date():
     many = reports(400, date=lambda i: f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
     (branch,) = articles_branch(site_nav(corpus_of(many), {a.id: a.title for a in many}))
     ranges = names(branch["Daily Report"])
-    assert ranges[0].startswith("1 January 2024 – ") and ranges[-1].endswith("– 28 December 2024")
+    assert ranges[0] == "1 – 17 January 2024" and ranges[-1] == "12 – 28 December 2024"
+
+
+@pytest.mark.parametrize(
+    "first, last, name",
+    [
+        ("2024-07-05", "2024-07-09", "5 – 9 July 2024"),
+        ("2024-06-27", "2024-08-15", "27 June – 15 August 2024"),
+        ("2023-12-30", "2024-01-02", "30 December 2023 – 2 January 2024"),
+        ("2024-05-01", "", "1 May 2024 – undated"),
+    ],
+)
+def test_a_range_of_dates_says_a_shared_year_and_month_once(first, last, name):
+    from reader.site.navigation import Leaf, _range_name
+
+    assert _range_name([Leaf({}, "A", first), Leaf({}, "B", last)]) == name
 
 
 SHAPES = {

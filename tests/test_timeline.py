@@ -114,3 +114,13 @@ def test_every_dated_article_is_drawn_once(corpus):
     dated = [a for a in corpus.articles if display_date(a)]
     assert 0 < len(dated) < len(corpus.articles)  # two of the seeds' articles give no date at all
     assert sorted(d.page for d in dates if d.shown) == sorted(f"articles/{a.id}.md" for a in dated)
+
+
+def test_a_lane_too_full_to_draw_is_left_out_and_the_page_says_so():
+    from reader.site.timeline import LANE_MARKS, ArticleDate
+
+    day = datetime.date(2024, 5, 1)
+    many = [ArticleDate(day, "published", f"Report {n}", f"articles/r{n}.md", True) for n in range(LANE_MARKS + 1)]
+    figure = timeline_figure([], many)
+    assert "<svg" not in figure
+    assert f"No picture: the {LANE_MARKS + 1:,} article dates, too many to draw, are in the list." in figure

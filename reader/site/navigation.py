@@ -151,10 +151,18 @@ def _range_name(leaves: list[Leaf]) -> str:
     """ "3 January 2024 – 19 March 2024", or by title: "Report 1 – Report 240"."""
     first, last = leaves[0], leaves[-1]
     if first.date != last.date:
-        return f"{written_date(first.date) or 'Undated'} – {written_date(last.date) or 'undated'}"
+        return _date_range(written_date(first.date) or "Undated", written_date(last.date) or "undated")
     start, end = _distinct_prefixes(first.name, last.name)
     named = f"{start} – {end}" if start != end else start
     return f"{written_date(first.date)}: {named}" if first.date else named
+
+
+def _date_range(start: str, end: str) -> str:
+    """ "27 June – 15 August 2023" and "5 – 9 July 2023": the year (and month) said once where shared."""
+    a, b = start.split(" "), end.split(" ")
+    if len(a) == len(b) == 3 and a[2] == b[2]:
+        return f"{a[0]} – {end}" if a[1] == b[1] else f"{a[0]} {a[1]} – {end}"
+    return f"{start} – {end}"
 
 
 def _distinct_prefixes(first: str, last: str, most: int = 5) -> tuple[str, str]:

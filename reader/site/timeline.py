@@ -167,17 +167,17 @@ def timeline_figure(
     drawn_events = events if len(events) <= LANE_MARKS else []
     drawn_dates = shown if len(shown) <= LANE_MARKS else []
     days = [e.date for e in drawn_events] + [d.date for d in drawn_dates]
-    if not days:
-        return ""
-    first, last = min(days).year, max(days).year
-    svgs = "".join(_svg(layout, drawn_events, drawn_dates, days, listed) for layout in (WIDE, NARROW))
-    above = f"{count(len(events), 'noted event')} above the line" if drawn_events else ""
-    below = f"{count(len(shown), 'article')} below it" if drawn_dates else ""
     left_out = [
         f"{count(len(lane), noun)}, too many to draw, are in the list"
         for lane, drawn, noun in ((events, drawn_events, "noted event"), (shown, drawn_dates, "article date"))
         if lane and not drawn
     ]
+    if not days:
+        return f'<p class="reader-timeline-left-out">No picture: the {"; the ".join(left_out)}.</p>' if left_out else ""
+    first, last = min(days).year, max(days).year
+    svgs = "".join(_svg(layout, drawn_events, drawn_dates, days, listed) for layout in (WIDE, NARROW))
+    above = f"{count(len(events), 'noted event')} above the line" if drawn_events else ""
+    below = f"{count(len(shown), 'article')} below it" if drawn_dates else ""
     said = "; ".join(filter(None, [", ".join(filter(None, [above, below])) + f", {first} to {last}", *left_out]))
     return (
         f'<figure class="reader-timeline-figure">{svgs}<figcaption>{said}; a break in the line '
