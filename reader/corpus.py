@@ -18,7 +18,7 @@ from reader.annotations.annotate import glossary_terms, place_notes, reprint_dec
 from reader.annotations.decisions import apply_decisions
 from reader.annotations.history import annotation_history
 from reader.annotations.read import Annotations, annotation_files, collect, read_file
-from reader.annotations.sourcing import unsourced_notes
+from reader.annotations.sourcing import known_words, unsourced_notes
 from reader.cache import BuildCache, digest
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
@@ -68,7 +68,12 @@ def read_corpus(
             raise Problems(list(corpus.warnings))
     corpus = _with_decisions(corpus, annotations)
     corpus = _with_original_dates(corpus, annotations)
-    unsourced = unsourced_notes(corpus.articles, annotations)
+    # An article's words: its text and metadata, which decisions and an original's dates may change.
+    unsourced = unsourced_notes(
+        corpus.articles,
+        annotations,
+        lambda a: cache.value("known words", (a.metadata, a.paragraphs), partial(known_words, a)),
+    )
     if unsourced:  # a fact with no source is a warning, as a guessed encoding is: strict refuses it
         corpus = replace(corpus, warnings=(*corpus.warnings, *unsourced))
         if strict:

@@ -11,7 +11,7 @@ satisfied honestly in two ways: cite a source, or quote the text the note rests 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from reader.annotations.read import Annotations
@@ -32,19 +32,23 @@ class UnsourcedNoteWarning(AnnotationError):
     """A note that states a fact its article does not, and cites no source for it."""
 
 
-def unsourced_notes(articles: tuple[Article, ...], annotations: Annotations) -> list[ReaderError]:
-    """A warning for every context note or correction stating something beyond its article, unsourced."""
+def unsourced_notes(
+    articles: tuple[Article, ...], annotations: Annotations, known: Callable[[Article], set[str]] | None = None
+) -> list[ReaderError]:
+    """A warning for every context note or correction stating something beyond its article, unsourced.
+    `known` gives an article's words (`known_words`, or a cache of it: the preview asks on every rebuild)."""
+    known = known or known_words
     by_id = {a.id: a for a in articles}
     found: list[ReaderError] = []
     for article_id, (parsed, model) in sorted(annotations.files.items()):
         article = by_id.get(article_id)
         if article is None:
             continue
-        known = _known_words(article)
+        words = known(article)
         for index, note in enumerate(model.notes):
             if not isinstance(note, ContextNote | CorrectionNote) or note.sources:
                 continue
-            beyond = sorted(set(facts(note.text)) - known)
+            beyond = sorted(set(facts(note.text)) - words)
             if beyond:
                 line, column = parsed.position(("notes", index, "text"))
                 found.append(
@@ -72,7 +76,7 @@ def facts(text: str) -> Iterator[str]:
             yield word
 
 
-def _known_words(article: Article) -> set[str]:
+def known_words(article: Article) -> set[str]:
     """Every word and number of the article's text and metadata, with its dates written out."""
     metadata = article.metadata.as_dict()
     text = " ".join([*(p.text for p in article.paragraphs), *(str(v) for v in metadata.values() if v)])

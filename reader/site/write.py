@@ -212,12 +212,16 @@ def _fresh(path: Path) -> Path:
     return path
 
 
+def generated_name(name: str) -> bool:
+    """Whether a name at the top of docs/ is the generator's: one of `GENERATED`, or a later page of
+    a generated list (`timeline-2.md`)."""
+    later = LATER_PAGE.fullmatch(name)
+    return name in GENERATED or bool(later and f"{later.group(1)}.md" in GENERATED)
+
+
 def _generated_at_top(root: Path) -> Callable[[str, list[str]], set[str]]:
     def ignore(folder: str, names: list[str]) -> set[str]:
-        if Path(folder) != root:
-            return set()
-        later = {n for n in names if (m := LATER_PAGE.fullmatch(n)) and f"{m.group(1)}.md" in GENERATED}
-        return (set(GENERATED) & set(names)) | later
+        return {name for name in names if generated_name(name)} if Path(folder) == root else set()
 
     return ignore
 
