@@ -477,3 +477,43 @@ def test_the_editorial_standards_page_is_built_and_every_notes_list_links_to_it(
         if item.notes:
             link = page(built_site, item.article.id).select_one(".reader-standards a")
             assert link["href"] == "../../standards/", item.article.id
+
+
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory):
+    """A newsroom's series built for real: 240 articles, half of them from one outlet, every title
+    "Report N: …" (bench_scale's generator), so that its outlet's branch and the lists must split."""
+    from bench.bench_scale import make_project
+
+    project = make_project(240, tmp_path_factory.mktemp("series") / "project", "newsroom", search=None)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_no_built_page_lists_more_navigation_links_than_the_bound(series_site):
+    from reader.site.navigation import NAV_LINKS, TOC_LINKS
+
+    most = 0
+    for page in series_site.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        nav = soup.select_one("nav.md-nav--primary")
+        if nav is None:
+            continue
+        for toc in nav.select("nav.md-nav--secondary"):
+            toc.decompose()  # the page's own table of contents, which Material nests on a phone
+        most = max(most, len(nav.select("a")))
+    assert 30 < most <= NAV_LINKS - TOC_LINKS  # split, and within the bound
+
+
+def test_a_long_list_is_pages_linked_to_each_other(series_site):
+    first = BeautifulSoup((series_site / "browse" / "dates" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    second_path = series_site / "browse" / "dates-2" / "index.html"
+    second = BeautifulSoup(second_path.read_text(encoding="utf-8"), "html.parser")
+    assert first.find("a", string="Next →")["href"] == "../dates-2/"
+    assert second.find("a", string="← Previous")["href"] == "../dates/"
+    assert "By date (page 2 of 3)" in second.h1.get_text()
+    items = [len(page.select("article li")) for page in (first, second)]
+    assert items == [100, 100]
+    linked = second.select_one("article li a")["href"]
+    assert (second_path.parent / linked / "index.html").resolve().is_file()  # its links hold on page 2
