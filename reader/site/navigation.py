@@ -6,8 +6,8 @@ not put 20,000 links on each of its pages. So no page's navigation lists more
 than `NAV_LINKS` links: the articles are listed under their outlet, and a list
 too long for what is left is split evenly into ranges (`_chunked`), as a
 paginated index is, named by their first and last entries: by date when the
-dates differ ("3 Jan 2024 – 19 Mar 2024"), else by title ("Report 1 – Report
-240"). Many outlets are split into ranges of names the same way.
+dates differ ("27 June – 15 August 2024"), else by title ("Report 1 – Report
+240"). Many outlets, and many reprint groups, are split into ranges the same way.
 """
 
 from __future__ import annotations
