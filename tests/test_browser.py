@@ -345,6 +345,9 @@ def test_the_home_page_lists_articles_as_cards_the_most_recent_first(browser, se
     assert dates == sorted(dates, reverse=True)
     title = cards.first.locator(".reader-card-title").bounding_box()
     assert title["width"] > 250  # a title reads across the card, not down a narrow column
+    assert title["y"] + title["height"] < 780  # the list starts on a phone's first screen, the legend below it
+    page.get_by_role("link", name="under the list").click()
+    expect(page.get_by_role("heading", name="How to read an article")).to_be_in_viewport()
     context.close()
 
 

@@ -325,7 +325,14 @@ def render_home(corpus: Corpus) -> str:
             "",
             "News articles as they were scraped from the web, cleaned of the page around them. "
             "Every article shows where its text came from: the raw seed is one click away, and every "
-            "block the cleaner removed is listed with the rule that removed it.",
+            "block the cleaner removed is listed with the rule that removed it. What the marks in the text "
+            "mean is [under the list](#how-to-read-an-article).",
+            "",
+            "## Articles",
+            "",
+            intro,
+            "",
+            f'<ul class="reader-cards">{"".join(cards)}</ul>',
             "",
             "## How to read an article",
             "",
@@ -348,12 +355,6 @@ def render_home(corpus: Corpus) -> str:
             "or [add an annotation](contributing.md). Browse [by outlet](browse/outlets.md), "
             "[by date](browse/dates.md) or [by topic](browse/topics.md), follow the [timeline](timeline.md), "
             "or [download](download.md) the data.",
-            "",
-            "## Articles",
-            "",
-            intro,
-            "",
-            f'<ul class="reader-cards">{"".join(cards)}</ul>',
             "",
             "## Reprint groups",
             "",
