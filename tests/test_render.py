@@ -100,3 +100,26 @@ def test_a_link_between_pages_is_the_relative_path_posixpath_gives(from_page):
     for to_page in PAGES:
         assert link(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     assert link(from_page, "glossary.md", "s-400").endswith("glossary.md#s-400")
+
+
+@pytest.mark.parametrize(
+    "article_id, shown, absent",
+    [
+        # Notes, corrections, links to another article, glossary terms and other copies' passages.
+        ("china-russia-circle-wagons-asia-pacific-asia-times",
+         ['class="reader-correction">words</mark>', 'class="reader-note">words</mark>', "→ another article",
+          "term</a> glossary", "⇄ another copy"], []),
+        # No glossary term, no link and no other copy in this one: the legend does not mention them.
+        ("china-belarus-hold-army-drills-near-nato-border-artifex-news",
+         ['class="reader-note">words</mark>', 'class="reader-correction">words</mark>'],
+         ["glossary", "another article", "another copy"]),
+    ],
+)  # fmt: skip
+def test_each_article_says_in_one_line_what_its_own_marks_mean(corpus, article_id, shown, absent):
+    from reader.site.render import render_site
+
+    page = render_site(corpus)[f"articles/{article_id}.md"]
+    (legend,) = [line for line in page.splitlines() if line.startswith('<p class="reader-legend"')]
+    assert all(sample in legend for sample in shown), legend
+    assert not any(word in legend for word in absent), legend
+    assert legend.endswith('<a href="../index.md#how-to-read-an-article">how to read an article</a></p>')

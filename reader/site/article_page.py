@@ -18,7 +18,7 @@ import yaml
 
 from reader.annotations.history import REVISIONS_SHOWN
 from reader.annotations.markup import attribute, plain_text, safe_html
-from reader.annotations.schema import About, CorrectionNote, LinkNote, Original, Source
+from reader.annotations.schema import About, ContextNote, CorrectionNote, LinkNote, Original, Source
 from reader.ingest.rules import EDITORIAL_RULE
 from reader.model import (
     OUTLET_NOT_STATED,
@@ -124,6 +124,8 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _byline(item), ""]
     if caution := _caution(item):
         parts += [caution, ""]
+    if legend := _legend(item, ctx):
+        parts += [legend, ""]
     parts += [_about_this_copy(item, ctx), ""]
     if article.decisions:
         parts += [_decisions(article), ""]
@@ -155,6 +157,32 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
         parts += [ctx.suggest, ""]
     parts += [citation_data(item), ""]
     return "\n".join(parts)
+
+
+HOW_TO_READ = link(ARTICLE_PAGE, "index.md", "how-to-read-an-article")
+
+
+def _legend(item: AnnotatedArticle, ctx: PageContext) -> str:
+    """One line saying what each kind of mark in this article's text means: only the kinds it has,
+    each shown as it looks, and the home page's fuller legend one click away."""
+    kinds = {type(placed.note) for placed in item.notes}
+    shown = [
+        sample
+        for present, sample in (
+            (ContextNote in kinds, '<mark class="reader-note">words</mark> note'),
+            (CorrectionNote in kinds, '<mark class="reader-correction">words</mark> error, corrected after'),
+            (LinkNote in kinds or bool(item.backlinks), "→ another article"),
+            (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary'),
+            (bool(ctx.counterparts), "⇄ another copy"),
+        )
+        if present
+    ]
+    if not shown:
+        return ""
+    return (
+        f'<p class="reader-legend" data-search-exclude>Marks: {" · ".join(shown)} · '
+        f'<a href="{HOW_TO_READ}">how to read an article</a></p>'
+    )
 
 
 def _description(item: AnnotatedArticle) -> str:

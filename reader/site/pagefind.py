@@ -48,7 +48,7 @@ PAGEFIND_ROOT = "article.md-content__inner"
 UNSEARCHED = (
     "reader-byline", "reader-about-copy", "reader-standards", "reader-history", "reader-ref", "reader-permalink",
     "reader-note-head", "reader-back", "reader-uses", "reader-decisions", "reader-removed-none", "reader-removals",
-    "reader-comparison", "reader-counterpart", "headerlink",
+    "reader-comparison", "reader-counterpart", "headerlink", "reader-legend",
 )  # fmt: skip
 PAGEFIND_IGNORE = ", ".join(f".{name}" for name in UNSEARCHED)
 INDEX_FOLDER = "pagefind"
