@@ -302,8 +302,12 @@ def test_a_correction_shows_its_reading_and_its_reason(page, server):
 
 
 def test_a_reprint_link_leads_to_the_counterpart_paragraph(page, server):
+    """Worded differently (⇄≠): the two wordings side by side first, then on to the other copy's paragraph."""
     page.goto(server + f"/articles/{AT}/")
     page.locator("#p5 .reader-counterpart").click()
+    row = page.locator(".reader-row:target")
+    expect(row).to_be_in_viewport()
+    row.locator(".reader-cell-label", has_text="Global Research").filter(visible=True).first.click()
     page.wait_for_url(f"**/{GR}/#p5")
     expect(page.locator("#p5")).to_be_in_viewport()
     expect(page.locator("#p5")).to_contain_text("Last Wednesday")
@@ -860,3 +864,17 @@ def test_mark_underlines_contrast_3_to_1_with_the_page_in_dark_mode(browser, ser
     assert contrast(colours["correction"], colours["bg"]) >= 3
     assert contrast(colours["link"], colours["bg"]) >= 3
     context.close()
+
+
+def test_a_differently_worded_passages_mark_opens_the_two_wordings_side_by_side(page, server):
+    """⇄≠ lands on the comparison page's row for the passage, shown even where the page hides
+    rows that differ only in typography or spelling."""
+    page.goto(server + f"/articles/{AT}/")
+    marks = page.locator(".reader-counterpart", has_text="⇄≠")
+    for n in range(min(4, marks.count())):
+        page.goto(server + f"/articles/{AT}/")
+        mark = page.locator(".reader-counterpart", has_text="⇄≠").nth(n)
+        row = mark.get_attribute("href").split("#")[1]
+        mark.click()
+        expect(page.locator(f"#{row}")).to_be_visible()
+        expect(page.locator(f"#{row}")).to_be_in_viewport()

@@ -123,3 +123,41 @@ def test_each_article_says_in_one_line_what_its_own_marks_mean(corpus, article_i
     assert all(sample in legend for sample in shown), legend
     assert not any(word in legend for word in absent), legend
     assert legend.endswith('<a href="../index.md#how-to-read-an-article">how to read an article</a></p>')
+
+
+def test_a_passage_worded_the_same_links_the_other_copys_passage_and_a_different_one_its_comparison_row(corpus):
+    from reader.site.compare_page import counterparts, render_comparison
+
+    by_id = {a.id: a for a in corpus.articles}
+    (group,) = corpus.reprints
+    (alignment,) = corpus.alignments
+    links = counterparts(corpus.alignments, by_id, corpus.reprints)[alignment.left]
+    comparison = render_comparison(group, list(corpus.alignments), by_id)
+    kinds = set()
+    for row, pair in enumerate(alignment.pairs, 1):
+        if not pair.left or not pair.right:
+            continue
+        mark = links[pair.left[0]]
+        if pair.status == "identical":
+            assert f'#{pair.right[0]}"' in mark and ">⇄</a>" in mark
+        else:
+            assert f'compare/{group.id}.md#c1-{row}"' in mark and ">⇄≠</a>" in mark
+            assert f'id="c1-{row}"' in comparison
+        kinds.add(pair.status)
+    assert "identical" not in kinds and kinds  # every passage of the seeds' two copies differs, if only in typography
+
+
+def test_a_passage_worded_the_same_links_straight_to_the_other_copys_passage():
+    from bench.corpus_generator import article
+    from reader.model import ReprintGroup
+    from reader.reprints.align import align
+    from reader.site.compare_page import counterparts
+
+    same = "The council met on Tuesday to approve the harbour plan and its budget for next year."
+    left = article("left", [same, "The mayor said the vote was close and the debate long."])
+    right = article("right", [same, "The mayor called the vote close and the debate very long indeed."])
+    group = ReprintGroup(id="g", articles=("left", "right"), original="left", order_basis="")
+    links = counterparts((align(left, right),), {"left": left, "right": right}, (group,))["left"]
+    first, second = (p.id for p in left.paragraphs if p.kind != "title")
+    assert 'href="right.md#p1"' in links[first] and ">⇄</a>" in links[first]
+    assert '../compare/g.md#c1-2"' in links[second] and ">⇄≠</a>" in links[second]

@@ -265,12 +265,18 @@ def test_each_copy_names_the_others_and_links_paragraphs_to_their_counterparts(b
     banner = soup.select_one(".reader-reprints")
     assert banner.find("a", href=f"../{GR}/") and banner.find("a", href=f"../../compare/{group.id}/")
     counterpart = soup.find(id="p6").select_one(".reader-counterpart")
-    assert counterpart["href"] == f"../{GR}/#p6"
+    # Worded differently: ⇄≠ opens the two wordings side by side, on the comparison page's row for them.
+    href, row = counterpart["href"].split("#")
+    assert href == f"../../compare/{group.id}/"
+    comparison = BeautifulSoup(
+        (built_site / "compare" / group.id / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert "¶6" in comparison.find(id=row).get_text(" ")
     assert counterpart.get_text() == "⇄≠"  # one quiet mark; its tooltip names the copy
-    assert counterpart["title"] == "Also in Global Research, ¶6: worded differently"
+    assert counterpart["title"] == "Also in Global Research, ¶6: worded differently; the two wordings side by side"
     other = page(built_site, GR).find(id="p6").select_one(".reader-counterpart")
     assert (
-        other["title"] == "Also in the Asia Times copy, ¶6: worded differently"
+        other["title"] == "Also in the Asia Times copy, ¶6: worded differently; the two wordings side by side"
     )  # never "via Asia Times" in a sentence
 
 

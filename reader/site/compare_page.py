@@ -195,26 +195,39 @@ def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Articl
     )
 
 
-def counterparts(alignments: tuple[Alignment, ...], by_id: dict[str, Article]) -> dict[str, dict[str, str]]:
-    """For every article, by paragraph: links to the counterparts in the other copies, marked ≠ where the
-    wording differs. One pass over the alignments for the whole corpus."""
+def counterparts(
+    alignments: tuple[Alignment, ...], by_id: dict[str, Article], groups: Sequence[ReprintGroup] = ()
+) -> dict[str, dict[str, str]]:
+    """For every article, by paragraph: links to the counterparts in the other copies. ⇄ leads to the
+    other copy's passage; ⇄≠, where the wording differs, to the two wordings side by side on the
+    comparison page (its row; a row hidden there for a typography or spelling change shows when
+    linked). One pass over the alignments for the whole corpus."""
+    group_of = {a: g for g in groups for a in g.articles}
+    sections: dict[str, int] = {}  # each comparison page's sections so far, numbered as render_comparison does
     found: dict[str, dict[str, str]] = {}
     for alignment in alignments:
+        group = group_of.get(alignment.left)
+        if group is not None:
+            sections[group.articles[0]] = section = sections.get(group.articles[0], 0) + 1
         for mine_id, other_id, from_left in (
             (alignment.left, alignment.right, True),
             (alignment.right, alignment.left, False),
         ):
             links = found.setdefault(mine_id, {})
             other = by_id[other_id]
-            for pair in alignment.pairs:
+            for row, pair in enumerate(alignment.pairs, 1):
                 mine, theirs = (pair.left, pair.right) if from_left else (pair.right, pair.left)
                 if not mine or not theirs:
                     continue
                 differs = pair.status != "identical"
                 title = f"Also in {copy_name(other)}, ¶{theirs[0][1:]}: " + (
-                    "worded differently" if differs else "the same wording"
+                    "worded differently; the two wordings side by side" if differs else "the same wording"
                 )
-                href = link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{other.id}.md", theirs[0])
+                href = (
+                    link(ARTICLE_PAGE, compare_path(group), f"c{section}-{row}")
+                    if differs and group is not None
+                    else link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{other.id}.md", theirs[0])
+                )
                 anchor = (
                     f' <a class="reader-counterpart" data-search-exclude href="{href}" '
                     f'title="{html.escape(title)}" aria-label="{html.escape(title)}">⇄{"≠" if differs else ""}</a>'

@@ -187,7 +187,7 @@ def _article_pages(
     """Each article page's path, the call that renders it and (when `keyed`) the digest of its inputs."""
     by_id = {a.id: a for a in corpus.articles}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
-    links = counterparts(corpus.alignments, by_id)
+    links = counterparts(corpus.alignments, by_id, corpus.reprints)
     every_title = digest(pickle.dumps(shown, protocol=5)) if keyed else b""
     pages, jobs, keys = [], [], []
     for item in corpus.annotated:
