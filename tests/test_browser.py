@@ -11,6 +11,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -191,6 +192,7 @@ def test_searching_for_shoigu_reaches_both_copies_at_the_paragraph(page, search_
     results = page.locator(".md-search-result__link")
     expect(results.first).to_be_visible(timeout=10000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert not [h for h in hrefs if re.search(r"\?h=(#|$)", h)], hrefs  # no empty highlight in an address
     assert any(f"/{AT}/" in h and "#s-p" in h for h in hrefs), hrefs
     assert any(f"/{GR}/" in h and "#s-p" in h for h in hrefs), hrefs
     target = next(h for h in hrefs if f"/{GR}/" in h and "#s-p" in h)

@@ -626,9 +626,33 @@ function readerKeepAnchor() {
 
 readerKeepAnchor();
 
+// Material's search links a page's own result with an empty highlight ("…/?h="), when the query's
+// words match only its sections: the address is cleaned as the results are written.
+function readerCleanSearchLinks() {
+  const list = document.querySelector(".md-search-result__list");
+  if (!list || list.dataset.readerClean) return;
+  list.dataset.readerClean = "true";
+  const clean = () => {
+    list.querySelectorAll('a[href*="?h="]').forEach((link) => {
+      const url = new URL(link.href);
+      if (url.searchParams.get("h") === "") {
+        url.searchParams.delete("h");
+        link.href = url.href;
+      }
+    });
+  };
+  new MutationObserver(clean).observe(list, { childList: true, subtree: true });
+}
+
 // Last, once everything above is defined: Material's instant navigation calls it on every page.
 if (typeof document$ !== "undefined") {
-  document$.subscribe(readerInit);
+  document$.subscribe(() => {
+    readerInit();
+    readerCleanSearchLinks();
+  });
 } else {
-  document.addEventListener("DOMContentLoaded", readerInit);
+  document.addEventListener("DOMContentLoaded", () => {
+    readerInit();
+    readerCleanSearchLinks();
+  });
 }
