@@ -91,7 +91,7 @@ def test_passages_are_set_aside_from_python_markdown_and_put_back_as_it_would_ha
     plugin = ReaderPlugin()
     page = SimpleNamespace(file=SimpleNamespace(src_uri="articles/a.md"), present_anchor_ids={"title"})
     stub = plugin.on_page_markdown(source, page=page, config=None, files=None)
-    assert stub.count("<!--reader-passage-") == 2 and "Three" not in stub and "Not one line" in stub
+    assert stub.count("<!--reader-finished-") == 2 and "Three" not in stub and "Not one line" in stub
     extensions = ["md_in_html"]
     html = plugin.on_page_content(markdown.markdown(stub, extensions=extensions), page=page, config=None, files=None)
     assert html == markdown.markdown(source, extensions=extensions)
@@ -124,5 +124,5 @@ def test_every_generated_page_converts_the_same_with_its_finished_html_set_aside
 
         stub = plugin.on_page_markdown(source, page=page, config=None, files=None)
         if path.startswith("articles/"):
-            assert stub.count("<!--reader-passage-") >= 5, path
+            assert stub.count("<!--reader-finished-") >= 5, path
         assert plugin.on_page_content(html(stub), page=page, config=None, files=None) == html(source), path

@@ -47,12 +47,12 @@ from reader.site.write import RenderedSite, rendered_site, titled_nav
 
 # The blocks of finished HTML an article page writes at its top level (`reader.site.article_page`), each
 # one line between blank lines: its passages, notes, removed text, byline and the data its scripts read.
-PASSAGE = re.compile(
+FINISHED = re.compile(
     r'(?<=\n\n)<(div|p|ol|details) (?:class|id)="(?:reader-passage|reader-notes|note reader-removals|'
     r'reader-suggest|reader-citation|reader-byline|reader-standards|info reader-about)"[^\n]*</\1>(?=\n\n|\n?\Z)'
 )
-PASSAGE_MARK = re.compile(r"<!--reader-passage-(\d+)-->")
-PASSAGE_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
+FINISHED_MARK = re.compile(r"<!--reader-finished-(\d+)-->")
+FINISHED_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
 
 log = logging.getLogger("mkdocs.plugins.reader")
 
@@ -92,7 +92,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.pending: tuple[bytes, dict[str, str | bytes]] = (b"", {})
         self.rebuilt: set[str] = set()
         self.pages: set[str] = set()
-        self.passages: dict[str, list[str]] = {}  # each page's passages, set aside from Python-Markdown
+        self.finished: dict[str, list[str]] = {}  # each page's finished HTML blocks, set aside from Python-Markdown
         self.material_index: Any = None  # Material's search index, set aside while Pagefind is the search
 
     def load_config(
@@ -203,22 +203,22 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         which Python-Markdown (and MkDocs, for their ids) would parse only to copy them out again, a third of
         the build: each is set aside here, a comment in its place, and put back as it was once the page is
         HTML (`on_page_content`)."""
-        passages = self.passages[page.file.src_uri] = []
+        blocks = self.finished[page.file.src_uri] = []
 
         def set_aside(match: re.Match[str]) -> str:
-            passages.append(match.group(0))
-            return f"<!--reader-passage-{len(passages) - 1}-->"
+            blocks.append(match.group(0))
+            return f"<!--reader-finished-{len(blocks) - 1}-->"
 
-        return PASSAGE.sub(set_aside, markdown)
+        return FINISHED.sub(set_aside, markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        passages = self.passages.pop(page.file.src_uri, [])
-        if not passages:
+        blocks = self.finished.pop(page.file.src_uri, [])
+        if not blocks:
             return html
         # MkDocs checks links to a page's anchors against the ids it found in the page's Markdown.
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(id for passage in passages for id in PASSAGE_ID.findall(passage))
-        return PASSAGE_MARK.sub(lambda m: passages[int(m.group(1))], html)
+            page.present_anchor_ids.update(id for block in blocks for id in FINISHED_ID.findall(block))
+        return FINISHED_MARK.sub(lambda m: blocks[int(m.group(1))], html)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -208,7 +208,7 @@ def counterparts(
     for alignment in alignments:
         group = group_of.get(alignment.left)
         if group is not None:
-            sections[group.articles[0]] = section = sections.get(group.articles[0], 0) + 1
+            sections[group.id] = section = sections.get(group.id, 0) + 1
         for mine_id, other_id, from_left in (
             (alignment.left, alignment.right, True),
             (alignment.right, alignment.left, False),
