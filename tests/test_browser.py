@@ -293,6 +293,7 @@ LINK_OF = (
 
 def test_a_correction_shows_its_reading_and_its_reason(page, server):
     page.goto(server + f"/articles/{MIL}/")
+    page.locator(".reader-mode button", has_text="Original, corrections marked").click()
     mark = page.locator("mark.reader-correction", has_text="The partnership ends with a formal military alliance")
     expect(mark).to_be_visible()
     expect(page.locator("ins.reader-reading", has_text="stops short of")).to_be_visible()
@@ -581,48 +582,79 @@ def test_a_note_opens_by_keyboard_and_by_a_tap_on_its_phrase(browser, server):
     expect(page.locator(".reader-popover")).to_contain_text("The copy starts mid-story")
     page.locator(".reader-popover-close").click()
     expect(page.locator(".reader-popover")).to_have_count(0)
+    page.locator(".reader-mode button", has_text="Original, corrections marked").tap()
     page.locator("mark.reader-correction", has_text="University of Wittenberg in Ohio").tap()
     expect(page.locator(".reader-popover")).to_contain_text("Wittenberg University")
     context.close()
 
 
+READING_MODES = ("Corrected text", "Original, corrections marked", "Clean text")
+
+# Each correction's shown wording (the original words or the reading, whichever the mode shows first)
+# and whether it is marked (an underline or a border) with its number beside it.
+SHOWN_CORRECTIONS = """readings => readings.map(reading => {
+  const mark = reading.previousElementSibling;
+  const shown = [mark, reading].find(e => e.matches('mark.reader-correction') && e.offsetParent !== null) || reading;
+  const style = getComputedStyle(shown);
+  const number = reading.nextElementSibling.querySelector('a');
+  return {
+    marked: style.textDecorationLine !== 'none' || style.borderBottomStyle !== 'none',
+    numbered: number.getBoundingClientRect().width > 0,
+    reading: reading.getBoundingClientRect().width > 0,
+    announced: reading.textContent.includes('[correction:'),
+  };
+})"""
+
+
 def test_no_reading_mode_hides_a_correction_on_any_article(page, server, corpus):
-    """In every mode, on every article, each corrected passage shows its mark and its reading; a mode
-    chosen on one article, then another article opened, hides none of that article's corrections."""
+    """In every mode, on every article, each corrected passage shows that it is corrected (its words
+    marked, its reading shown and announced, its number); a mode chosen on one article, then another
+    article opened, hides none of that article's corrections."""
     corrected = [i for i in corpus.annotated if i.corrections]
     page.goto(server + f"/articles/{corrected[0].article.id}/")
-    for label in ("All notes", "Corrections only", "Text (corrections kept)"):
+    for label in READING_MODES:
         page.locator(".reader-mode button", has_text=label).click()
         for item in corrected:
             page.goto(server + f"/articles/{item.article.id}/")
             expect(page.locator(".reader-mode button", has_text=label)).to_have_attribute("aria-checked", "true")
-            marks = page.locator("mark.reader-correction")
-            assert marks.count() >= len(item.corrections)
-            for mark in marks.all():
-                style = mark.evaluate(
-                    "m => getComputedStyle(m).textDecorationLine + getComputedStyle(m).borderBottomStyle"
-                )
-                assert style not in ("nonenone", "none"), (label, item.article.id)
-            for reading in page.locator("ins.reader-reading").all():
-                expect(reading).to_be_visible()
-    page.evaluate("localStorage.setItem('reader-notes', 'none')")  # the old "No notes" choice
+            shown = page.locator(".reader-text ins.reader-reading").evaluate_all(SHOWN_CORRECTIONS)
+            assert len(shown) == len(item.corrections), (label, item.article.id)
+            for correction in shown:
+                assert correction["marked"] and correction["numbered"], (label, item.article.id, correction)
+                assert correction["reading"] and correction["announced"], (label, item.article.id, correction)
+    page.evaluate("localStorage.setItem('reader-notes', 'none')")  # an earlier version's "No notes"
     page.goto(server + f"/articles/{corrected[0].article.id}/")
-    expect(page.locator(".reader-mode button", has_text="Text (corrections kept)")).to_have_attribute(
-        "aria-checked", "true"
-    )
-    expect(page.locator("ins.reader-reading").first).to_be_visible()
-    page.locator(".reader-mode button", has_text="All notes").click()
+    expect(page.locator(".reader-mode button", has_text="Clean text")).to_have_attribute("aria-checked", "true")
+    page.locator(".reader-mode button", has_text="Corrected text").click()
+
+
+def test_the_corrected_text_reads_the_reading_in_the_sentence_and_shows_the_original_on_tap(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + f"/articles/{MIL}/")
+    expect(page.locator(".reader-mode button", has_text="Corrected text")).to_have_attribute("aria-checked", "true")
+    sentence = page.locator("#p6").inner_text()
+    assert "ends with a formal" not in sentence and "stops short of" in sentence  # the error is not read first
+    reading = page.locator("#p6 ins.reader-reading").first
+    expect(reading).to_be_visible()
+    reading.scroll_into_view_if_needed()
+    box = reading.evaluate("r => { const b = r.getClientRects()[0]; return [b.x + b.width / 2, b.y + b.height / 2] }")
+    page.touchscreen.tap(*box)  # on its first line's words (a reading broken over lines has no middle)
+    expect(page.locator(".reader-popover")).to_contain_text("ends with a formal military alliance")  # the original
+    page.locator(".reader-mode button", has_text="Original, corrections marked").tap()
+    assert "ends with a formal military alliance" in page.locator("#p6").inner_text()
+    expect(page.locator("#p6 .reader-label").first).to_be_visible()
+    context.close()
 
 
 def test_the_reading_mode_is_remembered_across_pages(page, server):
     page.goto(server + f"/articles/{MIL}/")
-    page.locator(".reader-mode button", has_text="Corrections only").click()
+    page.locator(".reader-mode button", has_text="Clean text").click()
     note = page.locator("mark.reader-note").first
     assert note.evaluate("m => getComputedStyle(m).borderBottomStyle") == "none"
-    expect(page.locator("mark.reader-correction").first).to_be_visible()
     page.goto(server + f"/articles/{AT}/")
-    expect(page.locator(".reader-mode button", has_text="Corrections only")).to_have_attribute("aria-checked", "true")
-    page.locator(".reader-mode button", has_text="All notes").click()
+    expect(page.locator(".reader-mode button", has_text="Clean text")).to_have_attribute("aria-checked", "true")
+    page.locator(".reader-mode button", has_text="Corrected text").click()
 
 
 def test_a_paragraph_citation_names_author_and_first_publication_in_each_style(browser, server):
@@ -847,6 +879,7 @@ def test_mark_underlines_contrast_3_to_1_with_the_page_in_dark_mode(browser, ser
         """() => {
         const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
         const bg = rgb(getComputedStyle(document.body).backgroundColor);
+        document.body.dataset.readerNotes = 'original';  // the view where the wavy underline shows
         const correction = document.querySelector('mark.reader-correction');
         const link = document.querySelector('mark.reader-link');
         return {bg, correction: rgb(getComputedStyle(correction).textDecorationColor),

@@ -24,13 +24,16 @@ function readerNotes() {
       event.preventDefault();
       openNote(ref);
     });
-    // The phrase is the mark before the number (before the corrected reading, for a correction).
+    // The phrase is the mark before the number; for a correction, the corrected reading too (in the
+    // corrected text, the only wording shown: a tap on it shows the original, in the note).
+    const tappable = [];
     let mark = ref.closest("sup")?.previousElementSibling;
-    if (mark && mark.matches("ins.reader-reading")) mark = mark.previousElementSibling;
-    if (mark && mark.tagName === "MARK" && !mark.closest("a")) {
-      mark.classList.add("reader-tappable");
-      mark.addEventListener("click", () => openNote(ref));
-    }
+    if (mark && mark.matches("ins.reader-reading")) tappable.push(mark), (mark = mark.previousElementSibling);
+    if (mark && mark.tagName === "MARK" && !mark.closest("a")) tappable.push(mark);
+    tappable.forEach((element) => {
+      element.classList.add("reader-tappable");
+      element.addEventListener("click", () => openNote(ref));
+    });
   });
   if (refs.length && !document.querySelector(".reader-mode")) addReadingMode();
 }
@@ -78,19 +81,27 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") closeNote();
 });
 
-// How many notes to show in the text: all, corrections only, or the text with no other mark;
-// remembered across pages. No mode hides a correction: an error is never shown as if it were right.
-const READING_MODES = [["all", "All notes"], ["corrections", "Corrections only"], ["text", "Text (corrections kept)"]];
+// How the text is shown, remembered across pages. Every mode shows that a passage is corrected, so a
+// mode chosen on one article never shows another's error as if it were right:
+// - "Corrected text": a correction's reading in the sentence, marked as corrected, the original on tap;
+// - "Original, corrections marked": the original words marked, the reading beside them;
+// - "Clean text": the corrected text with no other note, copy or glossary mark.
+// Without scripts the page shows the original view, which holds both wordings.
+const READING_MODES = [["corrected", "Corrected text"], ["original", "Original, corrections marked"],
+  ["text", "Clean text"]];
+// Choices stored by earlier versions: "all" (stored on every first visit) and "corrections" showed
+// every note; "none" was the text alone.
+const OLDER_MODES = { all: "corrected", corrections: "corrected", none: "text" };
 
 function readingMode() {
-  let stored = "all";
+  let stored = null;
   try {
-    stored = localStorage.getItem("reader-notes") || "all";
+    stored = localStorage.getItem("reader-notes");
   } catch (error) {
-    // Private browsing: every page starts with all notes.
+    // Private browsing: every page starts with the corrected text.
   }
-  // An older choice, "none", hid corrections; it is read as the text with corrections kept.
-  return READING_MODES.some(([mode]) => mode === stored) ? stored : stored === "none" ? "text" : "all";
+  if (READING_MODES.some(([mode]) => mode === stored)) return stored;
+  return OLDER_MODES[stored] || "corrected";
 }
 
 function addReadingMode() {
@@ -99,25 +110,26 @@ function addReadingMode() {
   const group = document.createElement("div");
   group.className = "reader-mode";
   group.setAttribute("role", "radiogroup");
-  group.setAttribute("aria-label", "Notes shown in the text");
+  group.setAttribute("aria-label", "How the text is shown");
   READING_MODES.forEach(([mode, label]) => {
     const button = document.createElement("button");
     button.type = "button";
     button.setAttribute("role", "radio");
     button.dataset.mode = mode;
     button.textContent = label;
-    button.addEventListener("click", () => setReadingMode(mode));
+    button.addEventListener("click", () => setReadingMode(mode, true));
     group.appendChild(button);
   });
   byline.after(group);
-  setReadingMode(readingMode());
+  setReadingMode(readingMode(), false);
 }
 
-function setReadingMode(mode) {
+function setReadingMode(mode, remember) {
   document.body.dataset.readerNotes = mode;
   document.querySelectorAll(".reader-mode button").forEach((button) => {
     button.setAttribute("aria-checked", String(button.dataset.mode === mode));
   });
+  if (!remember) return;
   try {
     localStorage.setItem("reader-notes", mode);
   } catch (error) {

@@ -159,6 +159,12 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     return "\n".join(parts)
 
 
+# A correction as the reading mode shows it (docs/javascripts/reader.js): the original words marked
+# with the reading after them, or the corrected text.
+CORRECTION_SAMPLE = (
+    '<span class="reader-legend-original"><mark class="reader-correction">words</mark> error, corrected after</span>'
+    '<span class="reader-legend-corrected"><ins class="reader-reading reader-as-corrected">words</ins> corrected (tap for the original)</span>'
+)
 HOW_TO_READ = link(ARTICLE_PAGE, "index.md", "how-to-read-an-article")
 
 
@@ -170,7 +176,7 @@ def _legend(item: AnnotatedArticle, ctx: PageContext) -> str:
         sample
         for present, sample in (
             (ContextNote in kinds, '<mark class="reader-note">words</mark> note'),
-            (CorrectionNote in kinds, '<mark class="reader-correction">words</mark> error, corrected after'),
+            (CorrectionNote in kinds, CORRECTION_SAMPLE),
             (LinkNote in kinds or bool(item.backlinks), "→ another article"),
             (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary'),
             (bool(ctx.counterparts), "⇄ another copy"),

@@ -337,11 +337,14 @@ def render_home(corpus: Corpus) -> str:
             "## How to read an article",
             "",
             '- <mark class="reader-note">Marked words</mark> have a context note: tap or click the words or '
-            "its number to open it under the paragraph; hovering or focusing the number shows it too.",
-            '- <mark class="reader-correction">Marked words</mark> followed by '
+            "its number to open it under the paragraph.",
+            "- A correction: an error in the text, corrected, with a note saying why. The buttons under an "
+            "article's byline choose how it shows: **Corrected text** puts the reading in the sentence, "
+            '<ins class="reader-reading reader-as-corrected">underlined</ins> (tap it for the original wording); **Original, '
+            'corrections marked** keeps the <mark class="reader-correction">original words</mark> with '
             '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
-            '<span class="reader-label">]</span></ins> are an error in the text: the original wording stays, '
-            "the corrected reading is beside it, and the note says why.",
+            '<span class="reader-label">]</span></ins> beside them; **Clean text** is the corrected text '
+            "with no other mark. No choice hides a correction.",
             '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
             "that passage links back with ←.",
             '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
