@@ -31,6 +31,7 @@ from reader.parallel import executing, executor_for
 from reader.progress import Progress
 from reader.reprints.find import Needles, add_copy, find_copies
 from reader.site.export import corpus_json
+from reader.site.report import NO_REPORT_PLACE
 from reader.site.write import BuildFailed, generate, site_options
 
 ROOT = Path(__file__).resolve().parent
@@ -161,10 +162,18 @@ def corpus_of(args):
 def run_build(args) -> int:
     site = generate(args.seeds, args.annotations, args.docs, CONFIG, Progress(), strict=strict(args))
     _warn(site.warnings)
+    _warn_unplaced()
     write_config(ROOT / GENERATED_CONFIG, engine_config(site, ROOT, args.docs, site_options(CONFIG)))
     print(f"Generated the site's pages in {args.docs} ({len(site.changed)} file(s) changed) and {GENERATED_CONFIG}.")
     print(f"Now run: mkdocs build -f {GENERATED_CONFIG}   or   zensical build -f {GENERATED_CONFIG}")
     return 0
+
+
+def _warn_unplaced() -> None:
+    """A site for others to read names where they report an error (not a strict build's error: a
+    site read on one's own machine needs none)."""
+    if not site_options(CONFIG).report_url:
+        _warn([NO_REPORT_PLACE])
 
 
 def _warn(warnings) -> None:
@@ -252,6 +261,7 @@ def workflow_command(level: str, problem: ReaderError) -> str:
 def run_site(args) -> int:
     site = generate(args.seeds, args.annotations, args.docs, CONFIG, Progress(), strict=strict(args))
     _warn(site.warnings)
+    _warn_unplaced()
     try:
         build_site_with(args.engine, ROOT, site, args.docs, args.site_dir, site_options(CONFIG))
     except BuildFailed as failed:

@@ -48,11 +48,11 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 pytestmark = pytest.mark.browser
 
 
-def serve(folder: Path):
+def serve(folder: Path, host: str = "127.0.0.1"):
     handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer((host, 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+    return httpd, f"http://{host}:{httpd.server_address[1]}"
 
 
 @pytest.fixture(scope="module")
@@ -715,9 +715,7 @@ def suggest_project(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("suggest"))
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "# repo_url: https://github.com/OWNER/REPO", f"repo_url: {REPOSITORY}"
-        )
+        config.read_text(encoding="utf-8").replace("repo_url: !ENV READER_REPO_URL", f"repo_url: {REPOSITORY}")
     )
     (project / "annotations" / f"{BOMBERS}.yml").unlink()
     assert build(project).returncode == 0
@@ -740,15 +738,34 @@ def clipboard_page(browser):
 
 def suggestion(page, url, article, paragraph, first, last, kind="context"):
     page.goto(f"{url}/articles/{article}/")
+    page.evaluate("navigator.clipboard.writeText('what the reader had copied')")
     page.evaluate(SELECT, [paragraph, first, last, None])
     page.locator(".reader-suggest-control").click()
     panel = page.get_by_role("dialog", name="Suggest a note")
     if kind != "context":
         panel.get_by_label("Kind").select_option(kind)
-        panel.get_by_role("button", name="Copy the entry").click()
+    expect(panel.get_by_role("status")).to_have_text("")
+    assert page.evaluate("navigator.clipboard.readText()") == "what the reader had copied"  # copied only when asked
+    panel.get_by_role("button", name="Copy the entry").click()
     expect(panel.get_by_role("status")).to_have_text("Copied to the clipboard.")
     entry = page.evaluate("navigator.clipboard.readText()")
     assert panel.locator(".reader-suggest-yaml").inner_text().strip() == entry.strip()  # shown as copied
+    return entry
+
+
+SOURCES_SCAFFOLD = (
+    "    sources:  # what shows it, for anything the text itself does not say; else delete these lines\n"
+    '      - title: ""\n        url: ""\n'
+)
+
+
+def written(entry, reading=None):
+    """The entry as a contributor finishes it: a note on what the text says (no source), and for a
+    correction, its reading."""
+    assert SOURCES_SCAFFOLD in entry
+    entry = entry.replace(SOURCES_SCAFFOLD, "")
+    if reading:
+        entry = entry.replace('reading: ""  # the words as they should read', f"reading: {reading}")
     return entry
 
 
@@ -769,7 +786,9 @@ def test_suggesting_a_note_on_plain_words_gives_an_entry_that_passes_check(clipb
     assert '  quote: "did not give the exact number of Chinese soldiers"\n' in entry
     assert "prefix:" not in entry and "suffix:" not in entry  # unique as it is
     assert entry.startswith("  - id: did-not-give-the-exact-p6\n    kind: context\n")
-    result = checked(project, BELARUS, entry)
+    unwritten = checked(project, BELARUS, entry)  # the sources' scaffold is refused until written or deleted
+    assert unwritten.returncode == 1 and "sources" in unwritten.stdout + unwritten.stderr
+    result = checked(project, BELARUS, written(entry))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -781,7 +800,7 @@ def test_a_selection_across_note_marks_and_terms_takes_the_words_a_reader_sees_a
     project, url = suggest_project
     entry = suggestion(clipboard_page, url, BELARUS, "p2", "Polish border", "NATO leaders gather")
     assert '  quote: "Polish border come as NATO leaders gather for a summit in Washington"\n' in entry
-    result = checked(project, BELARUS, entry)
+    result = checked(project, BELARUS, written(entry))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -790,7 +809,7 @@ def test_a_phrase_that_occurs_twice_gets_the_shortest_context_that_tells_it_apar
     entry = suggestion(clipboard_page, url, BELARUS, "p9", "the exercises", "the exercises")
     assert '  quote: "the exercises"\n' in entry
     assert '    suffix: "."\n' in entry  # the one "the exercises" at a sentence's end: one character tells it apart
-    result = checked(project, BELARUS, entry)
+    result = checked(project, BELARUS, written(entry))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -801,8 +820,10 @@ def test_a_correction_on_corrected_words_quotes_the_original_not_the_reading(cli
     )
     assert '  quote: "The partnership ends with a formal military alliance"\n' in entry
     assert "    kind: correction\n" in entry and "    category: translation\n" in entry
-    assert '    reading: "The partnership ends with a formal military alliance"\n' in entry  # to be rewritten
-    result = checked(project, MIL, entry)
+    assert '    reading: ""  # the words as they should read\n' in entry
+    unwritten = checked(project, MIL, entry.replace(SOURCES_SCAFFOLD, ""))  # the reading is refused until written
+    assert unwritten.returncode == 1 and "reading" in unwritten.stdout + unwritten.stderr
+    result = checked(project, MIL, written(entry, reading="The partnership stops short of a formal military alliance"))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -818,7 +839,7 @@ def test_an_article_without_annotations_gets_a_whole_new_file_and_githubs_new_fi
     href = create.get_attribute("href")
     assert href.startswith(f"{REPOSITORY}/new/main/annotations/?filename={BOMBERS}.yml&value=")
     assert unquote(href.split("&value=", 1)[1]) == entry
-    result = checked(project, BOMBERS, entry)
+    result = checked(project, BOMBERS, written(entry))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -831,6 +852,54 @@ def test_the_github_editor_and_a_prefilled_issue_are_linked(clipboard_page, sugg
     assert issue.startswith(f"{REPOSITORY}/issues/new?title=")
     body = unquote(issue.split("&body=", 1)[1])
     assert f"```yaml\n{entry}```" in body and f"/articles/{BELARUS}/#p6" in body
+
+
+def test_the_footer_and_the_panel_say_where_reports_go(clipboard_page, suggest_project):
+    _, url = suggest_project
+    suggestion(clipboard_page, url, BELARUS, "p6", "did not give", "Chinese soldiers")
+    panel = clipboard_page.get_by_role("dialog", name="Suggest a note")
+    expect(panel).to_contain_text(f"Reports go to the issues of {REPOSITORY[19:]} on GitHub.")
+    footer = clipboard_page.locator(".md-copyright")
+    expect(footer).to_contain_text("Found an error? Report it to the issues of example/reprint-reader on GitHub")
+    assert footer.get_by_role("link", name="the issues of").get_attribute("href") == f"{REPOSITORY}/issues/new"
+
+
+def test_a_site_that_names_no_place_for_reports_offers_the_control_only_on_this_machine(page, built_site, server):
+    """The seeds' site names none (no repo_url): served from another address than a preview's
+    (127.0.0.2 stands in for a host), selecting words offers nothing, and the footer says nothing."""
+    httpd, elsewhere = serve(built_site, host="127.0.0.2")
+    try:
+        for url, offered in ((elsewhere, 0), (server, 1)):
+            page.goto(f"{url}/articles/{BELARUS}/")
+            page.evaluate(SELECT, ["p6", "did not give", "Chinese soldiers", None])
+            page.wait_for_timeout(400)
+            expect(page.locator(".reader-suggest-control")).to_have_count(offered)
+            expect(page.locator(".md-copyright")).not_to_contain_text("Found an error")
+    finally:
+        httpd.shutdown()
+
+
+def test_on_a_touch_screen_the_control_docks_at_the_foot_of_the_screen_and_opens_only_when_tapped(
+    browser, suggest_project
+):
+    """Away from the phone's own menu over the selection; selecting to copy a quote opens nothing."""
+    _, url = suggest_project
+    context = browser.new_context(viewport={"width": 360, "height": 780}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{url}/articles/{BELARUS}/")
+    page.evaluate(SELECT, ["p6", "did not give", "Chinese soldiers", None])
+    control = page.locator(".reader-suggest-control")
+    expect(control).to_be_visible()
+    box = control.bounding_box()
+    assert box["y"] + box["height"] >= 780 - 24 - 16 and box["height"] >= 44
+    selection = page.evaluate(
+        "(() => { const r = getSelection().getRangeAt(0).getBoundingClientRect(); return r.bottom })()"
+    )
+    assert box["y"] > selection + 40 or box["y"] + box["height"] < selection - 40
+    expect(page.get_by_role("dialog", name="Suggest a note")).to_have_count(0)
+    control.tap()
+    expect(page.get_by_role("dialog", name="Suggest a note")).to_be_visible()
+    context.close()
 
 
 def test_a_selection_across_two_paragraphs_is_explained_not_turned_into_an_entry(clipboard_page, suggest_project):
@@ -857,12 +926,17 @@ def test_the_control_is_reached_and_worked_by_keyboard(clipboard_page, suggest_p
     page.keyboard.press("Enter")
     panel = page.get_by_role("dialog", name="Suggest a note")
     expect(panel).to_be_focused()
-    expect(panel.get_by_role("status")).to_have_text("Copied to the clipboard.")
     page.keyboard.press("Tab")  # the close button
     page.keyboard.press("Tab")
     expect(panel.get_by_label("Kind")).to_be_focused()
     page.keyboard.press("ArrowDown")
     expect(panel.locator(".reader-suggest-yaml")).to_contain_text("kind: correction")
+    panel.get_by_role("button", name="Copy the entry").focus()
+    page.keyboard.press("Enter")
+    expect(panel.get_by_role("status")).to_have_text("Copied to the clipboard.")
+    panel.get_by_label("Kind").select_option("context")  # the status is of the entry copied, not this one
+    expect(panel.get_by_role("status")).to_have_text("")
+    panel.get_by_label("Kind").focus()
     page.keyboard.press("Escape")
     expect(panel).to_have_count(0)
     expect(control).to_be_focused()

@@ -23,6 +23,7 @@ def test_every_option_has_its_default():
         "annotations": "annotations",
         "search_engine": "auto",
         "annotations_edit_uri": "edit/main/annotations/",
+        "report_url": "",
         "generate": True,
     }
 
@@ -34,6 +35,7 @@ def test_every_option_has_its_default():
         ("annotations", "notes"),
         ("search_engine", "pagefind"),
         ("annotations_edit_uri", "edit/dev/notes/"),
+        ("report_url", "mailto:corrections@example.org"),
     ],
 )
 def test_each_option_is_taken(option, value):

@@ -287,7 +287,8 @@ function openCitation(button, paragraph, facts) {
 // for them, as `build_site.py check` accepts it: the quote as the cleaned text has it (what the page
 // adds to a paragraph, note numbers and corrected readings, left out), and the shortest prefix or
 // suffix that makes it unique in the article. The control sits in the page right after the
-// paragraph's words, so the Tab key reaches it from the selection.
+// paragraph's words, so the Tab key reaches it from the selection. The panel says where reports go;
+// it copies the entry only when asked.
 const SUGGEST_ADDED = "sup.reader-ref, ins.reader-reading"; // what the page adds inside a paragraph's words
 const SUGGEST_MARKS = "mark.reader-note, mark.reader-correction, mark.reader-link";
 const SUGGEST_PLACEHOLDER = "write the note here, and cite a source for anything the text itself does not say.";
@@ -296,13 +297,29 @@ const SUGGEST_CATEGORIES = ["translation", "fact", "date", "name", "scrape"];
 function readerSuggest() {
   const data = document.getElementById("reader-suggest");
   if (!data || document.body.dataset.readerSuggest) return;
+  // A site that names no place for reports offers the control only in a preview on one's own machine,
+  // where the entry goes into one's own copy of the annotations.
+  if (!data.dataset.report && !onThisMachine()) return;
   document.body.dataset.readerSuggest = "1";
   let timer;
-  document.addEventListener("selectionchange", () => {
+  let touching = false;
+  const later = () => {
     clearTimeout(timer);
-    timer = setTimeout(showSuggestControl, 150);
-  });
+    timer = setTimeout(() => touching || showSuggestControl(), 150);
+  };
+  document.addEventListener("selectionchange", later);
+  // On a touch screen the control waits until the finger is lifted (the selection's handles moved).
+  document.addEventListener("touchstart", () => (touching = true), { passive: true });
+  document.addEventListener("touchend", () => ((touching = false), later()), { passive: true });
 }
+
+function onThisMachine() {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname) || location.protocol === "file:";
+}
+
+// On a touch screen the phone's own menu sits over the selection: the control docks at the foot of
+// the screen instead, and nothing opens until it is tapped.
+const DOCKED = window.matchMedia("(pointer: coarse)");
 
 // The words of a paragraph as the cleaned text has them, with where each text node and note mark starts.
 function paragraphWords(words) {
@@ -459,9 +476,12 @@ function suggestedEntry(passage, kind, category) {
   if (context.prefix) lines.push(`  prefix: ${JSON.stringify(normalizeSpace(context.prefix))}`);
   if (context.suffix) lines.push(`  suffix: ${JSON.stringify(normalizeSpace(context.suffix))}`);
   if (kind === "correction") {
-    lines.push(`  reading: ${JSON.stringify(quote)}`, `  category: ${category}`);
+    // Empty until written: `build_site.py check` refuses the entry as it is.
+    lines.push(`  reading: ""  # the words as they should read`, `  category: ${category}`);
   }
   lines.push(`  text: ${JSON.stringify(SUGGEST_PLACEHOLDER)}`);
+  lines.push("  sources:  # what shows it, for anything the text itself does not say; else delete these lines",
+    '    - title: ""', '      url: ""');
   const item = lines.map((line) => `  ${line}`).join("\n");
   const state = data.dataset.state;
   const head = state === "none"
@@ -488,6 +508,11 @@ function showSuggestControl() {
   button.readerPassage = passage;
   const words = passage.element || passage.paragraph;
   if (words.nextSibling !== button) words.after(button);
+  button.classList.toggle("reader-suggest-docked", DOCKED.matches);
+  if (DOCKED.matches) {
+    button.style.top = button.style.left = "";
+    return;
+  }
   // Shown just under the selection's end; in the page's order right after the paragraph's words.
   const box = (passage.paragraph.closest(".reader-passage") || passage.paragraph).getBoundingClientRect();
   const ends = document.getSelection().getRangeAt(0).getClientRects();
@@ -550,6 +575,7 @@ function openSuggestion(passage) {
     copy.disabled = Boolean(entry.error);
     where.textContent = entry.error ? "" : suggestWhere(data, entry.state);
     links.replaceChildren(...(entry.error ? [] : suggestLinks(data, entry.yaml, passage)));
+    status.textContent = "";
     return entry;
   };
   const copyEntry = async () => {
@@ -566,7 +592,7 @@ function openSuggestion(passage) {
   form.querySelectorAll("select").forEach((select) => select.addEventListener("change", update));
   copy.addEventListener("click", copyEntry);
   passageBox.after(panel);
-  copyEntry();
+  update();
   panel.focus();
 }
 
@@ -581,9 +607,12 @@ function suggestSelect(label, options) {
 
 function suggestWhere(data, state) {
   const file = data.dataset.file;
-  if (state === "none") return `Save it as ${file} (a new file), write the text, and open a pull request.`;
-  if (state === "file") return `Add it at the end of ${file}, write the text, and open a pull request.`;
-  return `Paste it on the line after "notes:" in ${file}, write the text, and open a pull request.`;
+  const place = data.dataset.report
+    ? `Reports go to ${data.dataset.reportlabel}.`
+    : "This site names no place for reports (mkdocs.yml sets no repo_url or report_url): the entry goes into your own copy.";
+  if (state === "none") return `${place} Save it as ${file} (a new file), write the text, and open a pull request.`;
+  if (state === "file") return `${place} Add it at the end of ${file}, write the text, and open a pull request.`;
+  return `${place} Paste it on the line after "notes:" in ${file}, write the text, and open a pull request.`;
 }
 
 function suggestLinks(data, yaml, passage) {
@@ -601,12 +630,17 @@ function suggestLinks(data, yaml, passage) {
   } else if (data.dataset.edit) {
     add(data.dataset.edit, "Open the file in GitHub's editor");
   }
+  const title = document.querySelector("h1")?.textContent.replace("¶", "").trim() || data.dataset.article;
+  const url = new URL(`#${passage.paragraph.id}`, window.location.href).href;
+  const subject = `Note: ${title}, ¶${passage.paragraph.id.slice(1)}`;
+  const body = `A note suggested on ${url}\n\n\`\`\`yaml\n${yaml}\`\`\`\n`;
+  const query = `${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
   if (data.dataset.issues) {
-    const title = document.querySelector("h1")?.textContent.replace("¶", "").trim() || data.dataset.article;
-    const url = new URL(`#${passage.paragraph.id}`, window.location.href).href;
-    const body = `A note suggested on ${url}\n\n\`\`\`yaml\n${yaml}\`\`\`\n`;
-    const query = `title=${encodeURIComponent(`Note: ${title}, ¶${passage.paragraph.id.slice(1)}`)}&body=${encodeURIComponent(body)}`;
-    add(`${data.dataset.issues}?${query}`, "Suggest it in an issue");
+    add(`${data.dataset.issues}?title=${query}`, "Suggest it in an issue");
+  } else if (data.dataset.report.startsWith("mailto:")) {
+    add(`${data.dataset.report}?subject=${query}`, "Send it by email");
+  } else if (data.dataset.report) {
+    add(data.dataset.report, `Report it at ${data.dataset.reportlabel}`);
   }
   return links;
 }

@@ -26,6 +26,7 @@ import yaml
 from reader.site.pagefind import chosen
 from reader.site.postbuild import post_process
 from reader.site.render import SiteOptions
+from reader.site.report import with_footer
 from reader.site.write import BuildFailed, RenderedSite, build_static_site, titled_nav
 
 ENGINES = ("mkdocs", "zensical")
@@ -53,6 +54,9 @@ def engine_config(
         "plugins": [*options.other_plugins, *([finisher] if finishing else [])],
         "nav": nav,
     }
+    footer = with_footer(options.copyright, options.report_url)
+    if footer:
+        config["copyright"] = footer
     if pagefind:
         config["extra_javascript"] = [*options.extra_javascript, PAGEFIND_SCRIPT]
     if site_dir is not None:

@@ -43,6 +43,7 @@ from reader.errors import Problems
 from reader.progress import Progress
 from reader.site.pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_with_pagefind
 from reader.site.postbuild import finish_page
+from reader.site.report import NO_REPORT_PLACE, report_url, with_footer
 from reader.site.write import RenderedSite, rendered_site, titled_nav
 
 # The blocks of finished HTML an article page writes at its top level (`reader.site.article_page`), each
@@ -55,6 +56,14 @@ FINISHED_MARK = re.compile(r"<!--reader-finished-(\d+)-->")
 FINISHED_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
 
 log = logging.getLogger("mkdocs.plugins.reader")
+# A site read on one's own machine needs no place for reports, so this warning is not MkDocs' own:
+# `strict: true` does not count it.
+unplaced = logging.getLogger("reader.report")
+if not unplaced.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    unplaced.addHandler(_handler)
+    unplaced.propagate = False
 
 
 class Unindexed:
@@ -72,6 +81,9 @@ class ReaderConfig(base.Config):
     # auto: Pagefind, the search for large corpora, from settings.PAGEFIND_FROM_ARTICLES articles on
     search_engine = c.Choice(SEARCH_ENGINES, default="auto")
     annotations_edit_uri = c.Type(str, default=settings.ANNOTATIONS_EDIT_URI)  # after repo_url: GitHub's editor
+    # where readers report an error (an issues form, a contact page, a mailto: address); default: a
+    # GitHub repo_url's new-issue form
+    report_url = c.Type(str, default="")
     # false: the pages are in docs/ already (`build_site.py site` wrote them); the plugin only finishes them
     generate = c.Type(bool, default=True)
 
@@ -85,7 +97,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.cache = BuildCache(active=True)
         self.templates = TemplateCache()
         self.search = PreviewIndex()
-        self.serving = self.dirty = self.frozen = False
+        self.serving = self.dirty = self.frozen = self.warned = False
         self.site: RenderedSite | None = None
         self.shared = b""
         self.contents: dict[str, str | bytes] = {}  # each generated file as the last finished build wrote it
@@ -152,6 +164,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             log.warning("%s", warning)
         log.info("Reader pages generated in %.2f seconds", time.perf_counter() - start)
         self.site = site
+        reports = report_url(config.repo_url or "", self.config.report_url)
+        config.copyright = with_footer(config.copyright, reports)
+        if not reports and not self.warned:
+            unplaced.warning("%s", NO_REPORT_PLACE)
+            self.warned = True
         if self.pagefind:
             config.extra_javascript.append("javascripts/pagefind-search.js")
             # Material's index goes unused beside Pagefind's: its plugin sits out the pages (about a

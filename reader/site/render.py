@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from reader import settings
 from reader.annotations.annotate import term_slug
@@ -57,6 +57,7 @@ from reader.site.compare_page import article_banner, compare_path, counterparts,
 from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
 from reader.site.listing import LIST_PAGE_MAX, Entry, Paginated, paginate
+from reader.site.report import report_label
 from reader.site.timeline import render_timeline
 
 RAW_DIR = "raw"
@@ -76,6 +77,8 @@ class SiteOptions:
 
     edit_base: str = ""
     repo_url: str = ""
+    report_url: str = ""  # where readers report an error (reader.site.report)
+    copyright: str = ""
     site_url: str = ""
     strict: bool = False
     search_engine: str = ""
@@ -267,8 +270,9 @@ def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
 
 def suggest_data(item: AnnotatedArticle, options: SiteOptions) -> str:
     """What the page's "Suggest a note" control (docs/javascripts/reader.js) needs to know: the
-    article's annotation file, whether it has notes of its own yet, and, when mkdocs.yml names a
-    GitHub repository, GitHub's editor for the file (or a new file, prefilled) and its new-issue form."""
+    article's annotation file, whether it has notes of its own yet, where reports go and, when
+    mkdocs.yml names a GitHub repository, GitHub's editor for the file (or a new file, prefilled)
+    and its new-issue form."""
     article_id = item.article.id
     state = "notes" if any(not n.origin for n in item.notes) else "file" if item.source else "none"
     edit = new = issues = ""
@@ -277,12 +281,13 @@ def suggest_data(item: AnnotatedArticle, options: SiteOptions) -> str:
         # GitHub's editor and its new-file form share one address scheme: {repo}/edit|new/{branch}/{path}.
         if "/edit/" in options.edit_base:
             new = options.edit_base.replace("/edit/", "/new/", 1).rstrip("/") + f"/?filename={article_id}.yml"
-    if "github.com/" in options.repo_url:
-        issues = options.repo_url.rstrip("/") + "/issues/new"
+    if urlsplit(options.report_url).netloc.endswith("github.com") and options.report_url.endswith("/issues/new"):
+        issues = options.report_url
     # The title is a paragraph a quote may name too, but the page shows the navigation's title.
     title = next((p.text for p in item.article.paragraphs if p.kind == "title"), "")
     data = {"article": article_id, "file": f"annotations/{article_id}.yml", "state": state, "title": title}
-    data |= {"edit": edit, "new": new, "issues": issues}
+    data |= {"edit": edit, "new": new, "issues": issues, "report": options.report_url}
+    data |= {"reportlabel": report_label(options.report_url) if options.report_url else ""}
     attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
     return f'<div id="reader-suggest" hidden {attributes}></div>'
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]  # MkDocs' own reader of !ENV
 
 from reader import settings
 from reader.cache import BuildCache, digest
@@ -30,6 +31,7 @@ from reader.progress import QUIET, Progress
 from reader.site.listing import LATER_PAGE
 from reader.site.navigation import Nav, site_nav, with_titles
 from reader.site.render import GENERATED, SiteOptions, render_site, shown_titles
+from reader.site.report import report_url
 
 STAGING = ".new"
 PREVIOUS = ".old"
@@ -92,9 +94,11 @@ def titled_nav(site: RenderedSite, docs_dir: Path) -> Nav:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, passing over the `!!python/name:` tags MkDocs configs may use."""
+    """Reads mkdocs.yml as MkDocs does for what the reader needs: `!ENV` tags read the environment
+    (`repo_url: !ENV READER_REPO_URL`); the `!!python/name:` tags MkDocs configs may use are passed over."""
 
 
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
@@ -121,6 +125,8 @@ def site_options(config_file: Path) -> SiteOptions:
     return SiteOptions(
         edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "",
         repo_url=str(repo or ""),
+        report_url=report_url(str(repo or ""), str(plugin.get("report_url") or "")),
+        copyright=str(config.get("copyright") or ""),
         site_url=str(config.get("site_url") or ""),
         strict=bool(config.get("strict")),
         search_engine=str(plugin.get("search_engine") or "auto"),
