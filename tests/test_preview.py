@@ -22,8 +22,9 @@ DRIVER = Path(__file__).resolve().parent / "preview_driver.py"
 BELARUS = "annotations/china-belarus-hold-army-drills-near-nato-border-artifex-news.yml"
 BELARUS_PAGE = "articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/index.html"
 OTHER_PAGE = "articles/china-russia-circle-wagons-asia-pacific-asia-times/index.html"
-ASIA_TIMES = "annotations/china-russia-circle-wagons-asia-pacific-asia-times.yml"
-TARGET_PAGE = "articles/china-russia-circle-wagons-asia-pacific-global-research/index.html"
+GLOBAL_RESEARCH = "annotations/china-russia-circle-wagons-asia-pacific-global-research.yml"
+LINKING_PAGE = "articles/china-russia-circle-wagons-asia-pacific-global-research/index.html"
+TARGET_PAGE = "articles/china-russia-into-deeper-relations-military/index.html"  # its ← names the relation
 
 
 def drive(project: Path, site: Path, *args: str) -> list[dict]:
@@ -62,9 +63,9 @@ def preview(tmp_path_factory):
         {"path": BELARUS, "old": "    kind: context\n", "new": "    kind: [context\n"},
         {"path": BELARUS, "old": "    kind: [context\n", "new": "    kind: context\n"},
         {
-            "path": ASIA_TIMES,
-            "old": "quote: Last Wednesday\n    relation: same-passage",
-            "new": "quote: Last Wednesday\n    relation: related",
+            "path": GLOBAL_RESEARCH,
+            "old": "quote: last December\n    relation: contradicts",
+            "new": "quote: last December\n    relation: related",
         },
     ]
     (tmp / "edits.json").write_text(json.dumps(edits), encoding="utf-8")
@@ -103,7 +104,7 @@ def test_the_garbage_collector_paused_for_each_rebuild_is_on_again_after_it_even
 
 def test_a_changed_link_rebuilds_the_page_it_links_to(preview):
     builds, _, _ = preview
-    assert OTHER_PAGE in builds[5]["written"] and TARGET_PAGE in builds[5]["written"]
+    assert LINKING_PAGE in builds[5]["written"] and TARGET_PAGE in builds[5]["written"]
     assert BELARUS_PAGE not in builds[5]["written"]
 
 

@@ -1,7 +1,5 @@
 """Where a reader reports an error: from mkdocs.yml (or the environment) to the footer's words."""
 
-import io
-import logging
 import subprocess
 import sys
 
@@ -75,15 +73,9 @@ def test_a_build_that_names_no_place_for_reports_warns_and_still_builds(tmp_path
 
 
 @pytest.mark.slow
-def test_mkdocs_build_warns_once_without_failing_a_strict_build(tmp_path, monkeypatch):
+def test_mkdocs_build_warns_without_failing_a_strict_build(tmp_path, monkeypatch, capsys):
     """A site read on one's own machine needs no place for reports: `strict: true` does not count it."""
     monkeypatch.delenv("READER_REPO_URL", raising=False)
-    heard = io.StringIO()
-    handler = logging.StreamHandler(heard)
-    logging.getLogger("reader.report").addHandler(handler)
-    try:
-        built = build(project_copy(tmp_path))
-    finally:
-        logging.getLogger("reader.report").removeHandler(handler)
+    built = build(project_copy(tmp_path))
     assert built.returncode == 0, built.stderr
-    assert heard.getvalue() == NO_REPORT_PLACE + "\n"
+    assert capsys.readouterr().err.count(NO_REPORT_PLACE) == 1

@@ -130,11 +130,12 @@ def test_a_context_note_is_a_numbered_link_with_no_tooltip(built_site):
 
 
 def test_a_link_goes_to_the_target_paragraph_which_links_back(built_site):
-    soup = page(built_site, AT)
-    link = soup.find("a", id="ref-at-on-april-12")
-    assert link["href"] == f"../{GR}/#p5"
-    target = page(built_site, GR).find(id="p5")
-    back = target.find("a", class_="reader-backlink", href=f"../{AT}/#p5")
+    deeper = "china-russia-into-deeper-relations-military"
+    soup = page(built_site, GR)
+    link = soup.find("a", id="ref-gr-valdai-2020")
+    assert link["href"] == f"../{deeper}/#p3"
+    target = page(built_site, deeper).find(id="p3")
+    back = target.find("a", class_="reader-backlink", href=f"../{GR}/#p26")
     assert back is not None
 
 
@@ -212,15 +213,10 @@ def test_each_article_links_to_its_annotation_file(built_site, corpus):
         )
 
 
-def test_with_a_repository_the_edit_link_opens_githubs_editor(tmp_path):
+def test_with_a_repository_the_edit_link_opens_githubs_editor(tmp_path, monkeypatch):
+    """mkdocs.yml reads the repository from the environment, as the workflow sets it."""
+    monkeypatch.setenv("READER_REPO_URL", "https://github.com/example/reader")
     project = project_copy(tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "# repo_url: https://github.com/OWNER/REPO", "repo_url: https://github.com/example/reader"
-        ),
-        encoding="utf-8",
-    )
     assert build(project).returncode == 0
     link = page(project / "site", MIL).select_one(".reader-edit a")
     assert link["href"] == f"https://github.com/example/reader/edit/main/annotations/{MIL}.yml"
@@ -254,7 +250,7 @@ def test_the_comparison_page_lists_what_changed_dates_and_names_first(built_site
     assert not any(
         "defence" in i.lower() and "defense" in i.lower() and "Councilor" not in i for i in items
     )  # spelling
-    for link in soup.select(".reader-what-changed a"):
+    for link in soup.select(".reader-what-changed a[href^='#']"):  # the rest: each copy's paragraph
         assert soup.find(id=link["href"][1:]) is not None
     assert "at-li-shangfu-removed" in str(soup.select_one(".reader-stranded"))
 
@@ -264,20 +260,35 @@ def test_each_copy_names_the_others_and_links_paragraphs_to_their_counterparts(b
     soup = page(built_site, AT)
     banner = soup.select_one(".reader-reprints")
     assert banner.find("a", href=f"../{GR}/") and banner.find("a", href=f"../../compare/{group.id}/")
-    counterpart = soup.find(id="p6").select_one(".reader-counterpart")
+    counterpart = soup.find(id="p7").select_one(".reader-counterpart")
     # Worded differently: ⇄≠ opens the two wordings side by side, on the comparison page's row for them.
     href, row = counterpart["href"].split("#")
     assert href == f"../../compare/{group.id}/"
     comparison = BeautifulSoup(
         (built_site / "compare" / group.id / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    assert "¶6" in comparison.find(id=row).get_text(" ")
+    assert "¶7" in comparison.find(id=row).get_text(" ")
     assert counterpart.get_text() == "⇄≠"  # one quiet mark; its tooltip names the copy
-    assert counterpart["title"] == "Also in Global Research, ¶6: worded differently; the two wordings side by side"
+    assert counterpart["title"] == "Also in Global Research, ¶7: worded differently; the two wordings side by side"
     other = page(built_site, GR).find(id="p6").select_one(".reader-counterpart")
     assert (
         other["title"] == "Also in the Asia Times copy, ¶6: worded differently; the two wordings side by side"
     )  # never "via Asia Times" in a sentence
+
+
+def test_one_mark_per_relation_where_a_link_note_leads_to_the_same_passage_in_the_other_copy(built_site, corpus):
+    """The Asia Times copy's ¶6 has a link note (→6) to the Global Research copy's ¶6, its aligned
+    passage: no ⇄≠ beside it (the note offers the two wordings side by side), and on the Global
+    Research side no ← beside the ⇄≠ that already leads there."""
+    (group,) = corpus.reprints
+    at = page(built_site, AT)
+    marks = [a.get_text() for a in at.find(id="p6").select(".reader-link-to, .reader-backlink, .reader-counterpart")]
+    assert marks == ["→6"]
+    side = at.find(id="note-at-last-sunday").find("a", string="the two wordings side by side")
+    assert side["href"].startswith(f"../../compare/{group.id}/#c1-")
+    gr = page(built_site, GR)
+    marks = [a.get_text() for a in gr.find(id="p6").select(".reader-link-to, .reader-backlink, .reader-counterpart")]
+    assert marks == ["⇄≠"]
 
 
 def test_removal_lists_and_raw_seeds_stay_out_of_the_search_index(built_site):

@@ -13,6 +13,7 @@ from reader.site.render import shown_titles
 from reader.site.timeline import (
     NARROW,
     ROW,
+    WIDE,
     Scale,
     article_dates,
     render_timeline,
@@ -59,34 +60,42 @@ def events_on(events, day):
 
 
 def test_the_picture_has_a_mark_linking_to_each_event_and_article_in_each_layout(corpus, page, events):
+    """Wide, a mark leads to its passage (to the list where it stands for several); on a phone, where
+    nothing hovers, each mark carries the number of its entry in the list, and leads there."""
     (figure,) = [line for line in page.splitlines() if line.startswith("<figure")]
-    svgs = re.findall(r"<svg .*?</svg>", figure)
-    assert [re.search(r'class="reader-timeline (\S+)"', s).group(1) for s in svgs] == [
-        "reader-timeline-wide",
-        "reader-timeline-narrow",
-    ]
+    wide, narrow = re.findall(r"<svg .*?</svg>", figure)
+    assert 'class="reader-timeline reader-timeline-wide"' in wide
+    assert 'class="reader-timeline reader-timeline-narrow"' in narrow
     articles = len([a for a in corpus.articles if display_date(a)])
-    for svg in svgs:
-        hrefs = re.findall(r'<a xlink:href="([^"]+)"', svg)
-        assert len(hrefs) == len(events) + articles
-        assert "#event-2020-10-22" in hrefs  # several passages: the mark leads to the list, which names them all
-        lone = next(e for e in events if len(e.passages) == 1)
-        assert lone.passages[0].link in hrefs
-        assert {f"articles/{a.id}.md" for a in corpus.articles if display_date(a)} <= set(hrefs)
-        assert svg.count("<title>") == len(hrefs)  # each mark says what it is
+    hrefs = re.findall(r'<a xlink:href="([^"]+)"', wide)
+    assert len(hrefs) == len(events) + articles
+    assert "#event-2020-10-22" in hrefs  # several passages: the mark leads to the list, which names them all
+    lone = next(e for e in events if len(e.passages) == 1)
+    assert lone.passages[0].link in hrefs
+    assert {f"articles/{a.id}.md" for a in corpus.articles if display_date(a)} <= set(hrefs)
+    assert wide.count("<title>") == len(hrefs)  # each mark says what it is
+    assert "reader-timeline-n" not in wide
+    marks = re.findall(r'<a xlink:href="#([^"]+)".*?<text class="reader-timeline-n"[^>]*>(\d+)</text></a>', narrow)
+    assert len(marks) == len(events) + articles
+    numbered = dict(
+        re.findall(
+            r'^- \*\*[\d-]+\*\* <span class="reader-timeline-n"[^>]*>(\d+)</span> <span id="([^"]+)">', page, re.M
+        )
+    )
+    assert sorted(marks, key=lambda m: int(m[1])) == [(numbered[str(n)], str(n)) for n in range(1, len(marks) + 1)]
     assert "<script" not in figure and "\n" not in figure  # one line: a Markdown HTML block
 
 
 def test_no_two_marks_in_a_row_overlap(corpus, events):
     dates = [d for d in article_dates(corpus.annotated, shown_titles(corpus)) if d.shown]
     figure = timeline_figure(events, dates)
-    for svg in re.findall(r"<svg .*?</svg>", figure):
+    for svg, layout in zip(re.findall(r"<svg .*?</svg>", figure), (WIDE, NARROW), strict=True):
         marks = [
             (float(x), int(y)) for x, y in re.findall(r'class="reader-timeline-target" cx="([\d.]+)" cy="(\d+)"', svg)
         ]
         for row in {y for _, y in marks}:
             xs = sorted(x for x, y in marks if y == row)
-            assert all(b - a >= ROW for a, b in itertools.pairwise(xs)), (row, xs)
+            assert all(b - a >= layout.spacing >= ROW for a, b in itertools.pairwise(xs)), (row, xs)
         assert len(set(marks)) == len(marks)
 
 

@@ -83,12 +83,11 @@ document.addEventListener("keydown", (event) => {
 
 // How the text is shown, remembered across pages. Every mode shows that a passage is corrected, so a
 // mode chosen on one article never shows another's error as if it were right:
-// - "Corrected text": a correction's reading in the sentence, marked as corrected, the original on tap;
-// - "Original, corrections marked": the original words marked, the reading beside them;
-// - "Clean text": the corrected text with no other note, copy or glossary mark.
+// - "Corrected": a correction's reading in the sentence, marked as corrected, the original on tap;
+// - "Original": the original words, marked as an error, the reading beside them;
+// - "Clean": the corrected text with no other note, copy or glossary mark.
 // Without scripts the page shows the original view, which holds both wordings.
-const READING_MODES = [["corrected", "Corrected text"], ["original", "Original, corrections marked"],
-  ["text", "Clean text"]];
+const READING_MODES = [["corrected", "Corrected"], ["original", "Original"], ["text", "Clean"]];
 // Choices stored by earlier versions: "all" (stored on every first visit) and "corrections" showed
 // every note; "none" was the text alone.
 const OLDER_MODES = { all: "corrected", corrections: "corrected", none: "text" };
@@ -111,6 +110,11 @@ function addReadingMode() {
   group.className = "reader-mode";
   group.setAttribute("role", "radiogroup");
   group.setAttribute("aria-label", "How the text is shown");
+  const label = document.createElement("span");
+  label.className = "reader-mode-label";
+  label.textContent = "Text:";
+  label.setAttribute("aria-hidden", "true");
+  group.append(label);
   READING_MODES.forEach(([mode, label]) => {
     const button = document.createElement("button");
     button.type = "button";

@@ -18,6 +18,7 @@ import difflib
 import gc
 import logging
 import re
+import sys
 import time
 from functools import partial
 from pathlib import Path
@@ -56,14 +57,6 @@ FINISHED_MARK = re.compile(r"<!--reader-finished-(\d+)-->")
 FINISHED_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
 
 log = logging.getLogger("mkdocs.plugins.reader")
-# A site read on one's own machine needs no place for reports, so this warning is not MkDocs' own:
-# `strict: true` does not count it.
-unplaced = logging.getLogger("reader.report")
-if not unplaced.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-    unplaced.addHandler(_handler)
-    unplaced.propagate = False
 
 
 class Unindexed:
@@ -130,6 +123,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
         self.serving = command == "serve"
+        self.warned = False  # once a build, once a preview (not on each of its rebuilds)
         self.cache.active = self.serving  # a one-off build has no next build to save work for
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
@@ -167,7 +161,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         reports = report_url(config.repo_url or "", self.config.report_url)
         config.copyright = with_footer(config.copyright, reports)
         if not reports and not self.warned:
-            unplaced.warning("%s", NO_REPORT_PLACE)
+            # Not through MkDocs' log, which `strict: true` counts: a site read on one's own machine
+            # needs no place for reports.
+            print(f"WARNING -  {NO_REPORT_PLACE}", file=sys.stderr)
             self.warned = True
         if self.pagefind:
             config.extra_javascript.append("javascripts/pagefind-search.js")

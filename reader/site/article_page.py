@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import yaml
 
@@ -63,6 +64,21 @@ METADATA_LABELS = {
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """A paragraph's passage in another copy (`compare_page.counterparts`): its ⇄ mark (⇄≠ where
+    worded differently), which leads there, or to the two wordings side by side."""
+
+    article: str
+    paragraphs: tuple[str, ...]
+    href: str
+    differs: bool
+    mark: str
+
+    def pairs_with(self, article: str, paragraph: str) -> bool:
+        return article == self.article and paragraph in self.paragraphs
+
+
+@dataclass(frozen=True)
 class PageContext:
     """What an article page needs to know about the rest of the site."""
 
@@ -71,7 +87,7 @@ class PageContext:
     edit_link: str
     glossary_link: str = link(ARTICLE_PAGE, "glossary.md")
     banner: str = ""
-    counterparts: dict[str, str] = field(default_factory=dict)
+    counterparts: dict[str, list[Counterpart]] = field(default_factory=dict)  # by paragraph
     suggest: str = ""  # what the "Suggest a note" control needs (`render.suggest_data`)
     topic_pages: dict[str, str] = field(default_factory=dict)  # the topics page listing each of its topics
 
@@ -136,7 +152,7 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     spans = _spans(item, ctx)
     backlinks = _backlinks(item, ctx)
     parts += [
-        _paragraph(p, spans.get(p.id, []), backlinks.get(p.id, "") + ctx.counterparts.get(p.id, ""))
+        _paragraph(p, spans.get(p.id, []), backlinks.get(p.id, "") + _copy_marks(p.id, item, ctx))
         for p in article.paragraphs
         if p.kind != "title"
     ]
@@ -163,7 +179,7 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
 # with the reading after them, or the corrected text.
 CORRECTION_SAMPLE = (
     '<span class="reader-legend-original"><mark class="reader-correction">words</mark> error, corrected after</span>'
-    '<span class="reader-legend-corrected"><ins class="reader-reading reader-as-corrected">words</ins> corrected (tap for the original)</span>'
+    '<span class="reader-legend-corrected"><ins class="reader-reading reader-as-corrected">words</ins> corrected</span>'
 )
 HOW_TO_READ = link(ARTICLE_PAGE, "index.md", "how-to-read-an-article")
 
@@ -179,7 +195,7 @@ def _legend(item: AnnotatedArticle, ctx: PageContext) -> str:
             (CorrectionNote in kinds, CORRECTION_SAMPLE),
             (LinkNote in kinds or bool(item.backlinks), "→ another article"),
             (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary'),
-            (bool(ctx.counterparts), "⇄ another copy"),
+            (bool(ctx.counterparts), "⇄ another copy (⇄≠ worded differently)"),
         )
         if present
     ]
@@ -420,6 +436,31 @@ def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
     return spans
 
 
+def _copy_marks(paragraph: str, item: AnnotatedArticle, ctx: PageContext) -> str:
+    """A paragraph's ⇄ marks, but one mark per relation: none where a link note's → already leads
+    to that passage (the note then offers the two wordings side by side, `_merged`)."""
+    linked = [_link_target(n) for n in item.notes if isinstance(n.note, LinkNote) and n.place.paragraph == paragraph]
+    marks = "".join(
+        c.mark for c in ctx.counterparts.get(paragraph, ()) if not any(c.pairs_with(*target) for target in linked)
+    )
+    return f' <span class="reader-copies">{marks}</span>' if marks else ""
+
+
+def _link_target(placed: PlacedNote) -> tuple[str, str]:
+    """The article and paragraph a placed link note leads to."""
+    return cast(LinkNote, placed.note).target.article, placed.link_target.paragraph
+
+
+def _merged(placed: PlacedNote, ctx: PageContext) -> Counterpart | None:
+    """The copy a link note leads to, when it is this passage in another copy worded differently."""
+    if not isinstance(placed.note, LinkNote):
+        return None
+    target = _link_target(placed)
+    return next(
+        (c for c in ctx.counterparts.get(placed.place.paragraph, ()) if c.differs and c.pairs_with(*target)), None
+    )
+
+
 def _note_ref(placed: PlacedNote) -> str:
     """A note's number: it opens the note (text and sources) under its paragraph, so it carries no
     `title` tooltip, which would show the note a second time over the text (WCAG 1.4.13)."""
@@ -462,8 +503,15 @@ def _target_href(note: LinkNote, placed: PlacedNote) -> str:
 
 
 def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
+    """A ← where another article's link note leads here, but for a passage's other copy, whose ⇄
+    already says so (one mark per relation)."""
     found: dict[str, str] = {}
     for back in item.backlinks:
+        if any(
+            c.pairs_with(back.source, back.source_place.paragraph)
+            for c in ctx.counterparts.get(back.place.paragraph, ())
+        ):
+            continue
         where = f"{ctx.titles[back.source]} ¶{back.source_place.paragraph[1:]}"
         relation = RELATION_LABELS[back.note.relation]
         tip = f"Linked from {where}: {relation.replace(' in', '')}"
@@ -541,9 +589,11 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
             )
         elif isinstance(note, LinkNote):
             where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
+            merged = _merged(placed, ctx)
+            side = f' · <a href="{merged.href}">the two wordings side by side</a>' if merged else ""
             extra = (
                 f"<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} "
-                f'<a href="{_target_href(note, placed)}">{html.escape(where)}</a></p>'
+                f'<a href="{_target_href(note, placed)}">{html.escape(where)}</a>{side}</p>'
             )
         date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
         if placed.origin:

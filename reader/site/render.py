@@ -344,19 +344,21 @@ def render_home(corpus: Corpus) -> str:
             '- <mark class="reader-note">Marked words</mark> have a context note: tap or click the words or '
             "its number to open it under the paragraph.",
             "- A correction: an error in the text, corrected, with a note saying why. The buttons under an "
-            "article's byline choose how it shows: **Corrected text** puts the reading in the sentence, "
-            '<ins class="reader-reading reader-as-corrected">underlined</ins> (tap it for the original wording); **Original, '
-            'corrections marked** keeps the <mark class="reader-correction">original words</mark> with '
+            "article's byline choose how it shows: **Corrected** puts the reading in the sentence, "
+            '<ins class="reader-reading reader-as-corrected">double-underlined</ins> (tap it for the original wording); '
+            '**Original** keeps the <mark class="reader-correction">original words</mark>, marked as an error, with '
             '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
-            '<span class="reader-label">]</span></ins> beside them; **Clean text** is the corrected text '
+            '<span class="reader-label">]</span></ins> beside them; **Clean** is the corrected text '
             "with no other mark. No choice hides a correction.",
             '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
             "that passage links back with ←.",
             '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
             "- Select words in a paragraph to suggest a note on them: the control builds the entry for "
             "the article's annotation file (see [Contributing](contributing.md)).",
-            "- ⇄ after a paragraph leads to the same passage in another copy of the text (⇄≠: worded differently).",
-            "- ¶ beside a paragraph is its permanent link; Cite copies a citation of it.",
+            "- ⇄ beside a paragraph (in the right margin on a wide screen) leads to the same passage in another "
+            "copy of the text; ⇄≠, where it is worded differently, to the two wordings side by side.",
+            "- ¶ beside a paragraph is its permanent link; Cite shows a citation of it, in the style you choose, "
+            "to copy.",
             "",
             f"The corpus holds **{len(articles)} articles**. "
             "Download it as [JSON](corpus.json), read [how the text is cleaned](rules.md), "

@@ -6,7 +6,9 @@ its passage or page. Notes that date the same day (three notes date Putin's
 Valdai remark) are one event, with every passage that mentions it. It is
 drawn twice, for a wide and a narrow screen, so that its words stay legible
 on a phone; the stylesheet shows one. The list below it says the same in
-words, for screen readers and for print.
+words, for screen readers and for print. On a phone, where nothing hovers to
+say what a mark is, each mark carries a number, and leads to the entry of the
+list with that number, which says what it is and links to it.
 """
 
 from __future__ import annotations
@@ -61,6 +63,11 @@ class ArticleDate:
     page: str
     shown: bool  # the date the article is listed under (`display_date`), drawn in the picture
 
+    @property
+    def anchor(self) -> str:
+        article = self.page.rsplit("/", 1)[-1].removesuffix(".md")
+        return f"article-{article}-{self.what.replace(' ', '-')}"
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -69,10 +76,12 @@ class Layout:
     width: int
     left: int  # room for the lane names
     name: str
+    numbered: bool  # each mark numbered and linked to its entry in the list (no hover on a phone)
+    spacing: int  # the least distance between two marks in one row
 
 
-WIDE = Layout(width=720, left=76, name="wide")
-NARROW = Layout(width=360, left=64, name="narrow")
+WIDE = Layout(width=720, left=76, name="wide", numbered=False, spacing=26)
+NARROW = Layout(width=360, left=64, name="narrow", numbered=True, spacing=36)
 RIGHT = 14
 ROW = 26  # the height of a row of marks, and the least distance between two marks in one row
 MARK = 5
@@ -125,22 +134,38 @@ def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str])
 
 
 def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> dict[str, str]:
-    """The timeline's pages: the picture and the list's first page, then the rest of the list."""
+    """The timeline's pages: the picture and the list's first page, then the rest of the list. Each
+    mark the picture draws has its number in the list, as the phone's layout shows it."""
     events, dates = timeline_events(annotated, titles), article_dates(annotated, titles)
+    drawn_events, drawn_dates = drawn(events, dates)
     lines = [(e.date.isoformat(), _event_line(e), e.anchor) for e in events]
-    lines += [(d.date.isoformat(), f"[{md_escape(d.title)}]({d.page}) {d.what}", "") for d in dates]
+    lines += [
+        (d.date.isoformat(), f'<span id="{d.anchor}"></span>[{md_escape(d.title)}]({d.page}) {d.what}', d.anchor)
+        for d in dates
+    ]
+    lines.sort(key=lambda x: x[0])
+    marked = {e.anchor for e in drawn_events} | {d.anchor for d in drawn_dates}
+    numbers = {anchor: n for n, anchor in enumerate((a for _, _, a in lines if a in marked), 1)}
     entries = [
-        Entry(date[:4], f"- **{date}**: {line}", anchor=anchor)
-        for date, line, anchor in sorted(lines, key=lambda x: x[0])
+        Entry(date[:4], f"- **{date}**{_number(numbers.get(anchor))} {line}", anchor=anchor)
+        for date, line, anchor in lines
     ]
     first = "timeline.md"
     where = located(first, entries)
-    figure = [timeline_figure(events, dates, lambda e: _link_from(first, where[e.anchor], e.anchor))] if lines else []
+    figure = (
+        [timeline_figure(events, dates, lambda anchor: _link_from(first, where[anchor], anchor), numbers)]
+        if lines
+        else []
+    )
     intro = [
-        "The events the notes date, and the articles' own dates. Each mark links to its passage; "
-        "the list below says the same in words."
+        "The events the notes date, and the articles' own dates. Each mark links to its passage (on a "
+        "phone, to its numbered entry in the list below, which says the same in words)."
     ]
     return paginate(first, PAGE_TITLES[first], intro, entries, lead=figure).files
+
+
+def _number(n: int | None) -> str:
+    return f' <span class="reader-timeline-n" aria-hidden="true">{n}</span>' if n else ""
 
 
 def _link_from(page: str, target: str, anchor: str) -> str:
@@ -156,26 +181,36 @@ def _shorten(text: str, limit: int = 180) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def drawn(events: list[Event], dates: list[ArticleDate]) -> tuple[list[Event], list[ArticleDate]]:
+    """The marks the picture draws: the events, and each article at the date it is listed under;
+    a lane of more than `LANE_MARKS` marks is left out (it would be a block of ink, and a page of
+    marks): the list holds them all."""
+    shown = [d for d in dates if d.shown]
+    return (events if len(events) <= LANE_MARKS else [], shown if len(shown) <= LANE_MARKS else [])
+
+
 def timeline_figure(
-    events: list[Event], dates: list[ArticleDate], listed: Callable[[Event], str] = lambda e: f"#{e.anchor}"
+    events: list[Event],
+    dates: list[ArticleDate],
+    listed: Callable[[str], str] = lambda anchor: f"#{anchor}",
+    numbers: dict[str, int] | None = None,
 ) -> str:
     """The picture in both layouts, on one line (a Markdown HTML block must not hold a blank line).
-    An event told by several passages links to its entry in the list (`listed`). A lane of more than
-    `LANE_MARKS` marks is left out of the picture (it would be a block of ink, and a page of marks):
-    the list holds them all."""
+    A mark links to its entry in the list (`listed`, by anchor) where it stands for several passages,
+    and in the phone's layout, where it shows its number (`numbers`, by anchor) as the list does."""
     shown = [d for d in dates if d.shown]
-    drawn_events = events if len(events) <= LANE_MARKS else []
-    drawn_dates = shown if len(shown) <= LANE_MARKS else []
+    drawn_events, drawn_dates = drawn(events, dates)
     days = [e.date for e in drawn_events] + [d.date for d in drawn_dates]
     left_out = [
         f"{count(len(lane), noun)}, too many to draw, are in the list"
-        for lane, drawn, noun in ((events, drawn_events, "noted event"), (shown, drawn_dates, "article date"))
-        if lane and not drawn
+        for lane, drawn_lane, noun in ((events, drawn_events, "noted event"), (shown, drawn_dates, "article date"))
+        if lane and not drawn_lane
     ]
     if not days:
         return f'<p class="reader-timeline-left-out">No picture: the {"; the ".join(left_out)}.</p>' if left_out else ""
     first, last = min(days).year, max(days).year
-    svgs = "".join(_svg(layout, drawn_events, drawn_dates, days, listed) for layout in (WIDE, NARROW))
+    numbered = numbers or {}
+    svgs = "".join(_svg(layout, drawn_events, drawn_dates, days, listed, numbered) for layout in (WIDE, NARROW))
     above = f"{count(len(events), 'noted event')} above the line" if drawn_events else ""
     below = f"{count(len(shown), 'article')} below it" if drawn_dates else ""
     said = "; ".join(filter(None, [", ".join(filter(None, [above, below])) + f", {first} to {last}", *left_out]))
@@ -231,11 +266,12 @@ def _svg(
     events: list[Event],
     dates: list[ArticleDate],
     days: list[datetime.date],
-    listed: Callable[[Event], str],
+    listed: Callable[[str], str],
+    numbers: dict[str, int],
 ) -> str:
     scale = Scale.over(days, layout.left, layout.width - RIGHT)
-    event_rows = _rows([scale.x(e.date) for e in events])
-    date_rows = _rows([scale.x(d.date) for d in dates])
+    event_rows = _rows([scale.x(e.date) for e in events], layout.spacing)
+    date_rows = _rows([scale.x(d.date) for d in dates], layout.spacing)
     axis = (max(event_rows, default=0) + 1) * ROW + ROW // 2
     below = axis + 28  # under the year labels
     height = below + (max(date_rows, default=0) + 1) * ROW + 4
@@ -244,15 +280,19 @@ def _svg(
         f'<text class="reader-timeline-lane" x="0" y="{ROW // 2 + 4}">Events</text>',
         f'<text class="reader-timeline-lane" x="0" y="{below + ROW // 2 + 4}">Articles</text>',
     ]
+    number: Callable[[str], int | None] = numbers.get if layout.numbered else lambda anchor: None
     for event, row in zip(events, event_rows, strict=True):
         many = len(event.passages) > 1
-        href = listed(event) if many else event.passages[0].link
+        href = listed(event.anchor) if many or layout.numbered else event.passages[0].link
         said = f" ({len(event.passages)} passages)" if many else f" ({event.passages[0].title})"
         label = f"{written_date(event.date.isoformat())}: {_shorten(event.text, 120)}{said}"
-        parts.append(_mark(href, label, scale.x(event.date), ROW // 2 + row * ROW, "event"))
+        y = ROW // 2 + row * ROW
+        parts.append(_mark(href, label, scale.x(event.date), y, "event", number(event.anchor)))
     for date, row in zip(dates, date_rows, strict=True):
         label = f"{date.title}, {date.what} {written_date(date.date.isoformat())}"
-        parts.append(_mark(date.page, label, scale.x(date.date), below + ROW // 2 + row * ROW, "article"))
+        href = listed(date.anchor) if layout.numbered else date.page
+        y = below + ROW // 2 + row * ROW
+        parts.append(_mark(href, label, scale.x(date.date), y, "article", number(date.anchor)))
     years = f"{scale.runs[0][0]} to {scale.runs[-1][1]}"
     return (
         f'<svg class="reader-timeline reader-timeline-{layout.name}" viewBox="0 0 {layout.width} {height}" '
@@ -260,12 +300,13 @@ def _svg(
     )
 
 
-def _rows(xs: list[float]) -> list[int]:
-    """A row for each mark, in order: the first in which it keeps clear of the mark before it."""
+def _rows(xs: list[float], spacing: int = ROW) -> list[int]:
+    """A row for each mark, in order: the first in which it keeps clear of the mark before it (and
+    of its number)."""
     ends: list[float] = []
     rows = []
     for value in xs:
-        row = next((i for i, end in enumerate(ends) if value - end >= ROW), len(ends))
+        row = next((i for i, end in enumerate(ends) if value - end >= spacing), len(ends))
         if row == len(ends):
             ends.append(value)
         ends[row] = value
@@ -295,8 +336,9 @@ def _axis(scale: Scale, y: int) -> list[str]:
     return parts
 
 
-def _mark(href: str, label: str, at: float, y: int, kind: str) -> str:
-    """A mark that links: a dot for an event, a square for an article (told apart by shape, not only colour)."""
+def _mark(href: str, label: str, at: float, y: int, kind: str, number: int | None = None) -> str:
+    """A mark that links: a dot for an event, a square for an article (told apart by shape, not only
+    colour), its number after it when it has one."""
     tip = html.escape(label, quote=False)
     shape = (
         f'<circle class="reader-timeline-event" cx="{at:.1f}" cy="{y}" r="{MARK}"/>'
@@ -305,7 +347,8 @@ def _mark(href: str, label: str, at: float, y: int, kind: str) -> str:
     )
     # `xlink:href`, not `href`: Material's instant navigation rewrites every `[href]` in the page, which
     # an SVG link does not allow (its `href` is read-only); the browser follows either.
+    said = f'<text class="reader-timeline-n" x="{at + MARK + 2:.1f}" y="{y + 4}">{number}</text>' if number else ""
     return (
         f'<a xlink:href="{attribute(href)}" aria-label="{attribute(label)}"><title>{tip}</title>'
-        f'<circle class="reader-timeline-target" cx="{at:.1f}" cy="{y}" r="{TARGET}"/>{shape}</a>'
+        f'<circle class="reader-timeline-target" cx="{at:.1f}" cy="{y}" r="{TARGET}"/>{shape}{said}</a>'
     )
