@@ -875,6 +875,31 @@ def test_the_footer_and_the_panel_say_where_reports_go(clipboard_page, suggest_p
     assert footer.get_by_role("link", name="the issues of").get_attribute("href") == f"{REPOSITORY}/issues/new"
 
 
+def test_with_its_address_the_site_lists_every_page_in_its_sitemap_and_navigates_instantly(
+    browser, tmp_path_factory, monkeypatch
+):
+    """`site_url` from READER_SITE_URL, as CI sets it: Material's instant navigation (which needs
+    the sitemap, read for the site's own host and port) swaps pages without reloading them."""
+    project = project_copy(tmp_path_factory.mktemp("addressed"))
+    httpd, url = serve(project / "site")  # the address first: the site is built for it
+    monkeypatch.setenv("READER_SITE_URL", f"{url}/")
+    assert build(project).returncode == 0
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{url}/articles/{MIL}/</loc>" in sitemap
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/")
+        page.evaluate("window.readerSamePage = true")
+        page.locator(".reader-card-title").first.click()
+        page.wait_for_url(f"{url}/articles/**")
+        expect(page.locator(".reader-mode")).to_be_visible()  # the reader's script ran on the new page
+        assert page.evaluate("window.readerSamePage") is True  # not reloaded
+    finally:
+        context.close()
+        httpd.shutdown()
+
+
 def test_a_site_that_names_no_place_for_reports_offers_the_control_only_on_this_machine(page, built_site, server):
     """The seeds' site names none (no repo_url): served from another address than a preview's
     (127.0.0.2 stands in for a host), selecting words offers nothing, and the footer says nothing."""
