@@ -84,7 +84,12 @@ def build(project: Path) -> Built:
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     try:
-        build_site(load_config(str(project / "mkdocs.yml"), strict=True))
+        config = load_config(str(project / "mkdocs.yml"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)  # as the command line starts a build
+        try:
+            build_site(config)
+        finally:
+            config.plugins.on_shutdown()
         return Built(0, logged.getvalue())
     except MkDocsException as error:
         return Built(1, f"{logged.getvalue()}{error}\n")

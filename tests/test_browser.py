@@ -658,6 +658,24 @@ def test_the_corrected_text_reads_the_reading_in_the_sentence_and_shows_the_orig
     context.close()
 
 
+def test_a_marks_preview_goes_away_with_escape_and_never_shows_on_a_touch_screen(page, browser, server):
+    """WCAG 1.4.13: the preview Material makes of ⇄'s `title` is dismissible without moving the pointer."""
+    page.goto(server + f"/articles/{GR}/")
+    page.locator("#p1 .reader-counterpart").hover()
+    tip = page.locator(".md-tooltip2--active")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("Also in the Asia Times copy")
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    context = browser.new_context(viewport={"width": 360, "height": 780}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(server + f"/articles/{GR}/")
+    phone.locator("#p1 .reader-counterpart").focus()
+    phone.wait_for_timeout(500)
+    assert phone.locator(".md-tooltip2").evaluate_all("tips => tips.filter(t => t.offsetParent !== null).length") == 0
+    context.close()
+
+
 def test_the_reading_mode_is_remembered_across_pages(page, server):
     page.goto(server + f"/articles/{MIL}/")
     page.locator(".reader-mode button", has_text="Clean").click()

@@ -81,6 +81,19 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") closeNote();
 });
 
+// A preview Material shows from a mark's `title` (a copy's ⇄, a term) goes away with Escape, until
+// the pointer or the focus moves to something else (WCAG 1.4.13). On a touch screen it never shows
+// (reader.css): a tap follows the link.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".md-tooltip2--active").forEach((tip) => (tip.style.display = "none"));
+});
+["pointerover", "focusin"].forEach((kind) =>
+  document.addEventListener(kind, () => {
+    document.querySelectorAll(".md-tooltip2").forEach((tip) => (tip.style.display = ""));
+  }),
+);
+
 // How the text is shown, remembered across pages. Every mode shows that a passage is corrected, so a
 // mode chosen on one article never shows another's error as if it were right:
 // - "Corrected": a correction's reading in the sentence, marked as corrected, the original on tap;
