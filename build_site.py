@@ -40,22 +40,30 @@ CONFIG = ROOT / "mkdocs.yml"
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    debug = args.debug or bool(os.environ.get("READER_DEBUG"))
     try:
         with executing(executor_for(args.jobs, args.scheduler)):
             return args.run(args)
     except Problems as problems:
         print(problems, file=sys.stderr)
+        traces = problems.traces()
+        for trace in traces if debug else ():
+            print(f"\n{trace}", file=sys.stderr, end="")
+        if traces and not debug:
+            print(DEBUG_HINT, file=sys.stderr)
         return 1
-    except Exception as error:  # a bug, not bad input: say so, without a traceback
-        if os.environ.get("READER_DEBUG"):
+    except Exception as error:  # a bug, not bad input: say so, and where with --debug
+        if debug:
             raise
         print(
             f"internal error: {type(error).__name__}: {error}\n"
-            "  This is a bug in the reader, not in your files. Nothing was written.\n"
-            "  Run again with READER_DEBUG=1 to see the traceback, and report it with the files involved.",
+            "  This is a bug in the reader, not in your files. Nothing was written.\n" + DEBUG_HINT,
             file=sys.stderr,
         )
         return 2
+
+
+DEBUG_HINT = "  Run again with --debug (or READER_DEBUG=1) to see the traceback, and report it with the files involved."
 
 
 # Every option, with its default; each command takes those it lists, before or after its name.
@@ -80,6 +88,7 @@ OPTIONS = {
     ),
     "--json": dict(type=Path, metavar="FILE", help="also write what was found as JSON to FILE"),
     "--add": dict(action="store_true", help="write each page holding a copy into seeds/ as a one-record WARC"),
+    "--debug": dict(action="store_true", help="show a bug's traceback (as READER_DEBUG=1 does)"),
     "--strict": dict(
         action=argparse.BooleanOptionalAction,
         help="stop on warnings (a seed that cannot be read, a guessed encoding); default: mkdocs.yml's strict",
@@ -99,6 +108,7 @@ DEFAULTS = {
     "scheduler": None,
     "json": None,
     "add": False,
+    "debug": False,
 }
 CORPUS = ("--seeds", "--annotations", "--strict", "--jobs", "--scheduler")
 COMMANDS = {
@@ -136,7 +146,7 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("urls", nargs="+", metavar="URL", help="the address of an article's page")
         if name == "find-copies":
             command.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a web archive, page or folder")
-        _add_options(command, options)
+        _add_options(command, (*options, "--debug"))
         command.set_defaults(run=globals()[f"run_{name.replace('-', '_')}"])
     return top
 

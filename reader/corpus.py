@@ -212,9 +212,9 @@ def _placed_notes(
     except Problems:
         raise
     except Exception as error:  # a bug: name the stage and the folder it was reading
-        raise Problems([InternalError(
-            f"internal error while placing annotations ({type(error).__name__}: {error})",
-            str(annotations_dir), fix="reporting it as a bug, with the annotation files attached.",
+        raise Problems([InternalError.caught(
+            error, str(annotations_dir), fix="reporting it as a bug, with the annotation files attached.",
+            doing="placing annotations",
         )]) from error  # fmt: skip
 
 
@@ -319,11 +319,7 @@ def process_seed(given: SeedInput) -> SeedResult:
         return SeedResult(
             None,
             [],
-            InternalError(
-                f"internal error ({type(error).__name__}: {error})",
-                shown_as,
-                fix="reporting it as a bug, with this seed attached.",
-            ),
+            InternalError.caught(error, shown_as, fix="reporting it as a bug, with this seed attached."),
         )
 
 

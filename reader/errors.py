@@ -7,6 +7,7 @@ contributor sees them all at once instead of fixing one per build.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,8 +57,26 @@ class ConfigError(ReaderError):
     """mkdocs.yml, which the generator reads too, cannot be read."""
 
 
+@dataclass
 class InternalError(ReaderError):
-    """A bug in the pipeline, reported with the file it was working on."""
+    """A bug in the pipeline, reported with the file it was working on, and its traceback (which the
+    command line shows under `--debug` or READER_DEBUG=1)."""
+
+    trace: str = ""
+
+    def __reduce__(self) -> tuple[type[ReaderError], tuple[str, str, int | None, str, int | None, str, str]]:  # type: ignore[override]
+        return (self.__class__, (self.message, self.file, self.line, self.fix, self.column, self.field, self.trace))
+
+    @classmethod
+    def caught(cls, error: BaseException, file: str, fix: str, doing: str = "") -> InternalError:
+        """The error a stage catches, as a value that keeps where it happened."""
+        during = f" while {doing}" if doing else ""
+        return cls(
+            f"internal error{during} ({type(error).__name__}: {error})",
+            file,
+            fix=fix,
+            trace="".join(traceback.format_exception(error)),
+        )
 
 
 class Problems(Exception):
@@ -72,3 +91,7 @@ class Problems(Exception):
         lines = [str(e) for e in self.errors]
         lines.append(f"{count} error{'s' if count != 1 else ''}; nothing was written.")
         return "\n".join(lines)
+
+    def traces(self) -> list[str]:
+        """The tracebacks of the bugs among the errors, each once (one bug often fails many files)."""
+        return list(dict.fromkeys(e.trace for e in self.errors if isinstance(e, InternalError) and e.trace))

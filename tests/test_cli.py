@@ -10,7 +10,7 @@ import pytest
 import build_site
 from bench.project import copy_project
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, project_copy
 
 GOOD = (SEEDS / "002_d566bb28321c3257.txt").read_bytes()
 FEED = (ROOT / "tests" / "fixtures" / "feed-two-items.txt").read_text(encoding="utf-8")
@@ -214,3 +214,24 @@ def test_a_warning_is_a_workflow_warning_and_a_clean_corpus_says_nothing(seed_fo
     out = capsys.readouterr().out
     assert status == 0 and out.startswith("::warning file=") and "latin1.txt" in out
     assert build_site.main(["check", "--format", "github"]) == 0 and capsys.readouterr().out == ""
+
+
+def test_a_bug_in_a_stage_shows_its_traceback_once_under_debug_and_a_hint_without(tmp_path, monkeypatch, capsys):
+    """A bug put into the cleaning stage fails every seed: each seed's one line, and the traceback once."""
+    import reader.corpus
+
+    def broken_rule(story):
+        return {}["boom"]
+
+    monkeypatch.setattr(reader.corpus, "clean", broken_rule)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    project = project_copy(tmp_path)
+    command = ["check", "--jobs", "1", "--seeds", str(project / "seeds"), "--annotations", str(project / "annotations")]
+    assert build_site.main([*command, "--debug"]) == 1
+    shown = capsys.readouterr().err
+    assert shown.count("internal error (KeyError: 'boom')") == len(list((project / "seeds").glob("*.txt")))
+    assert shown.count("Traceback (most recent call last)") == 1
+    assert "in broken_rule" in shown and 'return {}["boom"]' in shown
+    assert build_site.main(command) == 1
+    shown = capsys.readouterr().err
+    assert "Traceback" not in shown and "Run again with --debug (or READER_DEBUG=1)" in shown

@@ -150,11 +150,7 @@ def read_file(data: bytes, shown: str) -> FileRead:
     except Problems as problems:
         return FileRead(None, None, list(problems.errors))
     except Exception as error:  # a bug: say which file triggered it
-        bug = InternalError(
-            f"internal error ({type(error).__name__}: {error})",
-            shown,
-            fix="reporting it as a bug, with this file attached.",
-        )
+        bug = InternalError.caught(error, shown, fix="reporting it as a bug, with this file attached.")
         return FileRead(None, None, [bug])
 
 

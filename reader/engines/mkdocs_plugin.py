@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import gc
 import logging
+import os
 import re
 import sys
 import time
@@ -151,7 +152,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 self.cache,
             )
         except Problems as problems:
-            raise PluginError(f"The reader's pages could not be generated:\n{problems}") from None
+            traces = "".join(f"\n{trace}" for trace in problems.traces()) if os.environ.get("READER_DEBUG") else ""
+            raise PluginError(f"The reader's pages could not be generated:\n{problems}{traces}") from None
         finally:
             self.cache.sweep()
         for warning in site.warnings:  # MkDocs counts them: with `strict: true` the build fails, as on its own warnings
