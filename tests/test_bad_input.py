@@ -193,6 +193,6 @@ def test_an_internal_error_names_the_file_and_exits_2(tmp_path, capsys, monkeypa
     status = main(["check", "--seeds", str(seeds), "--annotations", str(tmp_path / "none")])
     err = capsys.readouterr().err
     assert status == 1 and "good.txt: internal error (ZeroDivisionError: a bug)" in err and "Traceback" not in err
-    monkeypatch.setattr("build_site.run_check", lambda args: json.loads("not json"))
+    monkeypatch.setattr("reader.cli.run_check", lambda args: json.loads("not json"))
     assert main(["check"]) == 2
     assert "internal error: JSONDecodeError" in capsys.readouterr().err
