@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus_generator import base_text, reprint, vocabulary  # noqa: E402
 from bench.project import copy_project, fetched  # noqa: E402
 from reader.corpus import read_articles, read_corpus  # noqa: E402
+from reader.engines.config import site_options  # noqa: E402
 from reader.progress import Progress  # noqa: E402
 from reader.site.write import rendered_site  # noqa: E402
 
@@ -229,7 +230,7 @@ def stage_times(project: Path) -> dict[str, float]:
     """The pipeline stage by stage, as the build runs it (`rendered_site`, every core), and in all."""
     clock = StageClock()
     start = time.perf_counter()
-    rendered_site(project / "seeds", project / "annotations", project / "mkdocs.yml", clock)
+    rendered_site(project / "seeds", project / "annotations", site_options(project / "mkdocs.yml"), clock)
     return {**clock.times, "pipeline": time.perf_counter() - start}
 
 

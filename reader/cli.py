@@ -23,11 +23,12 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reader.annotations.schema import schemas
 from reader.corpus import read_corpus
 from reader.engines.build import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
+from reader.engines.config import site_options
 from reader.errors import Problems, ReaderError
 from reader.ingest.fetch import FetchError, add
 from reader.model import Corpus
@@ -35,8 +36,9 @@ from reader.parallel import executing, executor_for
 from reader.progress import Progress
 from reader.reprints.find import Needles, add_copy, find_copies
 from reader.site.export import corpus_json
+from reader.site.render import SiteOptions
 from reader.site.report import NO_REPORT_PLACE
-from reader.site.write import BuildFailed, generate, site_options
+from reader.site.write import BuildFailed, generate
 
 CONFIG = "mkdocs.yml"  # in the project's folder
 
@@ -163,9 +165,16 @@ def _add_options(parser: argparse.ArgumentParser, names: Iterable[str]) -> None:
         parser.add_argument(name, default=argparse.SUPPRESS, **OPTIONS[name])
 
 
+def settings_of(args: argparse.Namespace) -> SiteOptions:
+    """mkdocs.yml's settings, read once a command (MkDocs' loader takes a second to start)."""
+    if "site_options" not in vars(args):
+        args.site_options = site_options(args.root / CONFIG)
+    return cast(SiteOptions, args.site_options)
+
+
 def strict(args: argparse.Namespace) -> bool:
     """--strict or --no-strict as given, else what mkdocs.yml says (MkDocs' own convention)."""
-    return args.strict if args.strict is not None else site_options(args.root / CONFIG).strict
+    return args.strict if args.strict is not None else settings_of(args).strict
 
 
 def corpus_of(args: argparse.Namespace) -> Corpus:
@@ -176,12 +185,10 @@ def corpus_of(args: argparse.Namespace) -> Corpus:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    site = generate(args.seeds, args.annotations, args.docs, args.root / CONFIG, Progress(), strict=strict(args))
+    site = generate(args.seeds, args.annotations, args.docs, settings_of(args), Progress(), strict=strict(args))
     _warn(site.warnings)
     _warn_unplaced(args)
-    write_config(
-        args.root / GENERATED_CONFIG, engine_config(site, args.root, args.docs, site_options(args.root / CONFIG))
-    )
+    write_config(args.root / GENERATED_CONFIG, engine_config(site, args.root, args.docs, settings_of(args)))
     print(f"Generated the site's pages in {args.docs} ({len(site.changed)} file(s) changed) and {GENERATED_CONFIG}.")
     print(f"Now run: mkdocs build -f {GENERATED_CONFIG}   or   zensical build -f {GENERATED_CONFIG}")
     return 0
@@ -190,7 +197,7 @@ def run_build(args: argparse.Namespace) -> int:
 def _warn_unplaced(args: argparse.Namespace) -> None:
     """A site for others to read names where they report an error (not a strict build's error: a
     site read on one's own machine needs none)."""
-    if not site_options(args.root / CONFIG).report_url:
+    if not settings_of(args).report_url:
         _warn([NO_REPORT_PLACE])
 
 
@@ -277,11 +284,11 @@ def workflow_command(level: str, problem: ReaderError) -> str:
 
 
 def run_site(args: argparse.Namespace) -> int:
-    site = generate(args.seeds, args.annotations, args.docs, args.root / CONFIG, Progress(), strict=strict(args))
+    site = generate(args.seeds, args.annotations, args.docs, settings_of(args), Progress(), strict=strict(args))
     _warn(site.warnings)
     _warn_unplaced(args)
     try:
-        build_site_with(args.engine, args.root, site, args.docs, args.site_dir, site_options(args.root / CONFIG))
+        build_site_with(args.engine, args.root, site, args.docs, args.site_dir, settings_of(args))
     except BuildFailed as failed:
         print(f"{failed}\nThe site was not built; {args.site_dir} is unchanged.", file=sys.stderr)
         return 1

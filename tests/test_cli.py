@@ -235,3 +235,21 @@ def test_a_bug_in_a_stage_shows_its_traceback_once_under_debug_and_a_hint_withou
     assert build_site.main(command) == 1
     shown = capsys.readouterr().err
     assert "Traceback" not in shown and "Run again with --debug (or READER_DEBUG=1)" in shown
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("search_engin: pagefind", "the reader plugin has no option 'search_engin'. Did you mean 'search_engine'?"),
+        ("search_engine: pagfind", "search_engine"),
+    ],
+)
+def test_the_command_line_refuses_a_misspelt_setting_as_the_plugin_does(tmp_path, written, said):
+    """mkdocs.yml is read with MkDocs' own loader and the plugin's options: the same error from both."""
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search_engine: auto", written), encoding="utf-8")
+    result = subprocess.run([sys.executable, "build_site.py", "build"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{config}: " in result.stderr and said in result.stderr
+    assert not (project / "docs" / "articles").exists()  # nothing written

@@ -133,9 +133,14 @@ def test_a_failed_engine_build_leaves_the_previous_site(tmp_path):
     assert run(project, "site", "--engine", "zensical").returncode == 0
     before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
     config = (project / "mkdocs.yml").read_text()
-    (project / "mkdocs.yml").write_text(config.replace("name: material", "name: no-such-theme"))
+    (project / "docs" / "bad.md").write_text("---\ntitle: [\n---\n\n# A page the engine cannot read\n")
     result = run(project, "site", "--engine", "zensical")
-    assert result.returncode == 1 and "is unchanged" in result.stderr
+    assert result.returncode == 1 and "bad.md" in result.stderr and "is unchanged" in result.stderr
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
+    (project / "docs" / "bad.md").unlink()
+    (project / "mkdocs.yml").write_text(config.replace("name: material", "name: no-such-theme"))
+    result = run(project, "site", "--engine", "zensical")  # refused as MkDocs' loader refuses it, before building
+    assert result.returncode == 1 and "Config value 'theme'" in result.stderr and "nothing was written" in result.stderr
     assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
     (project / "mkdocs.yml").write_text(config + "\nnot_an_option: [\n")
     result = run(project, "site", "--engine", "zensical")

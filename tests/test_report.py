@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
+from reader.engines.config import site_options
 from reader.site.report import NO_REPORT_PLACE, report_footer, report_label, report_url
-from reader.site.write import site_options
 from tests.conftest import build, project_copy
 
 
@@ -47,6 +47,7 @@ def test_the_footer_escapes_the_address_and_says_nothing_without_one():
 def test_mkdocs_yml_reads_the_repository_and_the_address_from_the_environment(monkeypatch, tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nrepo_url: !ENV READER_REPO_URL\nsite_url: !ENV [READER_SITE_URL, null]\n")
+    (tmp_path / "docs").mkdir()
     monkeypatch.delenv("READER_REPO_URL", raising=False)
     monkeypatch.delenv("READER_SITE_URL", raising=False)
     assert (site_options(config).repo_url, site_options(config).report_url) == ("", "")

@@ -40,6 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from reader import settings
 from reader.cache import BuildCache, digest
+from reader.engines.config import options_from
 from reader.engines.preview import DirtyBuildNotice, GeneratedFile, TemplateCache, hand_written, theme_env
 from reader.errors import Problems
 from reader.progress import Progress
@@ -145,11 +146,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         start = time.perf_counter()
         try:
             site = rendered_site(
-                root / self.config.seeds,
-                root / self.config.annotations,
-                Path(config.config_file_path),
-                Progress(),
-                self.cache,
+                root / self.config.seeds, root / self.config.annotations, options_from(config), Progress(), self.cache
             )
         except Problems as problems:
             traces = "".join(f"\n{trace}" for trace in problems.traces()) if os.environ.get("READER_DEBUG") else ""

@@ -18,20 +18,14 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-import yaml
-from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]  # MkDocs' own reader of !ENV
-
-from reader import settings
 from reader.cache import BuildCache, digest
 from reader.corpus import read_corpus
-from reader.errors import ConfigError, Problems, ReaderError
+from reader.errors import ReaderError
 from reader.progress import QUIET, Progress
 from reader.site.listing import LATER_PAGE
 from reader.site.navigation import Nav, site_nav, with_titles
 from reader.site.render import GENERATED, SiteOptions, render_site, shown_titles
-from reader.site.report import report_url
 
 STAGING = ".new"
 PREVIOUS = ".old"
@@ -41,12 +35,12 @@ def generate(
     seeds_dir: Path,
     annotations_dir: Path,
     docs_dir: Path,
-    config_file: Path | None = None,
+    options: SiteOptions = SiteOptions(),
     progress: Progress = QUIET,
     strict: bool = False,
 ) -> RenderedSite:
     """Build the corpus and replace the generated pages in `docs_dir`; return what was rendered."""
-    site = rendered_site(seeds_dir, annotations_dir, config_file, progress, strict=strict)
+    site = rendered_site(seeds_dir, annotations_dir, options, progress, strict=strict)
     return replace(site, changed=tuple(replace_generated(docs_dir, site.files)))
 
 
@@ -68,12 +62,12 @@ class RenderedSite:
 def rendered_site(
     seeds_dir: Path,
     annotations_dir: Path,
-    config_file: Path | None = None,
+    options: SiteOptions = SiteOptions(),
     progress: Progress = QUIET,
     cache: BuildCache | None = None,
     strict: bool = False,
 ) -> RenderedSite:
-    options = site_options(config_file) if config_file else SiteOptions()
+    """The corpus read and every generated file rendered, with mkdocs.yml's settings (`options`)."""
     corpus = read_corpus(seeds_dir, annotations_dir, progress, cache, strict)
     progress.stage("rendering pages")
     nav = site_nav(corpus, shown_titles(corpus))
@@ -91,60 +85,6 @@ def titled_nav(site: RenderedSite, docs_dir: Path) -> Nav:
         return written.read_text(encoding="utf-8") if written.is_file() else None
 
     return with_titles(site.nav, source)
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does for what the reader needs: `!ENV` tags read the environment
-    (`repo_url: !ENV READER_REPO_URL`); the `!!python/name:` tags MkDocs configs may use are passed over."""
-
-
-_ConfigLoader.add_constructor("!ENV", construct_env_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def read_config(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data (its `!!python/name:` tags passed over); a clear error when it is not YAML."""
-    if not config_file.is_file():
-        return {}
-    try:
-        return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise Problems([ConfigError(
-            f"not valid YAML: {getattr(error, 'problem', None) or error}", str(config_file), mark.line + 1 if mark else None,
-            fix="checking the indentation, quotes and brackets on that line (MkDocs' own documentation lists every setting).",
-        )]) from None  # fmt: skip
-
-
-def site_options(config_file: Path) -> SiteOptions:
-    """The generator's settings from mkdocs.yml, so the plugin and the command agree."""
-    config = read_config(config_file)
-    plugin = reader_options(config)
-    repo, edit = config.get("repo_url"), plugin.get("annotations_edit_uri", settings.ANNOTATIONS_EDIT_URI)
-    return SiteOptions(
-        edit_base=f"{repo.rstrip('/')}/{edit.lstrip('/')}" if repo and edit else "",
-        repo_url=str(repo or ""),
-        report_url=report_url(str(repo or ""), str(plugin.get("report_url") or "")),
-        copyright=str(config.get("copyright") or ""),
-        site_url=str(config.get("site_url") or ""),
-        strict=bool(config.get("strict")),
-        search_engine=str(plugin.get("search_engine") or "auto"),
-        extra_javascript=tuple(str(script) for script in config.get("extra_javascript") or ()),
-        directory_urls=config.get("use_directory_urls", True) is not False,
-        other_plugins=tuple(
-            p for p in config.get("plugins") or () if p != "reader" and not (isinstance(p, dict) and "reader" in p)
-        ),
-    )
-
-
-def reader_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The reader plugin's options as mkdocs.yml gives them (`plugins: [reader]` or `[{reader: {...}}]`);
-    the plugin itself validates them (`reader.engines.mkdocs_plugin.ReaderConfig`)."""
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "reader" in entry:
-            return entry["reader"] or {}
-    return {}
 
 
 def replace_generated(docs_dir: Path, files: dict[str, str | bytes]) -> list[str]:
