@@ -27,7 +27,8 @@ def seeds_comparison(corpus):
     (alignment,) = corpus.alignments
     by_id = {a.id: a for a in corpus.articles}
     stranded = [n for n in corpus.stranded if n.origin in group.articles]
-    page = render_comparison(group, [alignment], by_id, stranded)
+    corrections = {item.article.id: item.corrections for item in corpus.annotated}
+    page = render_comparison(group, [alignment], by_id, stranded, corrections)
     return page, BeautifulSoup(page, "html.parser"), alignment
 
 
@@ -288,3 +289,22 @@ def test_an_outlets_name_is_text_never_markup():
     assert "<script>" not in markdown
     heading = next(line for line in markdown.splitlines() if line.startswith("## "))
     assert "\\[x\\]\\(javascript" in heading  # in the Markdown heading, backslashed: never a link
+
+
+def test_an_error_in_either_copy_is_named_under_its_passage_with_its_reading_and_note(page, corpus):
+    """The two texts are the copies' own words: a corrected error in them is never shown as if it were
+    right. Every correction of either copy is listed under its row, which shows even when the page
+    hides rows that differ only in typography."""
+    listed = " ".join(d.get_text(" ", strip=True) for d in page.select(".reader-row-corrections"))
+    for item in corpus.annotated:
+        if item.article.id not in (AT, GR):
+            continue
+        for placed in item.corrections:
+            words = next(p.text for p in item.article.paragraphs if p.id == placed.place.paragraph)
+            quoted = words[placed.place.start : placed.place.end]
+            assert f"“{quoted}” " in listed and f"read “{placed.note.reading}”" in listed, placed.note.id
+            link = page.find("a", href=f"../articles/{item.article.id}.md#note-{placed.note.id}")
+            assert link is not None and link.get_text() == f"correction {placed.number}"
+    assert "Minot Air Base” should read “Minot Air Force Base”" in listed
+    for box in page.select(".reader-row-corrections"):
+        assert "reader-row-corrected" in box.parent["class"]

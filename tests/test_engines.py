@@ -188,9 +188,11 @@ def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
         wait_for(lambda: "Wittenberg" in fetched(url), timeout=60)  # the preview started
         notes = project / "annotations" / "military-relationship-between-china-russia.yml"
         notes.write_text(
-            notes.read_text(encoding="utf-8").replace("text: The university in", "text: Edited, the university in")
+            notes.read_text(encoding="utf-8").replace(
+                "The university in Springfield", "Edited, the university in Springfield"
+            )
         )
-        wait_for(lambda: "Edited, the university in" in fetched(url), timeout=30)
+        wait_for(lambda: "Edited, the university in Springfield" in fetched(url), timeout=30)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -64,8 +64,8 @@ def preview(tmp_path_factory):
         {"path": BELARUS, "old": "    kind: [context\n", "new": "    kind: context\n"},
         {
             "path": GLOBAL_RESEARCH,
-            "old": "quote: last December\n    relation: contradicts",
-            "new": "quote: last December\n    relation: related",
+            "old": "quote: last December\n    relation: related",
+            "new": "quote: last December\n    relation: contradicts",
         },
     ]
     (tmp / "edits.json").write_text(json.dumps(edits), encoding="utf-8")

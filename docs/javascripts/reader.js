@@ -8,6 +8,10 @@ function readerInit() {
   readerNotes();
   readerCitations();
   readerSuggest();
+  // A code block wider than the screen scrolls: the keyboard must reach it to scroll it.
+  document.querySelectorAll(".md-typeset pre > code").forEach((code) => {
+    if (code.scrollWidth > code.clientWidth && !code.hasAttribute("tabindex")) code.tabIndex = 0;
+  });
 }
 
 // Notes open where the reader taps or clicks: the note's number or its marked phrase shows the note
@@ -137,6 +141,16 @@ function addReadingMode() {
     button.addEventListener("click", () => setReadingMode(mode, true));
     group.appendChild(button);
   });
+  // A radio group: one stop for Tab, the arrow keys move the choice.
+  group.addEventListener("keydown", (event) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const modes = READING_MODES.map(([mode]) => mode);
+    const next = modes[(modes.indexOf(document.body.dataset.readerNotes) + step + modes.length) % modes.length];
+    setReadingMode(next, true);
+    group.querySelector(`[data-mode="${next}"]`).focus();
+  });
   byline.after(group);
   setReadingMode(readingMode(), false);
 }
@@ -145,6 +159,7 @@ function setReadingMode(mode, remember) {
   document.body.dataset.readerNotes = mode;
   document.querySelectorAll(".reader-mode button").forEach((button) => {
     button.setAttribute("aria-checked", String(button.dataset.mode === mode));
+    button.tabIndex = button.dataset.mode === mode ? 0 : -1;
   });
   if (!remember) return;
   try {
@@ -176,39 +191,51 @@ function citation(style, facts, paragraph, url) {
   const date = facts.published; // the copy's own date only: a capture date is never a publication date
   const year = (date || facts.first || "n.d.").slice(0, 4);
   const author = facts.author ? `${facts.author}. ` : "";
-  const first = facts.first ? `First published ${writtenDate(facts.first, false)}.` : "";
+  const listed = facts.author ? `${inverted(facts.author).replace(/\.$/, "")}. ` : ""; // "Bhadrakumar, M. K." in APA, MLA, Chicago
+  const first = facts.first ? `Originally published ${writtenDate(facts.first, false)}.` : "";
+  // The page this copy was read from, and when it was saved: after the reader's own link, never as a date of publication.
+  const copied = [facts.source && `of ${facts.source}`, facts.captured && `saved ${writtenDate(facts.captured, false)}`];
+  const source = ` Copy in ${SITE_NAME()}${copied.some(Boolean) ? ` (${copied.filter(Boolean).join(", ")})` : ""}.`;
   const origin = facts.origin || first ? ` ${facts.origin || first}` : "";
   const para = `¶${paragraph}`;
   if (style === "apa") {
     const when = date ? `(${writtenDate(date, true).replace(/^(\w+) (\d+), (\d+)$/, "$3, $1 $2")})` : "(n.d.)";
-    return `${author}${when}. ${facts.title}. ${facts.outlet || "[n.p.]"}, ${para}.${origin} ${url}`;
+    return `${listed}${when}. ${facts.title}. ${facts.outlet || "[n.p.]"}, ${para}.${origin} ${url}${source}`;
   }
   if (style === "mla") {
     const when = date ? `, ${writtenDate(date, false)}` : "";
-    return `${author}“${facts.title}.” ${facts.outlet || "n.p."}${when}, ${para}.${origin} ${url}. Accessed ${writtenDate(today, false)}.`;
+    return `${listed}“${facts.title}.” ${facts.outlet || "n.p."}${when}, ${para}.${origin} ${url}. Accessed ${writtenDate(today, false)}.${source}`;
   }
   if (style === "chicago") {
     const when = date ? `, ${writtenDate(date, true)}` : ", n.d.";
-    return `${author}“${facts.title}.” ${facts.outlet || "n.p."}${when}, ${para}.${origin} ${url} (accessed ${writtenDate(today, true)}).`;
+    return `${listed}“${facts.title}.” ${facts.outlet || "n.p."}${when}, ${para}.${origin} ${url} (accessed ${writtenDate(today, true)}).${source}`;
   }
   if (style === "bibtex") {
     const key = (facts.author.split(" ").pop() || "anon").toLowerCase() + year.replace("n.d.", "nd");
     const fields = [["author", facts.author && `{${facts.author}}`], ["title", `{${facts.title}}`],
       ["journaltitle", facts.outlet], ["date", date], ["url", url], ["urldate", today],
-      ["note", `${para}.${origin}`]].filter(([, value]) => value);
+      ["note", `${para}.${origin}${source}`]].filter(([, value]) => value);
     return `@article{${key.replace(/[^a-z0-9]/g, "")},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n")}\n}`;
   }
   if (style === "csl") {
     const parts = (iso) => ({ "date-parts": [iso.split("-").map(Number)] });
-    const item = { type: "article-newspaper", title: facts.title, URL: url, accessed: parts(today), note: `${para}.${origin}` };
+    const item = { type: "article-newspaper", title: facts.title, URL: url, accessed: parts(today), note: `${para}.${origin}${source}` };
     if (facts.author) item.author = [{ literal: facts.author }];
     if (facts.outlet) item["container-title"] = facts.outlet;
     if (date) item.issued = parts(date);
     return JSON.stringify([item], null, 2);
   }
   const when = date ? writtenDate(date, false) : "n.d.";
-  return `${author}“${facts.title}”, ${facts.outlet || "outlet not stated"}, ${when}, ${para}.${origin} ${url}`;
+  return `${author}“${facts.title}”, ${facts.outlet || "outlet not stated"}, ${when}, ${para}.${origin} ${url}${source}`;
 }
+
+// "M. K. Bhadrakumar" as a reference list sorts it: "Bhadrakumar, M. K.".
+function inverted(name) {
+  const words = name.trim().split(/\s+/);
+  return words.length < 2 || name.includes(",") ? name : `${words.pop()}, ${words.join(" ")}`;
+}
+
+const SITE_NAME = () => document.querySelector('meta[property="og:site_name"]')?.content || "this reader";
 
 function citationStyle() {
   try {

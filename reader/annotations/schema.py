@@ -96,11 +96,17 @@ class ContextNote(BaseNote):
 
 
 class CorrectionNote(BaseNote):
-    """An error in the text. The original stays in the text, marked, with the reading beside it."""
+    """An error in the text. The original stays in the text, marked, with the reading beside it (or,
+    in the corrected view, the reading in its place: never a `likely` one)."""
 
     kind: Literal["correction"]
     reading: Text = Field(description="What the text should say.")
     category: Literal["translation", "fact", "date", "name", "scrape"]
+    likely: bool = Field(
+        False,
+        description="true when the reading is an inference (a probable date, a likely word), not a "
+        "certainty: it is then shown beside the original, never in its place, and called probable.",
+    )
 
 
 class Target(Anchor):

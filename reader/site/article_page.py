@@ -51,9 +51,9 @@ DATE_FIELDS = ("published", "first_published", "captured", "item_date")
 METADATA_LABELS = {
     "author": "Author",
     "outlet": "Outlet",
-    "original_outlet": "Original source",
+    "original_outlet": "Source it credits",
     "published": "Published",
-    "first_published": "First published",
+    "first_published": "Original published",
     "captured": "Page captured",
     "item_date": "Feed item date",
     "url": "URL",
@@ -188,21 +188,23 @@ def _legend(item: AnnotatedArticle, ctx: PageContext) -> str:
     """One line saying what each kind of mark in this article's text means: only the kinds it has,
     each shown as it looks, and the home page's fuller legend one click away."""
     kinds = {type(placed.note) for placed in item.notes}
-    shown = [
-        sample
-        for present, sample in (
-            (ContextNote in kinds, '<mark class="reader-note">words</mark> note'),
-            (CorrectionNote in kinds, CORRECTION_SAMPLE),
-            (LinkNote in kinds or bool(item.backlinks), "→ another article"),
-            (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary'),
-            (bool(ctx.counterparts), "⇄ another copy (⇄≠ worded differently)"),
+    # The marks the Clean view hides are named only in the other views (reader.css).
+    items = [
+        f'<span class="reader-legend-{"noted" if noted else "kept"}">{sample} · </span>'
+        for present, sample, noted in (
+            (ContextNote in kinds, '<mark class="reader-note">words</mark> note', True),
+            (CorrectionNote in kinds, CORRECTION_SAMPLE, False),
+            (LinkNote in kinds, "→ another article", True),
+            (bool(_backlinks(item, ctx)), "← linked from another article", True),
+            (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary', True),
+            (bool(ctx.counterparts), "⇄ another copy (⇄≠ worded differently)", True),
         )
         if present
     ]
-    if not shown:
+    if not items:
         return ""
     return (
-        f'<p class="reader-legend" data-search-exclude>Marks: {" · ".join(shown)} · '
+        f'<p class="reader-legend" data-search-exclude>Marks: {"".join(items)}'
         f'<a href="{HOW_TO_READ}">how to read an article</a></p>'
     )
 
@@ -296,7 +298,8 @@ def _about(about: About) -> str:
     body = safe_html(about.note) + _sources(about.sources)
     lead = _first_sentence(plain_text(about.note))
     return (
-        f'<details class="info reader-about"><summary><strong>About this text:</strong> {html.escape(lead)}</summary>'
+        '<details class="info reader-about"><summary><span class="reader-lead"><strong>About this text:</strong> '
+        f"{html.escape(lead)}</span></summary>"
         f"{body}</details>"
     )
 
@@ -381,29 +384,42 @@ def article_facts(article: Article, *more: str) -> str:
 
 def _dated(article: Article) -> str:
     """The date it is listed under, as people write it, saying so where it is not this copy's own:
-    the original's ("first published"), or the day the page was scraped ("captured")."""
+    the original's ("original published"), or the day the page was scraped ("captured")."""
     date, meta = display_date(article), article.metadata
     if not date:
         return ""
     own = meta.published or meta.item_date
-    kind = "" if own else "first published " if date == meta.first_published else "captured "
+    kind = "" if own else "original published " if date == meta.first_published else "captured "
     return f'{kind}<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>'
 
 
 def _caution(item: AnnotatedArticle) -> str:
-    """A one-line warning before the text when the text has errors a reader must know about."""
-    translation = [
-        c for c in item.corrections if isinstance(c.note, CorrectionNote) and c.note.category == "translation"
-    ]
-    if not translation:
+    """A one-line warning before the text whenever it has errors a reader must know about: every
+    correction marked in it is counted, so that the count matches what a reader sees."""
+    corrections = [c.note for c in item.corrections if isinstance(c.note, CorrectionNote)]
+    if not corrections:
         return ""
-    # The count is of every correction marked in the text, so that it matches what a reader sees.
-    every = len(item.corrections)
-    of_them = f" ({len(translation)} of them translation errors)" if every != len(translation) else ""
+    translation = sum(c.category == "translation" for c in corrections)
+    likely = sum(c.likely for c in corrections)
+    kinds = [
+        f"{translation} of them translation errors" if translation and translation != len(corrections) else "",
+        "all translation errors" if translation == len(corrections) and len(corrections) > 1 else "",
+        _probable(likely, len(corrections)),
+    ]
+    said = "; ".join(k for k in kinds if k)
     return (
         '<p class="reader-caution"><strong>Errors in this copy:</strong> '
-        f'<a href="#notes">{count(every, "correction")}</a>{of_them}, marked in the text; read them before quoting.</p>'
+        f'<a href="#notes">{count(len(corrections), "correction")}</a>{f" ({said})" if said else ""}, '
+        "marked in the text.</p>"
     )
+
+
+def _probable(likely: int, corrections: int) -> str:
+    if not likely:
+        return ""
+    if likely < corrections:
+        return f"{likely} of them probable readings"
+    return "a probable reading" if likely == 1 else "all probable readings"
 
 
 def count(number: int, noun: str) -> str:
@@ -467,8 +483,8 @@ def _note_ref(placed: PlacedNote) -> str:
     note = placed.note
     label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
     return (
-        f'<sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="#note-{note.id}" '
-        f'aria-label="{label}">{placed.number}</a></sup>'
+        f'<sup class="reader-ref reader-ref-{note.kind}" data-search-exclude><a id="ref-{note.id}" '
+        f'href="#note-{note.id}" aria-label="{label}">{placed.number}</a></sup>'
     )
 
 
@@ -476,11 +492,15 @@ def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
     note, place = placed.note, placed.place
     if isinstance(note, CorrectionNote):
         reading = html.escape(note.reading)
+        # A probable reading stays beside the original in every view (reader.css), and says so.
+        likely, label = (" reader-likely", "[probably:") if note.likely else ("", "[correction:")
         return Span(
             place.start,
             place.end,
-            '<mark class="reader-correction">',
-            f'</mark><ins class="reader-reading"> <span class="reader-label">[correction:</span> {reading}'
+            f'<mark class="reader-correction{likely}">',
+            # The spaces inside the label: the corrected view hides it, and the reading then follows
+            # the words before it as the original did ("“Russian", not "“ Russian").
+            f'</mark><ins class="reader-reading{likely}"><span class="reader-label"> {label} </span>{reading}'
             f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
         )
     if isinstance(note, LinkNote):
@@ -583,7 +603,8 @@ def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
         extra = ""
         if isinstance(note, CorrectionNote):
             extra = (
-                f'<p class="reader-reading-line">Should read: “{html.escape(note.reading)}” '
+                f'<p class="reader-reading-line">{"Probably should" if note.likely else "Should"} read: '
+                f"“{html.escape(note.reading)}” "
                 f"(<em>{note.category}</em>)</p>"
                 f'<p class="reader-change">What changes: {_changes(words, note.reading)}</p>'
             )

@@ -76,8 +76,9 @@ def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[
         for a in dated
     ]
     intro = [
-        "Each copy by the date its text gives: published, feed item date, first published, or (failing those) "
-        "when the page was captured."
+        "Each copy by its own date: the day it was published, else the day it appeared in a news feed; "
+        "failing those, the day its original was published (stated in its text or its annotations), "
+        "else the day its page was captured."
     ]
     return paginate("browse/dates.md", PAGE_TITLES["browse/dates.md"], intro, entries).files
 

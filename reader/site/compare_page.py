@@ -16,10 +16,22 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Literal, cast
 
-from reader.model import AlignedPair, Alignment, Article, ReprintGroup, Segment, StrandedNote, copy_name, outlet_name
+from reader.annotations.schema import CorrectionNote
+from reader.model import (
+    AlignedPair,
+    Alignment,
+    Article,
+    PlacedNote,
+    ReprintGroup,
+    Segment,
+    StrandedNote,
+    copy_name,
+    outlet_name,
+)
 from reader.reprints.align import changes, classify, words
 from reader.site.article_page import Counterpart, front_matter, md_escape
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
@@ -61,8 +73,15 @@ def copy_labels(group: ReprintGroup, by_id: dict[str, Article]) -> dict[str, str
 
 
 def render_comparison(
-    group: ReprintGroup, alignments: list[Alignment], by_id: dict[str, Article], stranded: Sequence[StrandedNote] = ()
+    group: ReprintGroup,
+    alignments: list[Alignment],
+    by_id: dict[str, Article],
+    stranded: Sequence[StrandedNote] = (),
+    corrections: Mapping[str, Sequence[PlacedNote]] = MappingProxyType({}),
 ) -> str:
+    """The page: which copies, in what order and why, then each pair side by side. A passage that a
+    correction in either copy is about says so under it, with the reading (`corrections`, by
+    article), and shows even where the page hides rows that differ only in typography."""
     title = compared_title(group, by_id)
     names = copy_labels(group, by_id)
     # In HTML, as the rest of the page: an outlet's name is text, never Markdown.
@@ -83,7 +102,7 @@ def render_comparison(
         "",
     ]
     for number, alignment in enumerate(alignments, 1):
-        parts += _section(alignment, by_id, names, f"c{number}")
+        parts += _section(alignment, by_id, names, f"c{number}", corrections)
     if stranded:
         parts += _stranded(stranded, names)
     return "\n".join(parts)
@@ -156,7 +175,13 @@ def _stranded(stranded: Sequence[StrandedNote], names: dict[str, str]) -> list[s
     ]
 
 
-def _section(alignment: Alignment, by_id: dict[str, Article], names: dict[str, str], key: str) -> list[str]:
+def _section(
+    alignment: Alignment,
+    by_id: dict[str, Article],
+    names: dict[str, str],
+    key: str,
+    corrections: Mapping[str, Sequence[PlacedNote]],
+) -> list[str]:
     left, right = by_id[alignment.left], by_id[alignment.right]
     counts = alignment.counts()
     summary = (
@@ -165,7 +190,9 @@ def _section(alignment: Alignment, by_id: dict[str, Article], names: dict[str, s
         f"{counts['edited']} edited, {counts['only-left'] + counts['only-right']} only in one copy"
     )
     toggle = f"{key}-show-minor"
-    rows = "".join(_row(pair, left, right, names, f"{key}-{n}") for n, pair in enumerate(alignment.pairs, 1))
+    rows = "".join(
+        _row(pair, left, right, names, f"{key}-{n}", corrections) for n, pair in enumerate(alignment.pairs, 1)
+    )
     left_name, right_name = html.escape(names[left.id]), html.escape(names[right.id])
     return [
         f"## The {md_escape(names[left.id])} and the {md_escape(names[right.id])}",
@@ -283,7 +310,15 @@ def _marks(before: str, after: str) -> list[Run]:
     return deleted + inserted
 
 
-def _row(pair: AlignedPair, left: Article, right: Article, names: dict[str, str], row_id: str) -> str:
+def _row(
+    pair: AlignedPair,
+    left: Article,
+    right: Article,
+    names: dict[str, str],
+    row_id: str,
+    corrections: Mapping[str, Sequence[PlacedNote]],
+) -> str:
+    corrected = _corrected(pair, left, right, names, corrections)
     shown = shown_diff(pair)
     left_html = "".join(_marked("del", a) if op == "delete" else html.escape(a) for op, a, _ in shown if op != "insert")
     right_html = "".join(
@@ -298,14 +333,45 @@ def _row(pair: AlignedPair, left: Article, right: Article, names: dict[str, str]
     # phone, one column: both names, each on its line, then the passage once, with what the second copy
     # takes out struck through and what it puts in underlined.
     return (
-        f'<div class="reader-row reader-status-{pair.status}" id="{row_id}">'
+        f'<div class="reader-row reader-status-{pair.status}{" reader-row-corrected" if corrected else ""}" id="{row_id}">'
         f'<p class="reader-status">{html.escape(_status(pair, names[left.id], names[right.id]))}</p>'
         f'<div class="reader-cell">{labels[0]}{left_html if pair.left else _absent()}</div>'
         f'<div class="reader-cell">{labels[1]}{right_html if pair.right else _absent()}</div>'
         f'<div class="reader-inline">{_label(left, pair.left, names[left.id], inline=True)}'
         f"{_label(right, pair.right, names[right.id], inline=True)}{inline}</div>"
-        "</div>"
+        f"{corrected}</div>"
     )
+
+
+def _corrected(
+    pair: AlignedPair,
+    left: Article,
+    right: Article,
+    names: dict[str, str],
+    corrections: Mapping[str, Sequence[PlacedNote]],
+) -> str:
+    """The corrections of either copy in this passage: the side-by-side text is the copies' own, so
+    an error in it is named here, with its reading and its note, never shown as if it were right."""
+    found = [
+        (article, placed)
+        for article, paragraphs in ((left, pair.left), (right, pair.right))
+        for placed in corrections.get(article.id, ())
+        if placed.place.paragraph in paragraphs and isinstance(placed.note, CorrectionNote)
+    ]
+    if not found:
+        return ""
+    items = []
+    for article, placed in found:
+        note = cast(CorrectionNote, placed.note)
+        paragraph = next(p for p in article.paragraphs if p.id == placed.place.paragraph)
+        words = paragraph.text[placed.place.start : placed.place.end]
+        should = "probably should" if note.likely else "should"
+        href = link(COMPARE_PAGE, f"{ARTICLES_DIR}/{article.id}.md", f"note-{note.id}")
+        items.append(
+            f"<li>In the {html.escape(names[article.id])}: “{html.escape(words)}” {should} read "
+            f'“{html.escape(note.reading)}” (<a href="{href}">correction {placed.number}</a>)</li>'
+        )
+    return f'<div class="reader-row-corrections"><p>Errors in this passage:</p><ul>{"".join(items)}</ul></div>'
 
 
 def _marked(tag: str, text: str) -> str:
@@ -343,17 +409,27 @@ def _where(article: Article, ids: tuple[str, ...], name: str, css: str = "") -> 
 
 
 def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Article]) -> str:
+    """The line under an article's byline naming its other copies, and the way to compare them."""
     others = [a for a in group.articles if a != article_id]
     names = ", ".join(
         f'<a href="{link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{a}.md")}">{html.escape(copy_name(by_id[a]))}</a>'
         f"{' (the original)' if a == group.original else ''}"
         for a in others
     )
+    # One line: on a phone the text must still start on the first screen.
     return (
-        '<div class="admonition abstract reader-reprints"><p class="admonition-title">Also published as</p>'
-        f"<p>This text has {len(others)} other cop{'y' if len(others) == 1 else 'ies'} in the corpus: {names}. "
-        f'<a href="{link(ARTICLE_PAGE, compare_path(group))}">Compare the copies</a>.</p></div>'
+        f'<p class="reader-reprints"><strong>Also published as:</strong> {names} '
+        f"({len(others)} other cop{'y' if len(others) == 1 else 'ies'} in the corpus) · "
+        f'<a href="{link(ARTICLE_PAGE, compare_path(group))}">compare the copies</a></p>'
     )
+
+
+COUNTERPART_WORDS = {
+    "identical": "the same wording",
+    "typography": "the same words (only quote marks, dashes or spaces differ)",
+    "spelling": "spelled differently; the two wordings side by side",
+    "edited": "worded differently; the two wordings side by side",
+}
 
 
 def counterparts(
@@ -380,10 +456,9 @@ def counterparts(
                 mine, theirs = (pair.left, pair.right) if from_left else (pair.right, pair.left)
                 if not mine or not theirs:
                     continue
-                differs = pair.status != "identical"
-                title = f"Also in {copy_name(other)}, ¶{theirs[0][1:]}: " + (
-                    "worded differently; the two wordings side by side" if differs else "the same wording"
-                )
+                # Set apart only in typography (quote marks, dashes, spaces): the same words, nothing to compare.
+                differs = pair.status not in ("identical", "typography")
+                title = f"Also in {copy_name(other)}, ¶{theirs[0][1:]}: " + COUNTERPART_WORDS[pair.status]
                 href = (
                     link(ARTICLE_PAGE, compare_path(group), f"c{section}-{row}")
                     if differs and group is not None

@@ -166,13 +166,14 @@ def _comparisons(corpus: Corpus, fingerprints: dict[str, bytes], cache: BuildCac
     alignment and notes) have not changed is not rendered again."""
     by_id = {a.id: a for a in corpus.articles}
     groups = corpus.reprints
+    corrections = {item.article.id: item.corrections for item in corpus.annotated}
 
     def render(todo: list[int]) -> list[str]:
         pages = []
         for group in (groups[i] for i in todo):
             aligned = [al for al in corpus.alignments if al.left in group.articles]
             stranded = [n for n in corpus.stranded if n.origin in group.articles]
-            pages.append(render_comparison(group, aligned, by_id, stranded))
+            pages.append(render_comparison(group, aligned, by_id, stranded, corrections))
         return pages
 
     keys = [digest(*(fingerprints[a] for a in g.articles)) for g in groups] if fingerprints else range(len(groups))
@@ -351,10 +352,11 @@ def render_home(corpus: Corpus) -> str:
             '<span class="reader-label">]</span></ins> beside them; **Clean** is the corrected text '
             "with no other mark. No choice hides a correction.",
             '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
-            "that passage links back with ←.",
+            "that passage links back with ← (in another copy of the same text, its ⇄ leads back instead).",
             '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
-            "- Select words in a paragraph to suggest a note on them: the control builds the entry for "
-            "the article's annotation file (see [Contributing](contributing.md)).",
+            "- Where the site takes reports (its footer says where), select words in a paragraph to suggest "
+            "a note on them: the control builds the entry for the article's annotation file (see "
+            "[Contributing](contributing.md)).",
             "- ⇄ beside a paragraph (in the right margin on a wide screen) leads to the same passage in another "
             "copy of the text; ⇄≠, where it is worded differently, to the two wordings side by side.",
             "- ¶ beside a paragraph is its permanent link; Cite shows a citation of it, in the style you choose, "
@@ -470,6 +472,7 @@ def render_glossary(corpus: Corpus) -> dict[str, str]:
     """The glossary, each term with its first uses; a term used more often than that has its
     every use on pages of its own (`glossary/<term>.md`), linked from its entry."""
     uses: dict[str, list[tuple[Article, str]]] = {}
+    shown = shown_titles(corpus)  # copies of one headline told apart by outlet, as everywhere else
     for item in corpus.annotated:
         for use in item.terms:
             uses.setdefault(use.slug, []).append((item.article, use.place.paragraph))
@@ -478,10 +481,12 @@ def render_glossary(corpus: Corpus) -> dict[str, str]:
     for term in sorted(corpus.glossary, key=lambda t: t.term.lower()):
         slug = term_slug(term)
         used = uses.get(slug, [])
-        listed = "\n".join(_use(a, paragraph, "glossary.md") for a, paragraph in used[: settings.GLOSSARY_USES_MAX])
+        listed = "\n".join(
+            _use(a, shown[a.id], paragraph, "glossary.md") for a, paragraph in used[: settings.GLOSSARY_USES_MAX]
+        )
         if len(used) > settings.GLOSSARY_USES_MAX:
             first = f"glossary/{slug}.md"
-            entries = [Entry("", _use(a, paragraph, first)) for a, paragraph in used]
+            entries = [Entry("", _use(a, shown[a.id], paragraph, first)) for a, paragraph in used]
             intro = [f"Every use of [{md_escape(term.term)}](../glossary.md#{slug}), in the corpus's order."]
             files.update(paginate(first, f"Uses of {term.term}", intro, entries).files)
             listed += f"\n\n[All {len(used):,} uses]({first})"
@@ -497,7 +502,7 @@ def render_glossary(corpus: Corpus) -> dict[str, str]:
     return files
 
 
-def _use(article: Article, paragraph: str, page: str) -> str:
+def _use(article: Article, title: str, paragraph: str, page: str) -> str:
     """A list item linking one use of a term, from `page`."""
     target = link(page, f"{ARTICLES_DIR}/{article.id}.md", paragraph)
-    return f"- [{md_escape(display_title(article))}]({target}) ¶{paragraph[1:]}"
+    return f"- [{md_escape(title)}]({target}) ¶{paragraph[1:]}"

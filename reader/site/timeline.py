@@ -2,7 +2,7 @@
 
 The picture is an SVG drawn here, at build time (no charting script): a time
 axis, the noted events above it and the articles below, each mark a link to
-its passage or page. Notes that date the same day (three notes date Putin's
+its passage or page. Notes that date the same day (two notes date Putin's
 Valdai remark) are one event, with every passage that mentions it. It is
 drawn twice, for a wide and a narrow screen, so that its words stay legible
 on a phone; the stylesheet shows one. The list below it says the same in
@@ -55,7 +55,7 @@ class Event:
 
 @dataclass(frozen=True)
 class ArticleDate:
-    """An article's own date: published, first published, in the feed or captured."""
+    """An article's date: published, its original's publication, in the feed or captured."""
 
     date: datetime.date
     what: str
@@ -85,7 +85,7 @@ NARROW = Layout(width=360, left=64, name="narrow", numbered=True, spacing=36)
 RIGHT = 14
 ROW = 26  # the height of a row of marks, and the least distance between two marks in one row
 MARK = 5
-TARGET = 13  # a mark's tappable radius: about 24 px on a phone
+TARGET = 14  # a mark's tappable radius: 24 px or more on a phone 360 px wide
 LABEL_GAP = 34  # the least distance between two year names
 LANE_MARKS = 200  # a lane with more marks than this is not drawn (the list has them)
 
@@ -119,7 +119,7 @@ def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str])
         article, meta = item.article, item.article.metadata
         listed = display_date(article)[:10]
         for value, what in (
-            (meta.first_published, "first published"),
+            (meta.first_published, "its original published"),
             (meta.published, "published"),
             (meta.item_date[:10], "in the feed"),
             (meta.captured, "page captured"),
