@@ -8,7 +8,8 @@ of the project). Like serve's builder, every rebuild loads the configuration
 afresh and calls MkDocs' `build(..., dirty=True)` in the same process, so the
 hook keeps what it remembers between builds. Prints, as JSON, for each build
 the output files it wrote (by modification time) or the error that stopped it,
-and whether the garbage collector is on after it.
+those of them that show the alert of a rebuild the reader's pages could not be
+generated in, and whether the garbage collector is on after it.
 With `--full` it makes one ordinary full build, the reference to compare with.
 Run in its own process: the hook's memory is per process.
 """
@@ -61,10 +62,9 @@ def rebuild(project: Path, site: Path, first: bool, dirty: bool = True) -> dict:
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
     after = written(site)
-    return {
-        "written": sorted(path for path, mtime in after.items() if before.get(path) != mtime),
-        "collecting": gc.isenabled(),
-    }
+    changed = sorted(path for path, mtime in after.items() if before.get(path) != mtime)
+    alerted = [path for path in changed if path.endswith(".html") and "reader-build-error" in (site / path).read_text()]
+    return {"written": changed, "alerted": alerted, "collecting": gc.isenabled()}
 
 
 def main() -> None:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import project_copy
+from bench.project import fetched
+
+from .conftest import free_port, project_copy, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -91,15 +93,34 @@ def test_a_changed_topic_rebuilds_its_article_and_the_topics_page_only(preview):
     assert OTHER_PAGE not in written
 
 
-def test_a_broken_annotation_stops_the_preview_build_and_its_repair_resumes_it(preview):
+def test_a_broken_annotation_shows_on_every_page_of_the_preview_and_its_repair_clears_it(preview):
+    """The browser shows what to fix (a failed build would leave its requests waiting): every page is
+    written again with the problem at its top, then again without it once the file is repaired."""
     builds, _, _ = preview
-    assert "annotations/china-belarus-hold-army-drills-near-nato-border-artifex-news.yml" in builds[3]["error"]
-    assert OTHER_PAGE in builds[4]["written"]  # after a failure, nothing is assumed: everything is built
+    assert "error" not in builds[3]
+    assert (
+        BELARUS_PAGE in builds[3]["alerted"]
+        and OTHER_PAGE in builds[3]["alerted"]
+        and "404.html" in builds[3]["alerted"]
+    )
+    assert builds[4]["alerted"] == [] and OTHER_PAGE in builds[4]["written"] and BELARUS_PAGE in builds[4]["written"]
+
+
+def test_the_alert_names_the_file_the_line_and_the_fix():
+    from reader.engines.mkdocs_plugin import ARTICLE_START, build_alert
+
+    page = f"<body>{ARTICLE_START}<h1>Title</h1></article></body>"
+    problem = "annotations/x.yml:3:5: kind: not valid YAML <here>\n  You can fix this by closing the bracket."
+    shown = build_alert(page, problem, built_before=True)
+    assert shown.index('role="alert"') < shown.index("<h1>")
+    assert "annotations/x.yml:3:5" in shown and "&lt;here&gt;" in shown and "You can fix this by" in shown
+    assert "the pages as they last built" in shown
+    assert build_alert(page, "", built_before=True) == page
 
 
 def test_the_garbage_collector_paused_for_each_rebuild_is_on_again_after_it_even_a_failed_one(preview):
     builds, _, _ = preview
-    assert [b["collecting"] for b in builds] == [True] * 6 and "error" in builds[3]
+    assert [b["collecting"] for b in builds] == [True] * 6 and builds[3]["alerted"]
 
 
 def test_a_changed_link_rebuilds_the_page_it_links_to(preview):
@@ -114,3 +135,32 @@ def test_the_preview_ends_with_the_site_a_full_build_makes(preview):
     assert [name for name in full if previewed[name] != full[name]] == []
     assert "(edited)" in previewed[BELARUS_PAGE].decode()
     assert b"Belarus" in previewed["browse/topics/index.html"]
+
+
+@pytest.mark.slow
+def test_under_mkdocs_serve_a_broken_annotation_is_shown_in_the_browser_and_its_repair_clears_it(tmp_path):
+    """A real `mkdocs serve --dirty` on loopback: the page the browser asks for says what to fix
+    (file, line, the fix) instead of waiting for a build that cannot succeed."""
+    import signal
+
+    project = project_copy(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    try:
+        wait_for(lambda: "Belarus" in fetched(url), timeout=90)
+        notes = project / BELARUS
+        good = notes.read_text(encoding="utf-8")
+        notes.write_text(good.replace("    kind: context\n", "    kind: [context\n", 1), encoding="utf-8")
+        page = wait_for(lambda: (text := fetched(url)) and "reader-build-error" in text and text, timeout=60)
+        assert "china-belarus-hold-army-drills-near-nato-border-artifex-news.yml:" in page
+        assert "You can fix this by" in page and "Belarus" in page  # the last pages that built, below the alert
+        notes.write_text(good, encoding="utf-8")
+        wait_for(lambda: (text := fetched(url)) and "reader-build-error" not in text and "Belarus" in text, timeout=60)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

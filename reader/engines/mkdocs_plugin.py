@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import html
 import logging
 import os
 import re
@@ -68,6 +69,22 @@ class Unindexed:
         pass
 
 
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+
+
+def build_alert(page: str, problems: str, built_before: bool) -> str:
+    """A preview's page with the problems that stopped the last rebuild at its top, or as it is."""
+    if not problems:
+        return page
+    shown = "the pages as they last built" if built_before else "no page of the reader's yet"
+    alert = (
+        '<div class="reader-build-error" role="alert"><p><strong>The preview could not be updated.</strong> '
+        f"Fix what is listed here and save: the page reloads by itself. Until then it shows {shown}.</p>"
+        f"<pre>{html.escape(problems)}</pre></div>"
+    )
+    return page.replace(ARTICLE_START, ARTICLE_START + alert, 1)
+
+
 class ReaderConfig(base.Config):
     """Every option of the plugin, with its default (`plugins: [{reader: {...}}]` in mkdocs.yml)."""
 
@@ -93,6 +110,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.templates = TemplateCache()
         self.search = PreviewIndex()
         self.serving = self.dirty = self.frozen = self.warned = False
+        self.problems = ""  # under `mkdocs serve`, why the last rebuild could not generate the pages
         self.site: RenderedSite | None = None
         self.shared = b""
         self.contents: dict[str, str | bytes] = {}  # each generated file as the last finished build wrote it
@@ -150,7 +168,15 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             )
         except Problems as problems:
             traces = "".join(f"\n{trace}" for trace in problems.traces()) if os.environ.get("READER_DEBUG") else ""
-            raise PluginError(f"The reader's pages could not be generated:\n{problems}{traces}") from None
+            if not self.serving:
+                raise PluginError(f"The reader's pages could not be generated:\n{problems}{traces}") from None
+            # A preview goes on with the last pages that built, each showing the problems, so that the
+            # browser shows what to fix (a failed build would leave its requests waiting).
+            print(f"ERROR   -  The reader's pages could not be generated:\n{problems}{traces}", file=sys.stderr)
+            self.problems = f"{problems}{traces}"
+            site = self.site or RenderedSite(files={}, nav=[], shared=b"")
+        else:
+            self.problems = ""
         finally:
             self.cache.sweep()
         for warning in site.warnings:  # MkDocs counts them: with `strict: true` the build fails, as on its own warnings
@@ -187,7 +213,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         site = self.site
         if site is None:  # on_config rendered it, or stopped the build
             return files
-        shared = digest(site.shared, *hand_written(config))
+        shared = digest(site.shared, self.problems.encode(), *hand_written(config))  # the alert is on every page
         everything = shared != self.shared
         if self.dirty and everything:
             clean_directory(config.site_dir)  # as a full build starts: every page is then built anew
@@ -242,7 +268,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         """Each page finished as the post-build step finishes any engine's (`reader.site.postbuild`); under
         `mkdocs serve` its policy lets the server's live-reload script run."""
         return finish_page(
-            output,
+            build_alert(output, self.problems, bool(self.contents)),
             source=page.file.src_uri,
             directory_urls=config.use_directory_urls,
             pagefind=self.pagefind,
@@ -254,7 +280,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if not template_name.endswith(".html"):
             return output_content
         return finish_page(
-            output_content,
+            build_alert(output_content, self.problems, bool(self.contents)),
             source=template_name[: -len(".html")] + ".md",
             directory_urls=config.use_directory_urls,
             pagefind=self.pagefind,
