@@ -11,8 +11,6 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
-from slugify import slugify
-
 from reader import settings
 from reader.annotations.annotate import glossary_terms, place_notes, reprint_declarations, term_uses
 from reader.annotations.decisions import apply_decisions
@@ -31,6 +29,7 @@ from reader.reprints.align import align
 from reader.reprints.copies import article_sample
 from reader.reprints.detect import CopyPair, copy_pairs, detect_reprints
 from reader.reprints.travel import travel
+from reader.text import slug
 
 # Words left out of ids, so they stay short and readable.
 ID_STOPWORDS = ("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "by", "with", "is", "are", "as")
@@ -346,9 +345,9 @@ def article_slug(article: Article) -> str:
 
 @lru_cache(maxsize=65536)
 def _slug(title: str, outlet: str, seed_stem: str) -> str:
-    title = _shorten(slugify(title, stopwords=ID_STOPWORDS), settings.ID_MAX_CHARS)
-    title = title or _shorten(slugify(seed_stem), settings.ID_MAX_CHARS) or "article"
-    outlet = _shorten(slugify(outlet), 30)
+    title = _shorten(slug(title, stopwords=ID_STOPWORDS), settings.ID_MAX_CHARS)
+    title = title or _shorten(slug(seed_stem), settings.ID_MAX_CHARS) or "article"
+    outlet = _shorten(slug(outlet), 30)
     return f"{title}-{outlet}" if outlet else title
 
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from slugify import slugify
+
 # Invisible characters scrapes leave behind that `str.split` does not count as space, and soft
 # hyphens (hyphenation hints a browser shows only at a line break), which are dropped.
 _INVISIBLE = {0x200B: " ", 0xFEFF: " ", 0x00AD: None}
+
+
+def slug(text: str, fallback: str = "", stopwords: Iterable[str] = ()) -> str:
+    """The one slug of the reader, for ids and anchors: lower-case ASCII words joined by hyphens,
+    other scripts transliterated ("Шойгу" is "shoigu"), so no name gets an empty anchor."""
+    return slugify(text, stopwords=stopwords) or fallback
 
 
 def decode_utf8(data: bytes) -> str | UnicodeDecodeError:

@@ -176,6 +176,20 @@ def test_duplicate_note_ids_across_files_are_reported(tmp_path):
     assert "notes[0].id: the note id 'a-note' is already used in annotations/other-article.yml" in str(caught.value)
 
 
+def test_two_glossary_terms_with_one_anchor_are_refused_with_the_alias_to_write(tmp_path):
+    """ "Ka-52" and "Ka 52" would share the entry #ka-52: the second is an alias of the first."""
+    (tmp_path / "glossary.yml").write_text(
+        "terms:\n  - term: Ka-52\n    definition: A helicopter.\n  - term: Ka 52\n    definition: The same.\n"
+    )
+    with pytest.raises(Problems) as caught:
+        read_annotations(tmp_path)
+    assert (
+        "annotations/glossary.yml:4:11: terms[1].term: the term 'Ka 52' has the same glossary anchor ('ka-52') "
+        "as 'Ka-52'" in str(caught.value)
+    )
+    assert "You can fix this by adding 'Ka 52' to the aliases of 'Ka-52'" in str(caught.value)
+
+
 def test_every_problem_in_every_file_is_reported_together(tmp_path):
     (tmp_path / "some-article.yml").write_text(GOOD.replace("quote:", "qoute:"))
     (tmp_path / "glossary.yml").write_text("terms:\n  - term: X\n")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.text import normalize_space
+from reader.text import normalize_space, slug
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,18 @@ from reader.text import normalize_space
 )
 def test_normalize_space_collapses_every_kind_of_space(raw, expected):
     assert normalize_space(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("S-400", "s-400"),
+        ("China–Russia military ties", "china-russia-military-ties"),
+        ("Шойгу", "shoigu"),  # another script, transliterated: never an empty anchor
+        ("Ka-52", "ka-52"),
+        ("Ka 52", "ka-52"),  # the same anchor: the glossary refuses the pair (test_annotations)
+        ("?!", "fallback"),
+    ],
+)
+def test_one_slug_for_every_id_and_anchor(text, expected):
+    assert slug(text, "fallback") == expected

@@ -18,6 +18,7 @@ from reader.annotations.read import Annotations, Loc, YamlFile, dotted
 from reader.annotations.schema import LinkNote, Term
 from reader.errors import AnnotationError, Problems, ReaderError
 from reader.model import AnnotatedArticle, Article, Backlink, Place, PlacedNote, TermUse
+from reader.text import slug
 
 
 class OrphanQuoteError(AnnotationError):
@@ -37,7 +38,8 @@ class OverlapError(AnnotationError):
 
 
 def term_slug(term: Term) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", term.term.lower()).strip("-")
+    """The term's anchor in the glossary (two terms with one anchor are refused: `reader.annotations.read`)."""
+    return slug(term.term, "term")
 
 
 def annotate(articles: tuple[Article, ...], annotations: Annotations) -> tuple[AnnotatedArticle, ...]:

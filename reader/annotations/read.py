@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 from reader import settings
 from reader.annotations.schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError
-from reader.text import decode_utf8, line_of
+from reader.text import decode_utf8, line_of, slug
 
 GLOSSARY = "glossary.yml"
 MAX_FILE_BYTES = settings.ANNOTATION_MAX_BYTES
@@ -131,6 +131,7 @@ def collect(read: list[FileRead]) -> Annotations:
         elif isinstance(model, AnnotationFile):
             files[model.article] = AnnotationSource(parsed, model)
     errors.extend(_duplicate_note_ids(files))
+    errors.extend(_clashing_terms(glossary))
     if errors:
         raise Problems(errors)
     return Annotations(files, glossary)
@@ -373,6 +374,25 @@ def _check_file_name(parsed: YamlFile, model: AnnotationFile, path: Path) -> Non
             f"the file is named {path.name!r} but annotates {model.article!r}",
             f"renaming the file to {model.article}.yml, or correcting the article id.",
         )
+
+
+def _clashing_terms(glossary: GlossarySource | None) -> list[ReaderError]:
+    """Two glossary terms with one anchor ("Ka-52" and "Ka 52") would share an entry: the same term,
+    which the second names as an alias."""
+    errors: list[ReaderError] = []
+    first: dict[str, str] = {}
+    for index, term in enumerate(glossary.model.terms if glossary else ()):
+        anchor = slug(term.term, "term")
+        if anchor in first and glossary is not None:
+            errors.append(
+                glossary.parsed.error(
+                    ("terms", index, "term"),
+                    f"the term {term.term!r} has the same glossary anchor ({anchor!r}) as {first[anchor]!r}",
+                    f"adding {term.term!r} to the aliases of {first[anchor]!r} and removing this entry.",
+                )
+            )
+        first.setdefault(anchor, term.term)
+    return errors
 
 
 def _duplicate_note_ids(files: dict[str, AnnotationSource]) -> list[ReaderError]:

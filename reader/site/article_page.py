@@ -35,7 +35,7 @@ from reader.model import (
 )
 from reader.reprints.align import word_diff
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
-from reader.text import written_date
+from reader.text import slug, written_date
 
 # libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
 FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -219,7 +219,7 @@ def _description(item: AnnotatedArticle) -> str:
 
 def topic_slug(topic: str) -> str:
     """The anchor of a topic's section on the topics page."""
-    return "topic-" + (re.sub(r"[^\w]+", "-", topic.lower()).strip("-") or "untitled")
+    return "topic-" + slug(topic, "untitled")
 
 
 def _topics(topics: Sequence[str], pages: dict[str, str]) -> str:
