@@ -27,9 +27,10 @@ from typing import Any, cast
 
 from reader.annotations.schema import schemas
 from reader.corpus import read_corpus
-from reader.engines.build import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating, write_config
+from reader.engines.build import ENGINES, GENERATED_CONFIG, build_site_with, engine_config, regenerating
 from reader.engines.config import site_options
 from reader.errors import Problems, ReaderError
+from reader.files import atomic_write
 from reader.ingest.fetch import FetchError, add
 from reader.model import Corpus
 from reader.parallel import executing, executor_for
@@ -188,7 +189,7 @@ def run_build(args: argparse.Namespace) -> int:
     site = generate(args.seeds, args.annotations, args.docs, settings_of(args), Progress(), strict=strict(args))
     _warn(site.warnings)
     _warn_unplaced(args)
-    write_config(args.root / GENERATED_CONFIG, engine_config(site, args.root, args.docs, settings_of(args)))
+    atomic_write(args.root / GENERATED_CONFIG, engine_config(site, args.root, args.docs, settings_of(args)))
     print(f"Generated the site's pages in {args.docs} ({len(site.changed)} file(s) changed) and {GENERATED_CONFIG}.")
     print(f"Now run: mkdocs build -f {GENERATED_CONFIG}   or   zensical build -f {GENERATED_CONFIG}")
     return 0
@@ -215,10 +216,7 @@ def run_export(args: argparse.Namespace) -> int:
     if str(args.path) == "-":
         sys.stdout.write(text)
         return 0
-    args.path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = args.path.with_name(f".{args.path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(args.path)
+    atomic_write(args.path, text)
     print(f"Wrote {args.path}.")
     return 0
 
@@ -351,10 +349,7 @@ def run_find_copies(args: argparse.Namespace) -> int:
     )
     if args.json:
         text = json.dumps([f.record() for f in found], ensure_ascii=False, indent=2) + "\n"
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        temporary = args.json.with_name(f".{args.json.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(args.json)
+        atomic_write(args.json, text)
         print(f"Wrote {args.json}.")
     if args.add:
         written = [p for p in dict.fromkeys(add_copy(f, args.seeds) for f in found) if p]

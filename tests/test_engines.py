@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from bench.project import fetched
 
-from .conftest import free_port, project_copy, wait_for
+from .conftest import project_copy, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -173,18 +173,10 @@ def test_list_pages_stay_out_of_both_engines_search_index(sites):
 
 def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
     """`build_site.py serve --engine zensical`: docs/ regenerated on an edit, and Zensical serves the new page."""
-    import os
-    import signal
-
     project = project_copy(tmp_path)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/articles/military-relationship-between-china-russia/"
-    server = subprocess.Popen(
-        [sys.executable, "build_site.py", "serve", "--engine", "zensical", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )  # fmt: skip
-    try:
+    command = ["build_site.py", "serve", "--engine", "zensical", "--dev-addr", "127.0.0.1:{port}"]
+    with serving(project, command) as address:
+        url = f"{address}/articles/military-relationship-between-china-russia/"
         wait_for(lambda: "Wittenberg" in fetched(url), timeout=60)  # the preview started
         notes = project / "annotations" / "military-relationship-between-china-russia.yml"
         notes.write_text(
@@ -193,9 +185,6 @@ def test_the_zensical_preview_shows_an_annotation_edit(tmp_path):
             )
         )
         wait_for(lambda: "Edited, the university in Springfield" in fetched(url), timeout=30)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def test_both_engines_build_a_300_article_corpus_to_the_same_pages_and_text(tmp_path):

@@ -16,7 +16,7 @@ import pytest
 
 from bench.project import fetched
 
-from .conftest import free_port, project_copy, wait_for
+from .conftest import project_copy, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -141,17 +141,9 @@ def test_the_preview_ends_with_the_site_a_full_build_makes(preview):
 def test_under_mkdocs_serve_a_broken_annotation_is_shown_in_the_browser_and_its_repair_clears_it(tmp_path):
     """A real `mkdocs serve --dirty` on loopback: the page the browser asks for says what to fix
     (file, line, the fix) instead of waiting for a build that cannot succeed."""
-    import signal
-
     project = project_copy(tmp_path)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    try:
+    with serving(project, ["-m", "mkdocs", "serve", "--dirty", "-a", "127.0.0.1:{port}"]) as address:
+        url = f"{address}/articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/"
         wait_for(lambda: "Belarus" in fetched(url), timeout=90)
         notes = project / BELARUS
         good = notes.read_text(encoding="utf-8")
@@ -161,6 +153,3 @@ def test_under_mkdocs_serve_a_broken_annotation_is_shown_in_the_browser_and_its_
         assert "You can fix this by" in page and "Belarus" in page  # the last pages that built, below the alert
         notes.write_text(good, encoding="utf-8")
         wait_for(lambda: (text := fetched(url)) and "reader-build-error" not in text and "Belarus" in text, timeout=60)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)

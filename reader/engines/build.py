@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from reader.files import atomic_write
 from reader.site.pagefind import chosen
 from reader.site.postbuild import post_process
 from reader.site.render import SiteOptions
@@ -65,12 +66,6 @@ def engine_config(
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def write_config(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
-
-
 def build_with(engine: str, config_file: Path) -> None:
     """Run the engine on `config_file` (strict, as mkdocs.yml asks); raise `BuildFailed` with what it said."""
     command = {
@@ -97,7 +92,7 @@ def build_site_with(
         shutil.rmtree(built, ignore_errors=True)
         # MkDocs builds with the plugin, which finishes each page as it writes it (and runs Pagefind).
         finished = engine == "mkdocs"
-        write_config(config, engine_config(site, project, docs_dir, options, site_dir=built, finishing=finished))
+        atomic_write(config, engine_config(site, project, docs_dir, options, site_dir=built, finishing=finished))
         try:
             build_with(engine, config)
             staging.rmdir()

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from reader.errors import ReaderError
+from reader.files import atomic_write
 from reader.ingest.archive import HTML_TYPES, warc_record
 
 USER_AGENT = "annotated-reader/1.0 (capturing one page for an annotated reader)"
@@ -136,9 +137,6 @@ def add(url: str, seeds: Path, timeout: float = 30.0) -> Path:
     data = capture(url, timeout)
     host = (urlsplit(url).hostname or "page").replace(".", "-")
     name = f"{host}-{hashlib.sha1(url.encode()).hexdigest()[:10]}-{datetime.now(UTC):%Y%m%dT%H%M%S}.warc.gz"
-    seeds.mkdir(parents=True, exist_ok=True)
     target = seeds / name
-    temporary = target.with_name(f".{name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(target)
+    atomic_write(target, data)
     return target

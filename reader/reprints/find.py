@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader import settings
+from reader.files import atomic_write
 from reader.ingest.archive import ArchiveReport, archive_pages, is_archive, read_archive, record_block, warc_record
 from reader.model import Article, ReprintGroup
 from reader.parallel import current
@@ -292,8 +293,5 @@ def add_copy(found: Found, seeds: Path) -> Path | None:
     target = seeds / name
     if target.exists():
         return None
-    data = warc_record(kind, headers, block)
-    temporary = target.with_name(f".{name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(target)
+    atomic_write(target, warc_record(kind, headers, block))
     return target
