@@ -32,7 +32,7 @@ from reader.engines.config import site_options
 from reader.errors import Problems, ReaderError
 from reader.files import atomic_write
 from reader.ingest.fetch import FetchError, add
-from reader.model import Corpus
+from reader.model import Corpus, display_title
 from reader.parallel import executing, executor_for
 from reader.progress import Progress
 from reader.reprints.find import Needles, add_copy, find_copies
@@ -335,10 +335,10 @@ def run_find_copies(args: argparse.Namespace) -> int:
     found, scanned = find_copies(Needles.of(corpus.articles, corpus.reprints), args.paths)
     for damage in (d for s in scanned for d in s.damage):
         print(f"warning: {damage}; the records before it were scanned", file=sys.stderr)
-    titles = {a.id: a.title for a in corpus.articles}
+    titles = {a.id: display_title(a) for a in corpus.articles}
     for article_id in dict.fromkeys(f.article for f in found):
         copies = [f for f in found if f.article == article_id]
-        print(f"{article_id} ({titles[article_id] or 'untitled'}): {len(copies)} copy(ies)")
+        print(f"{article_id} ({titles[article_id]}): {len(copies)} copy(ies)")
         for f in copies:
             when = f"captured {f.captured}, " if f.captured else ""
             print(f"  {f.url} ({when}{f.coverage:.0%} of its paragraphs, similarity {f.similarity:.2f}) in {f.source}")

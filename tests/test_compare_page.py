@@ -308,3 +308,16 @@ def test_an_error_in_either_copy_is_named_under_its_passage_with_its_reading_and
     assert "Minot Air Base” should read “Minot Air Force Base”" in listed
     for box in page.select(".reader-row-corrections"):
         assert "reader-row-corrected" in box.parent["class"]
+
+
+def test_an_untitled_copy_is_named_on_its_comparison_page_as_everywhere_else():
+    from reader.model import display_title
+
+    text = ["The council met on Tuesday to approve the harbour plan and its budget for next year."]
+    first = with_meta(article("first", text), title="", published="2024-01-01")
+    second = with_meta(article("second", text), title="", published="2024-02-01")
+    group = group_of(first, second)
+    page = render_comparison(group, [align(first, second)], {a.id: a for a in (first, second)})
+    assert display_title(first) == "Untitled (first.txt)"
+    assert "title: 'Copies of: Untitled (first.txt)'" in page  # the navigation's and the browser's title
+    assert "# Copies of “Untitled \\(first\\.txt\\)”" in page  # the heading, Markdown-escaped

@@ -30,6 +30,7 @@ from reader.model import (
     Segment,
     StrandedNote,
     copy_name,
+    display_title,
     outlet_name,
 )
 from reader.reprints.align import changes, classify, words
@@ -54,8 +55,8 @@ COMPARE_PAGE = "compare/group.md"  # any comparison page, for links made on one
 
 
 def compared_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
-    first = by_id[group.articles[0]]
-    return first.title or first.id
+    """The group's headline: its first copy's, as every page names an untitled article."""
+    return display_title(by_id[group.articles[0]])
 
 
 def comparison_page_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
