@@ -34,7 +34,7 @@ from reader.model import (
     outlet_name,
 )
 from reader.reprints.align import word_diff
-from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
+from reader.site.links import ARTICLE_PAGE, article_path, link
 from reader.text import slug, written_date
 
 # libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
@@ -102,7 +102,7 @@ class Span:
 
 def article_link(article_id: str, anchor: str = "") -> str:
     """From one article's page to another's (or to a place in it)."""
-    return link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{article_id}.md", anchor)
+    return link(ARTICLE_PAGE, article_path(article_id), anchor)
 
 
 RULES_LINK = link(ARTICLE_PAGE, "rules.md")

@@ -14,7 +14,7 @@ from typing import Any
 from reader.annotations.schema import CorrectionNote, LinkNote, Original, Source
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
 from reader.site.article_page import front_matter, md_escape, topic_slug
-from reader.site.links import ARTICLES_DIR, PAGE_TITLES, page_url
+from reader.site.links import PAGE_TITLES, article_path, page_url
 from reader.site.listing import Entry, Paginated, paginate
 from reader.text import natural_key
 
@@ -31,7 +31,7 @@ def _title(article: Article, titles: dict[str, str]) -> str:
 
 
 def _item(article: Article, titles: dict[str, str]) -> str:
-    return f"- [{_title(article, titles)}](../{ARTICLES_DIR}/{article.id}.md)"
+    return f"- [{_title(article, titles)}](../{article_path(article.id)})"
 
 
 def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[str, str]:
@@ -71,7 +71,7 @@ def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[
     entries = [
         Entry(
             display_date(a)[:4] or "Date not stated",
-            f"- {display_date(a) or '—'}: [{_title(a, titles)}](../{ARTICLES_DIR}/{a.id}.md)",
+            f"- {display_date(a) or '—'}: [{_title(a, titles)}](../{article_path(a.id)})",
         )
         for a in dated
     ]
@@ -107,7 +107,7 @@ def web_annotations(annotated: tuple[AnnotatedArticle, ...], site_url: str = "",
     base = site_url.rstrip("/") + "/" if site_url else ""
 
     def page(article_id: str) -> str:
-        return base + page_url(f"{ARTICLES_DIR}/{article_id}.md", directory_urls)
+        return base + page_url(article_path(article_id), directory_urls)
 
     items = [
         _web_annotation(item.article, placed, annotated, base, page)

@@ -35,7 +35,7 @@ from reader.model import (
 )
 from reader.reprints.align import changes, classify, words
 from reader.site.article_page import Counterpart, front_matter, md_escape
-from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, link
+from reader.site.links import ARTICLE_PAGE, article_path, link
 from reader.text import written_date
 
 STATUS_LABELS = {
@@ -87,7 +87,7 @@ def render_comparison(
     names = copy_labels(group, by_id)
     # In HTML, as the rest of the page: an outlet's name is text, never Markdown.
     copies = "".join(
-        f'<li><a href="{link(COMPARE_PAGE, f"{ARTICLES_DIR}/{a}.md")}">The {html.escape(names[a])}</a>'
+        f'<li><a href="{link(COMPARE_PAGE, article_path(a))}">The {html.escape(names[a])}</a>'
         f"{' (the original)' if a == group.original else ''}: {html.escape(_copy_facts(by_id[a]))}.</li>"
         for a in group.articles
     )
@@ -159,7 +159,7 @@ def _original(group: ReprintGroup, by_id: dict[str, Article], names: dict[str, s
 
 def _stranded(stranded: Sequence[StrandedNote], names: dict[str, str]) -> list[str]:
     items = "".join(
-        f'<li><a href="{link(COMPARE_PAGE, f"{ARTICLES_DIR}/{s.origin}.md", f"note-{s.note.note.id}")}">'
+        f'<li><a href="{link(COMPARE_PAGE, article_path(s.origin), f"note-{s.note.note.id}")}">'
         f"{html.escape(s.note.note.kind)} note "
         f"on “{html.escape(s.note.note.quote)}”</a>, written for the {html.escape(names[s.origin])}: "
         f"its quote is not in the matching passage of the {html.escape(names[s.copy])}.</li>"
@@ -367,7 +367,7 @@ def _corrected(
         paragraph = next(p for p in article.paragraphs if p.id == placed.place.paragraph)
         words = paragraph.text[placed.place.start : placed.place.end]
         should = "probably should" if note.likely else "should"
-        href = link(COMPARE_PAGE, f"{ARTICLES_DIR}/{article.id}.md", f"note-{note.id}")
+        href = link(COMPARE_PAGE, article_path(article.id), f"note-{note.id}")
         items.append(
             f"<li>In the {html.escape(names[article.id])}: “{html.escape(words)}” {should} read "
             f'“{html.escape(note.reading)}” (<a href="{href}">correction {placed.number}</a>)</li>'
@@ -404,7 +404,7 @@ def _label(article: Article, ids: tuple[str, ...], name: str, inline: bool = Fal
 def _where(article: Article, ids: tuple[str, ...], name: str, css: str = "") -> str:
     """The copy's name and its paragraph number(s), linking to the paragraph on the copy's page
     ("Global Research copy ¶26")."""
-    href = link(COMPARE_PAGE, f"{ARTICLES_DIR}/{article.id}.md", ids[0])
+    href = link(COMPARE_PAGE, article_path(article.id), ids[0])
     attribute = f' class="{css}"' if css else ""
     return f'<a{attribute} href="{href}">{html.escape(name)} {html.escape(_paragraph_label(ids))}</a>'
 
@@ -413,7 +413,7 @@ def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Articl
     """The line under an article's byline naming its other copies, and the way to compare them."""
     others = [a for a in group.articles if a != article_id]
     names = ", ".join(
-        f'<a href="{link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{a}.md")}">{html.escape(copy_name(by_id[a]))}</a>'
+        f'<a href="{link(ARTICLE_PAGE, article_path(a))}">{html.escape(copy_name(by_id[a]))}</a>'
         f"{' (the original)' if a == group.original else ''}"
         for a in others
     )
@@ -463,7 +463,7 @@ def counterparts(
                 href = (
                     link(ARTICLE_PAGE, compare_path(group), f"c{section}-{row}")
                     if differs and group is not None
-                    else link(ARTICLE_PAGE, f"{ARTICLES_DIR}/{other.id}.md", theirs[0])
+                    else link(ARTICLE_PAGE, article_path(other.id), theirs[0])
                 )
                 anchor = (
                     f' <a class="reader-counterpart" data-search-exclude href="{href}" '

@@ -16,6 +16,12 @@ import re
 ARTICLES_DIR = "articles"
 ARTICLE_PAGE = f"{ARTICLES_DIR}/article.md"
 
+
+def article_path(article_id: str) -> str:
+    """An article page's source in docs/: the one place its path is spelled out."""
+    return f"{ARTICLES_DIR}/{article_id}.md"
+
+
 # The site's generated pages of its own, by source, with their titles: each page and the navigation
 # take the title from here (articles and comparison pages are titled after their texts).
 PAGE_TITLES = {

@@ -24,7 +24,7 @@ import yaml
 
 from reader.model import OUTLET_NOT_STATED, Article, Corpus, display_date, outlet_label
 from reader.site.compare_page import compare_path, comparison_page_title
-from reader.site.links import ARTICLES_DIR, PAGE_TITLES
+from reader.site.links import PAGE_TITLES, article_path
 from reader.text import natural_key, written_date
 
 # The navigation as mkdocs.yml spells it: a list of page paths and {title: path or list} entries.
@@ -108,7 +108,7 @@ def _outlet(articles: list[Article], titles: dict[str, str], budget: int) -> Nav
 
 def _entry(article: Article, titles: dict[str, str]) -> dict[str, str]:
     # Theme templates print navigation titles unescaped: escape seed text here.
-    return {html.escape(titles[article.id]): f"{ARTICLES_DIR}/{article.id}.md"}
+    return {html.escape(titles[article.id]): article_path(article.id)}
 
 
 def _fan_out(count: int, depth: int) -> int:

@@ -55,7 +55,7 @@ from reader.site.browse_pages import (
 )
 from reader.site.compare_page import article_banner, compare_path, counterparts, render_comparison
 from reader.site.export import encoded_record, joined_records, reprint_records
-from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, link
+from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, article_path, link
 from reader.site.listing import LIST_PAGE_MAX, Entry, Paginated, paginate
 from reader.site.report import report_label
 from reader.site.timeline import render_timeline
@@ -205,7 +205,7 @@ def _article_pages(
             counterparts=links.get(article.id, {}),
             topic_pages={t: topic_pages[topic_slug(t)] for t in item.about.topics} if item.about else {},
         )
-        pages.append(f"{ARTICLES_DIR}/{article.id}.md")
+        pages.append(article_path(article.id))
         jobs.append(partial(render_article, item, shown[article.id], ctx))
         # The digest of every input: the article and its annotations, the titles pages link to, the rest of
         # the context (without its titles, digested once for every page: pickling them per page is quadratic).
@@ -383,7 +383,7 @@ def _card(article: Article, title: str, notes: int, group_of: dict[str, ReprintG
     copies = f'<a href="{_link(compare_path(group))}">{len(group.articles)} copies</a>' if group else ""
     facts = article_facts(article, count(notes, "note") if notes else "", copies)
     return (
-        f'<li class="reader-card"><a class="reader-card-title" href="{_link(f"{ARTICLES_DIR}/{article.id}.md")}">'
+        f'<li class="reader-card"><a class="reader-card-title" href="{_link(article_path(article.id))}">'
         f'{html.escape(title)}</a><p class="reader-card-facts">{facts}</p></li>'
     )
 
@@ -504,5 +504,5 @@ def render_glossary(corpus: Corpus) -> dict[str, str]:
 
 def _use(article: Article, title: str, paragraph: str, page: str) -> str:
     """A list item linking one use of a term, from `page`."""
-    target = link(page, f"{ARTICLES_DIR}/{article.id}.md", paragraph)
+    target = link(page, article_path(article.id), paragraph)
     return f"- [{md_escape(title)}]({target}) ¶{paragraph[1:]}"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reader.annotations.markup import attribute, plain_text
 from reader.model import AnnotatedArticle, display_date
 from reader.site.article_page import count, md_escape
-from reader.site.links import ARTICLES_DIR, PAGE_TITLES
+from reader.site.links import PAGE_TITLES, article_path
 from reader.site.listing import Entry, located, paginate
 from reader.text import written_date
 
@@ -101,7 +101,7 @@ def timeline_events(annotated: Iterable[AnnotatedArticle], titles: dict[str, str
     """The dated notes, one event per day, in order; a note shown in another copy counts once."""
     by_day: dict[datetime.date, list[tuple[str, Passage]]] = {}
     for item in annotated:
-        page = f"{ARTICLES_DIR}/{item.article.id}.md"
+        page = article_path(item.article.id)
         for placed in item.notes:
             if placed.note.date and not placed.origin:
                 text = plain_text(placed.note.text or placed.note.quote)
@@ -128,7 +128,7 @@ def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str])
             if day:
                 shown = value[:10] == listed
                 listed = "" if shown else listed  # one mark per article
-                page = f"{ARTICLES_DIR}/{article.id}.md"
+                page = article_path(article.id)
                 found.append(ArticleDate(day, what, titles[article.id], page, shown))
     return sorted(found, key=lambda d: (d.date, d.title, d.what))
 
