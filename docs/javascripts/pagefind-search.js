@@ -64,8 +64,10 @@
     const pagefind = await load();
     const search = await pagefind.debouncedSearch(query, {}, 50);
     if (search === null || ticket !== latest) return; // a newer query is on its way
-    const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+    const found = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
     if (ticket !== latest) return;
+    // Each page once, even where a site indexed in shards holds a page in more than one of them.
+    const results = found.filter((result, n) => found.findIndex((other) => other.url === result.url) === n);
     const count = search.results.length;
     meta.textContent = count ? `${count} matching document${count === 1 ? "" : "s"}` : "No matching documents";
     list.replaceChildren(...results.map(item));

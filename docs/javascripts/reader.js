@@ -200,7 +200,9 @@ function citation(style, facts, paragraph, url) {
   const para = `¶${paragraph}`;
   if (style === "apa") {
     const when = date ? `(${writtenDate(date, true).replace(/^(\w+) (\d+), (\d+)$/, "$3, $1 $2")})` : "(n.d.)";
-    return `${listed}${when}. ${facts.title}. ${facts.outlet || "[n.p.]"}, ${para}.${origin} ${url}${source}`;
+    // APA: surname and initials; with no author, the title takes the author's place.
+    const lead = facts.author ? `${initialled(facts.author)} ${when}. ${facts.title}.` : `${facts.title}. ${when}.`;
+    return `${lead} ${facts.outlet || "[n.p.]"}, ${para}.${origin} ${url}${source}`;
   }
   if (style === "mla") {
     const when = date ? `, ${writtenDate(date, false)}` : "";
@@ -212,7 +214,7 @@ function citation(style, facts, paragraph, url) {
   }
   if (style === "bibtex") {
     const key = (facts.author.split(" ").pop() || "anon").toLowerCase() + year.replace("n.d.", "nd");
-    const fields = [["author", facts.author && `{${facts.author}}`], ["title", `{${facts.title}}`],
+    const fields = [["author", facts.author && inverted(facts.author)], ["title", `{${facts.title}}`],
       ["journaltitle", facts.outlet], ["date", date], ["url", url], ["urldate", today],
       ["note", `${para}.${origin}${source}`]].filter(([, value]) => value);
     return `@article{${key.replace(/[^a-z0-9]/g, "")},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n")}\n}`;
@@ -230,6 +232,14 @@ function citation(style, facts, paragraph, url) {
 }
 
 // "M. K. Bhadrakumar" as a reference list sorts it: "Bhadrakumar, M. K.".
+// "Fabien Zamora" as APA lists it: "Zamora, F.".
+function initialled(name) {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || name.includes(",")) return name;
+  const surname = words.pop();
+  return `${surname}, ${words.map((word) => (word.endsWith(".") ? word : `${word[0]}.`)).join(" ")}`;
+}
+
 function inverted(name) {
   const words = name.trim().split(/\s+/);
   return words.length < 2 || name.includes(",") ? name : `${words.pop()}, ${words.join(" ")}`;

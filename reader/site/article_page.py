@@ -181,6 +181,10 @@ CORRECTION_SAMPLE = (
     '<span class="reader-legend-original"><mark class="reader-correction">words</mark> error, corrected after</span>'
     '<span class="reader-legend-corrected"><ins class="reader-reading reader-as-corrected">words</ins> corrected</span>'
 )
+LIKELY_SAMPLE = (
+    '<mark class="reader-correction reader-likely">words</mark><ins class="reader-reading reader-likely">'
+    '<span class="reader-label"> [probably: </span>…<span class="reader-label">]</span></ins> probable'
+)
 HOW_TO_READ = link(ARTICLE_PAGE, "index.md", "how-to-read-an-article")
 
 
@@ -194,6 +198,7 @@ def _legend(item: AnnotatedArticle, ctx: PageContext) -> str:
         for present, sample, noted in (
             (ContextNote in kinds, '<mark class="reader-note">words</mark> note', True),
             (CorrectionNote in kinds, CORRECTION_SAMPLE, False),
+            (any(c.note.likely for c in item.corrections if isinstance(c.note, CorrectionNote)), LIKELY_SAMPLE, False),
             (LinkNote in kinds, "→ another article", True),
             (bool(_backlinks(item, ctx)), "← linked from another article", True),
             (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary', True),
@@ -305,7 +310,8 @@ def _about(about: About) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    found = re.match(r"(.{20,}?[.!?])\s", text + " ")
+    """Up to the first full stop that ends a sentence, not an initial ("a column by M. K. Bhadrakumar")."""
+    found = re.match(r"(.{20,}?(?<!\b[A-Z])[.!?])\s", text + " ")
     return found.group(1) if found else text
 
 
@@ -333,7 +339,8 @@ def citation_data(item: AnnotatedArticle) -> str:
     data = {
         "title": meta.title or display_title(article),
         "author": meta.author or (original.author if original and original.author else ""),
-        "outlet": meta.outlet or meta.original_outlet,
+        # A site that names only the outlet it credits is cited as the navigation names it: "via Asia Times".
+        "outlet": meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else ""),
         "published": meta.published or meta.item_date[:10],
         "first": meta.first_published,
         "origin": origin,
@@ -418,7 +425,7 @@ def _probable(likely: int, corrections: int) -> str:
     if not likely:
         return ""
     if likely < corrections:
-        return f"{likely} of them probable readings"
+        return f"{likely} of them {'a probable reading' if likely == 1 else 'probable readings'}"
     return "a probable reading" if likely == 1 else "all probable readings"
 
 

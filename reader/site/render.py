@@ -350,7 +350,10 @@ def render_home(corpus: Corpus) -> str:
             '**Original** keeps the <mark class="reader-correction">original words</mark>, marked as an error, with '
             '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
             '<span class="reader-label">]</span></ins> beside them; **Clean** is the corrected text '
-            "with no other mark. No choice hides a correction.",
+            "with no other mark. No choice hides a correction. A reading that is only probable stays "
+            'beside the original in every view: <mark class="reader-correction">words</mark> '
+            '<ins class="reader-reading"><span class="reader-label">[probably:</span> …'
+            '<span class="reader-label">]</span></ins>.',
             '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
             "that passage links back with ← (in another copy of the same text, its ⇄ leads back instead).",
             '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
