@@ -589,6 +589,60 @@ def test_about_this_copy_opens_to_the_copys_sources_with_working_links(page, ser
     expect(table.locator("a[href^='https://']").first).to_be_visible()
 
 
+# Each paragraph's lines (by the top of each piece of its text), characters per line, and, around
+# each note number on a line, the gap between the number's glyph and the text before and after it.
+TYPESET = r"""() => Array.from(document.querySelectorAll('.reader-text')).map(words => {
+  const range = document.createRange();
+  range.selectNodeContents(words);
+  const style = getComputedStyle(words.closest('p') || words);
+  const lineHeight = parseFloat(style.lineHeight);
+  // A line is the pieces whose tops lie within half a line of each other (marks and numbers sit higher).
+  const tops = Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => r.top).sort((x, y) => x - y);
+  let lines = 0, last = -Infinity;
+  for (const top of tops) if (top - last > lineHeight / 2) { lines += 1; last = top; }
+  const gaps = Array.from(words.querySelectorAll('sup.reader-ref a')).map(number => {
+    const glyph = document.createRange();
+    glyph.selectNodeContents(number);
+    const g = glyph.getBoundingClientRect();
+    const before = number.closest('sup').previousSibling;
+    const after = number.closest('sup').nextSibling;
+    const edge = (node, last) => {
+      if (!node) return null;
+      const r = document.createRange();
+      r.selectNodeContents(node);
+      const rects = Array.from(r.getClientRects()).filter(x => x.width > 0);
+      return rects.length ? rects[last ? rects.length - 1 : 0] : null;
+    };
+    const b = edge(before, true), a = edge(after, false);
+    return [b && Math.abs(b.top - g.top) < 12 ? g.left - b.right : 0,
+            a && Math.abs(a.top - g.top) < 12 && !/^\s/.test(after.textContent) ? a.left - g.right : 0];
+  });
+  return {lines, chars: words.textContent.trim().length, height: words.closest('p').getBoundingClientRect().height,
+          lineHeight, numbered: gaps.length, gaps};
+})"""
+
+
+def test_the_text_is_set_at_75_characters_a_line_and_note_numbers_leave_the_lines_as_they_are(browser, server, corpus):
+    """Issue 27's measures, at 1280x900 on every article: the median paragraph line at most 75
+    characters; no gap of more than 12 px between a note number and the words around it (a space
+    the text itself has aside); a paragraph with note numbers no taller than its lines."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    per_line, wide_gaps, tall = [], [], []
+    for article in corpus.articles:
+        page.goto(server + f"/articles/{article.id}/")
+        for paragraph in page.evaluate(TYPESET):
+            if paragraph["lines"] > 1:
+                per_line.append(paragraph["chars"] / paragraph["lines"])
+            wide_gaps += [(article.id, gap) for pair in paragraph["gaps"] for gap in pair if gap > 12]
+            if paragraph["numbered"] and paragraph["height"] > paragraph["lines"] * paragraph["lineHeight"] + 2:
+                tall.append((article.id, paragraph["height"], paragraph["lines"]))
+    context.close()
+    per_line.sort()
+    assert per_line[len(per_line) // 2] <= 75, per_line[len(per_line) // 2]
+    assert wide_gaps == [] and tall == [], (wide_gaps[:3], tall[:3])
+
+
 def test_note_numbers_and_copy_marks_are_targets_of_24px_on_a_phone(browser, server, corpus):
     """WCAG 2.2's minimum target size for the small marks a reader taps (phrases and terms are inline text)."""
     context = browser.new_context(viewport={"width": 360, "height": 780})
