@@ -22,7 +22,7 @@ from reader.errors import AnnotationError, InternalError, Problems, ReaderError,
 from reader.ingest.clean import clean
 from reader.ingest.load import SeedInput, read_seed, seed_files, undecodable_line
 from reader.ingest.split import split
-from reader.model import Alignment, AnnotatedArticle, Article, Corpus, Seed, outlet_name
+from reader.model import Alignment, AnnotatedArticle, Article, Corpus, ReprintGroup, Seed, outlet_name
 from reader.parallel import Deferred, run_jobs
 from reader.progress import QUIET, Progress
 from reader.reprints.align import align
@@ -42,43 +42,60 @@ def read_corpus(
     cache: BuildCache | None = None,
     strict: bool = False,
 ) -> Corpus:
-    """Load, split, clean and annotate; raise `Problems` listing every bad annotation.
+    """Load, split, clean and annotate; raise `Problems` listing every bad seed and annotation.
 
-    A seed that cannot be read is left out and becomes a warning (`Corpus.warnings`), as MkDocs
-    treats a page it cannot build; `strict` makes every warning an error instead. With a `cache`
-    from an earlier build, only what changed since is computed again.
+    The stages in a line, each from plain data to plain data. A seed that cannot be read is left
+    out and becomes a warning (`Corpus.warnings`), as MkDocs treats a page it cannot build; a
+    `strict` run refuses the corpus at the end if it has any. With a `cache` from an earlier
+    build, only what changed since is computed again.
     """
     cache = cache or BuildCache()
-    # The annotation files are read while the workers clean the seeds.
+    corpus, annotations = _read_inputs(seeds_dir, annotations_dir, progress, cache, strict)
+    corpus, annotations = _without_missing_articles(corpus, annotations)
+    corpus = _with_decisions(corpus, annotations)
+    corpus = _with_original_dates(corpus, annotations)
+    corpus = _with_sourcing(corpus, annotations, cache)
+    corpus = _with_notes_and_reprints(corpus, annotations, annotations_dir, progress, cache)
+    if strict and corpus.warnings:  # a strict run refuses what a lenient one publishes with a warning
+        raise Problems(list(corpus.warnings))
+    return corpus
+
+
+def _read_inputs(
+    seeds_dir: Path, annotations_dir: Path | None, progress: Progress, cache: BuildCache, strict: bool
+) -> tuple[Corpus, Annotations]:
+    """The seeds cleaned into articles and the annotation files read (while the workers clean);
+    every bad seed and every bad annotation file in one report (with the seeds' warnings, which a
+    strict run counts as errors too)."""
     notes = Deferred(partial(_read_notes, annotations_dir, cache))
     try:
         corpus = read_articles(seeds_dir, progress, cache, alongside=notes.run)
-    except Problems as problems:  # every bad seed and every bad annotation file, in one report
+    except Problems as problems:
         raise Problems([*problems.errors, *notes.result()[1]]) from None
     annotations, annotation_problems = notes.result()
-    if strict and corpus.warnings:
-        raise Problems([*corpus.warnings, *annotation_problems])
     if annotation_problems:
-        raise Problems(annotation_problems)
-    if corpus.skipped:
-        annotations, left_out = _without_missing_articles(annotations, corpus)
-        corpus = replace(corpus, warnings=(*corpus.warnings, *left_out))
-        if strict and left_out:
-            raise Problems(list(corpus.warnings))
-    corpus = _with_decisions(corpus, annotations)
-    corpus = _with_original_dates(corpus, annotations)
-    # An article's words: its text and metadata, which decisions and an original's dates may change.
+        raise Problems([*(corpus.warnings if strict else ()), *annotation_problems])
+    return corpus, annotations
+
+
+def _with_sourcing(corpus: Corpus, annotations: Annotations, cache: BuildCache) -> Corpus:
+    """A warning for each note stating what its article does not say without citing a source, as
+    for a guessed encoding (an article's words: its text and metadata, which decisions and an
+    original's dates may have changed)."""
     unsourced = unsourced_notes(
         corpus.articles,
         annotations,
         lambda a: cache.value("known words", (a.metadata, a.paragraphs), partial(known_words, a)),
     )
-    if unsourced:  # a fact with no source is a warning, as a guessed encoding is: strict refuses it
-        corpus = replace(corpus, warnings=(*corpus.warnings, *unsourced))
-        if strict:
-            raise Problems(list(corpus.warnings))
+    return replace(corpus, warnings=(*corpus.warnings, *unsourced)) if unsourced else corpus
+
+
+def _with_notes_and_reprints(
+    corpus: Corpus, annotations: Annotations, annotations_dir: Path | None, progress: Progress, cache: BuildCache
+) -> Corpus:
+    """The notes placed (while the workers sample the articles), the copies found and aligned, the
+    notes that travel between copies, and each file's history."""
     declared = reprint_declarations(corpus.articles, annotations)
-    # The notes are anchored while the workers compute the articles' MinHash signatures.
     placed = Deferred(partial(_placed_notes, corpus.articles, annotations, cache, annotations_dir))
     progress.stage("finding reprints, placing notes")
     groups, unconfirmed = cache.value(
@@ -92,12 +109,29 @@ def read_corpus(
         ),
     )
     annotated = placed.result()
-    glossary = tuple(annotations.glossary[1].terms) if annotations.glossary else ()
     suggestions = tuple(
         f"{a} and {b} look like copies of one text; confirm it with `reprints: {{confirm: [{b}]}}` in "
         f"annotations/{a}.yml (or deny it with `deny:`)."
         for a, b in unconfirmed
     )
+    alignments = _alignments(corpus, groups, progress, cache)
+    annotated, stranded = travel(annotated, alignments)
+    history = annotation_history(annotations_dir) if annotations_dir else {}
+    return replace(
+        corpus,
+        annotated=tuple(replace(item, history=history.get(item.article.id, ())) for item in annotated),
+        glossary=tuple(annotations.glossary[1].terms) if annotations.glossary else (),
+        reprints=groups,
+        alignments=alignments,
+        suggestions=suggestions,
+        stranded=stranded,
+    )
+
+
+def _alignments(
+    corpus: Corpus, groups: tuple[ReprintGroup, ...], progress: Progress, cache: BuildCache
+) -> tuple[Alignment, ...]:
+    """Every two copies of each group aligned, on every core; a pair seen before, from the cache."""
     by_id = {a.id: a for a in corpus.articles}
     pairs = [(left, right) for g in groups for i, left in enumerate(g.articles) for right in g.articles[i + 1 :]]
 
@@ -106,19 +140,7 @@ def read_corpus(
         return run_jobs([partial(align, by_id[pairs[i][0]], by_id[pairs[i][1]]) for i in todo], progress)
 
     keys = [(left, corpus.fingerprints[left], right, corpus.fingerprints[right]) for left, right in pairs]
-    alignments = tuple(cache.values("alignments", keys, align_pairs))
-    annotated, stranded = travel(annotated, alignments)
-    history = annotation_history(annotations_dir) if annotations_dir else {}
-    annotated = tuple(replace(item, history=history.get(item.article.id, ())) for item in annotated)
-    return replace(
-        corpus,
-        annotated=annotated,
-        glossary=glossary,
-        reprints=groups,
-        alignments=alignments,
-        suggestions=suggestions,
-        stranded=stranded,
-    )
+    return tuple(cache.values("alignments", keys, align_pairs))
 
 
 def _copy_pairs(
@@ -179,11 +201,14 @@ def _with_original_dates(corpus: Corpus, annotations: Annotations) -> Corpus:
     return replace(corpus, articles=articles)
 
 
-def _without_missing_articles(annotations: Annotations, corpus: Corpus) -> tuple[Annotations, list[ReaderError]]:
-    """The annotation files whose article is in the corpus, and a warning for each of the others:
-    with a seed left out, a file naming an unknown article most likely belongs to it."""
+def _without_missing_articles(corpus: Corpus, annotations: Annotations) -> tuple[Corpus, Annotations]:
+    """With a seed left out, the annotation files whose article is in the corpus, and a warning for
+    each of the others, which most likely belongs to it (with every seed read, a file naming an
+    unknown article is an error, when the notes are placed)."""
     ids = {a.id for a in corpus.articles}
     missing = sorted(article_id for article_id in annotations.files if article_id not in ids)
+    if not corpus.skipped or not missing:
+        return corpus, annotations
     warnings: list[ReaderError] = [
         AnnotationError(
             f"the article {article_id!r} is not in the corpus, so this file was left out; "
@@ -194,7 +219,7 @@ def _without_missing_articles(annotations: Annotations, corpus: Corpus) -> tuple
         for article_id in missing
     ]
     kept = {article_id: entry for article_id, entry in annotations.files.items() if article_id not in missing}
-    return replace(annotations, files=kept), warnings
+    return replace(corpus, warnings=(*corpus.warnings, *warnings)), replace(annotations, files=kept)
 
 
 def _placed_notes(
