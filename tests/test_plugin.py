@@ -25,6 +25,7 @@ def test_every_option_has_its_default():
         "annotations_edit_uri": "edit/main/annotations/",
         "report_url": "",
         "generate": True,
+        "engine_internals": True,
     }
 
 

@@ -15,14 +15,12 @@ project, installed by `make`); every option is in `ReaderConfig`.
 from __future__ import annotations
 
 import difflib
-import gc
 import html
 import logging
 import os
 import re
 import sys
 import time
-from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -42,7 +40,8 @@ from mkdocs.utils.templates import TemplateContext
 from reader import settings
 from reader.cache import BuildCache, digest
 from reader.engines.config import options_from
-from reader.engines.preview import DirtyBuildNotice, GeneratedFile, TemplateCache, hand_written, theme_env
+from reader.engines.internals import Internals
+from reader.engines.preview import DirtyBuildNotice, GeneratedFile, hand_written
 from reader.errors import Problems
 from reader.progress import Progress
 from reader.site.pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_with_pagefind
@@ -60,13 +59,6 @@ FINISHED_MARK = re.compile(r"<!--reader-finished-(\d+)-->")
 FINISHED_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
 
 log = logging.getLogger("mkdocs.plugins.reader")
-
-
-class Unindexed:
-    """Where Material's search plugin adds each page while Pagefind is the search: nowhere."""
-
-    def add_entry_from_context(self, page: Page) -> None:
-        pass
 
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
@@ -98,6 +90,9 @@ class ReaderConfig(base.Config):
     report_url = c.Type(str, default="")
     # false: the pages are in docs/ already (`build_site.py site` wrote them); the plugin only finishes them
     generate = c.Type(bool, default=True)
+    # false: none of the speed-ups that touch MkDocs', Material's or Python's private state
+    # (reader/engines/internals.py): slower, the same output
+    engine_internals = c.Type(bool, default=True)
 
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
@@ -107,9 +102,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def __init__(self) -> None:
         self.cache = BuildCache(active=True)
-        self.templates = TemplateCache()
+        self.internals = Internals(on=True)  # as the options say, once they are read (`on_startup`)
         self.search = PreviewIndex()
-        self.serving = self.dirty = self.frozen = self.warned = False
+        self.serving = self.dirty = self.warned = False
         self.problems = ""  # under `mkdocs serve`, why the last rebuild could not generate the pages
         self.site: RenderedSite | None = None
         self.shared = b""
@@ -118,7 +113,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.rebuilt: set[str] = set()
         self.pages: set[str] = set()
         self.finished: dict[str, list[str]] = {}  # each page's finished HTML blocks, set aside from Python-Markdown
-        self.material_index: Any = None  # Material's search index, set aside while Pagefind is the search
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -145,20 +139,18 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.serving = command == "serve"
         self.warned = False  # once a build, once a preview (not on each of its rebuilds)
         self.cache.active = self.serving  # a one-off build has no next build to save work for
+        self.internals = Internals(on=self.config.engine_internals)
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Render the pages, and give MkDocs the navigation, grouped by outlet, that lists them."""
         self.search.stop()  # Pagefind reading the pages of the previous build: they are about to change
-        if self.frozen:
-            # A preview rebuild makes many short-lived objects and few cycles: the garbage collector's
-            # walks over them would cost about a tenth of it. It collects again once the build is done.
-            gc.disable()
-        config.theme.get_env = partial(theme_env, config.theme)  # type: ignore[method-assign]  # see theme_env
+        self.internals.pause_collector()
+        self.internals.list_theme_quickly(config)
         if not self.config.generate:  # build_site.py wrote the pages into docs/, and the nav into the config
             if self.pagefind:
-                self._material_search(config, enabled=False)
+                self.internals.set_aside_material_index(config, enabled=False)
             return config
         root = Path(config.config_file_path).resolve().parent
         start = time.perf_counter()
@@ -194,20 +186,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             config.extra_javascript.append("javascripts/pagefind-search.js")
             # Material's index goes unused beside Pagefind's: its plugin sits out the pages (about a
             # tenth of the build), and writes its empty index at the end (`on_post_build`).
-            self._material_search(config, enabled=False)
+            self.internals.set_aside_material_index(config, enabled=False)
         config.nav = titled_nav(site, Path(config.docs_dir))
         return config
-
-    def _material_search(self, config: MkDocsConfig, *, enabled: bool) -> None:
-        """Material's search index set aside while the pages are built (its plugin still renders the
-        search box, which Pagefind answers), and put back, empty, for its plugin to write."""
-        search: Any = config.plugins.get("material/search")
-        if search is None:
-            return
-        if not enabled:
-            self.material_index, search.search_index = search.search_index, Unindexed()
-        elif isinstance(search.search_index, Unindexed):
-            search.search_index = self.material_index
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = self.site
@@ -233,7 +214,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         return files
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        env.bytecode_cache = self.templates
+        self.internals.keep_templates(env)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -291,34 +272,15 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep the search entries of the pages this build did not rebuild, drop those of pages that
         are gone, and remember what was built."""
-        # Material's search plugin offers no public way to merge a dirty build's entries: its
-        # `search_index_prev` keeps only one rebuilt page right, so the entries are set here.
-        search: Any = config.plugins.get("material/search")  # None where mkdocs.yml lists no search
         if self.pagefind:
-            self._material_search(config, enabled=True)
+            self.internals.set_aside_material_index(config, enabled=True)
             if self.serving:
                 self.search.start(Path(config.site_dir))  # the page reloads now; the search catches up
             else:
                 index_with_pagefind(Path(config.site_dir))
-            if search is not None:
-                search.search_index.entries, search.search_index_prev = [], None  # Material's index goes unused
-        previous = getattr(search, "search_index_prev", None)
-        if previous is not None:
-            kept = [
-                entry
-                for entry in previous.entries
-                if (page := entry["location"].split("#")[0]) in self.pages and page not in self.rebuilt
-            ]
-            search.search_index.entries = kept + search.search_index.entries
-            search.search_index_prev = None
+        self.internals.keep_material_entries(config, self.pages, self.rebuilt)
         self.shared, self.contents = self.pending
-        gc.enable()
-        if self.dirty and not self.frozen:
-            # The first build's objects (the cache, the theme) live as long as the server: keep the
-            # garbage collector from walking them again on every rebuild.
-            gc.collect()
-            gc.freeze()
-            self.frozen = True
+        self.internals.resume_collector(self.dirty)
 
     def on_shutdown(self) -> None:
         self.search.stop()
@@ -326,4 +288,4 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """After a failed build nothing is known to be on disk: the next one builds everything."""
         self.shared, self.contents = b"", {}
-        gc.enable()
+        self.internals.resume_collector(dirty=False)

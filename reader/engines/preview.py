@@ -1,24 +1,21 @@
-"""What makes `mkdocs serve --dirty` fast: the preview's own speed-ups, apart from the plugin's events.
+"""What makes `mkdocs serve --dirty` fast through MkDocs' public interfaces.
 
 A rebuild does only what an edit changed: the pipeline reuses what it computed
 for unchanged content (`reader.cache`), each generated file tells MkDocs whether
 its content changed since the last build (`GeneratedFile`), and when something
 every page shows changes (the navigation, mkdocs.yml, the theme overrides, a
-hand-written page; `hand_written`) every page is built anew. The theme's
-compiled templates are kept between builds (`TemplateCache`) and the theme is
-listed without its hidden folders (`theme_env`).
+hand-written page; `hand_written`) every page is built anew. The speed-ups that
+reach into other packages' private state are apart, behind one switch
+(`reader.engines.internals`).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-from mkdocs.theme import Theme
 
 from reader.site.write import generated_name
 
@@ -32,47 +29,11 @@ class GeneratedFile(File):
         return self.changed
 
 
-class TemplateCache(jinja2.BytecodeCache):
-    """The theme's compiled templates, kept between builds (each build makes a new Jinja environment,
-    and compiling Material's templates again costs more than a small rebuild). Keyed by the template's
-    source, so an edited override is compiled afresh."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-class _ThemeFiles(jinja2.FileSystemLoader):
-    """The theme's templates, listed without walking hidden folders. MkDocs lists the theme on every
-    build to find its static files, and leaves out every hidden path; Material's `.icons` folder
-    alone holds some 14,000 files (0.1 s of each preview rebuild at 1,000 articles)."""
-
-    def list_templates(self) -> list[str]:
-        found: set[str] = set()
-        for root in self.searchpath:
-            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
-                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-                inside = Path(folder).relative_to(root)
-                found.update((inside / name).as_posix() for name in names)
-        return sorted(found)
-
-
-def theme_env(theme: Theme) -> jinja2.Environment:
-    """The theme's Jinja environment, its templates listed by `_ThemeFiles`."""
-    env = Theme.get_env(theme)
-    env.loader = _ThemeFiles(theme.dirs)
-    return env
-
-
 class DirtyBuildNotice(logging.Filter):
     """MkDocs warns that a dirty build may leave navigation and links stale; the plugin rebuilds
-    every page whenever they could be, so the warning does not apply (and would fail a strict build)."""
+    every page whenever they could be, so the warning does not apply (and would fail a strict
+    build). Not a speed-up: a preview's correct output needs it. Matched by its text: should MkDocs
+    reword it, the warning shows again, as MkDocs itself would have it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
