@@ -1,4 +1,5 @@
-"""What every built page's HTML gets: a Content-Security-Policy, and less whitespace (see `reader.site.postbuild`)."""
+"""What every built page's HTML gets: a Content-Security-Policy, made from the page read with a
+parser (lxml), and less whitespace (see `reader.site.postbuild`)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,12 @@ import base64
 import hashlib
 import re
 
-# Inline scripts outside the page's content are the theme's own; only they are allowed to run.
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
-_CONTENT = re.compile(r'<div class="md-content".*?</article>', re.S)
-
+import lxml.html
 
 # Pagefind runs its search as WebAssembly, which needs 'wasm-unsafe-eval' (and nothing else does).
 WASM = " 'wasm-unsafe-eval'"
 # With `repo_url` on GitHub, the theme's header shows the repository's stars and forks, which its
 # script asks GitHub's API for.
-_GITHUB_SOURCE = re.compile(r'<a href="https://github\.com/[^"]*"[^>]*data-md-component="source"')
 GITHUB_API = " https://api.github.com"
 
 
@@ -25,19 +22,40 @@ def add_content_security_policy(html: str, wasm: bool = False, preview: bool = F
 
     A `preview` page (`mkdocs serve`) lets inline scripts run: the server adds its live-reload script
     to each page as it sends it, with values no hash could know. Published pages never have this."""
-    content = _CONTENT.search(html)
-    outside = html[: content.start()] + html[content.end() :] if content else html
-    hashes = sorted({_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(outside)})
+    scripts, github = _theme_parts(html)
+    hashes = sorted({_sha256(script) for script in scripts})
     inline = "'unsafe-inline'" if preview else " ".join(hashes)  # (a hash would switch 'unsafe-inline' off)
     policy = (
         "default-src 'self'; "
         f"script-src 'self'{WASM if wasm else ''} {inline}; "
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-        f"connect-src 'self'{GITHUB_API if _GITHUB_SOURCE.search(outside) else ''}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+        f"connect-src 'self'{GITHUB_API if github else ''}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
         "form-action 'self'; frame-src 'none'"
     )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html.replace("<head>", f"<head>\n    {meta}", 1)
+
+
+def _theme_parts(html: str) -> tuple[list[str], bool]:
+    """The page read with a parser: its inline scripts outside the article content (the theme's own;
+    one inside the content is never allowed), and whether the theme's header links a repository on
+    GitHub (its `source` component)."""
+    if not html.strip():
+        return [], False
+    document = lxml.html.fromstring(html)
+    theirs = [e for e in document.iter("script", "a") if not _in_content(e)]
+    scripts = [e.text or "" for e in theirs if e.tag == "script" and e.get("src") is None]
+    github = any(
+        e.tag == "a"
+        and e.get("data-md-component") == "source"
+        and (e.get("href") or "").startswith("https://github.com/")
+        for e in theirs
+    )
+    return scripts, github
+
+
+def _in_content(element: lxml.html.HtmlElement) -> bool:
+    return any(p.tag == "div" and "md-content" in (p.get("class") or "").split() for p in element.iterancestors())
 
 
 def _sha256(script: str) -> str:
