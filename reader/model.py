@@ -226,6 +226,16 @@ def display_title(article: Article) -> str:
     return article.title or f"Untitled ({article.seed})"
 
 
+def own_date(article: Article) -> tuple[str, str]:
+    """A copy's own date, and what it is: "published", "feed" (its feed item's) or "captured"
+    (the day its page was saved); ("", "") for none. Copies of one text are ordered by it."""
+    meta = article.metadata
+    for value, kind in ((meta.published, "published"), (meta.item_date[:10], "feed"), (meta.captured, "captured")):
+        if value:
+            return value, kind
+    return "", ""
+
+
 def display_date(article: Article) -> str:
     """The date an article is listed and shown under: its own publication date, else its feed
     item's, else the date it says the original appeared, else the day the page was captured."""

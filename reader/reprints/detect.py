@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader import settings
-from reader.model import Article, ReprintGroup
+from reader.model import Article, ReprintGroup, own_date
 from reader.reprints.copies import CopyIndex, Paragraphs, article_sample, body, coverage, is_copy, page_grams
 
 
@@ -106,10 +106,7 @@ def detect_reprints(
 def order_copies(copies: list[Article]) -> tuple[list[str], str, str]:
     """Oldest first by each copy's own date; the original only where a text names its outlet."""
 
-    def date(a: Article) -> str:
-        return a.metadata.published or a.metadata.item_date[:10] or a.metadata.captured or "9999"
-
-    ordered = sorted(copies, key=lambda a: (date(a), a.id))
+    ordered = sorted(copies, key=lambda a: (own_date(a)[0] or "9999", a.id))
     outlets = {a.metadata.outlet for a in copies if a.metadata.outlet}
     named = {a.metadata.original_outlet for a in copies if a.metadata.original_outlet}
     original = next((a.id for a in ordered if a.metadata.outlet and a.metadata.outlet in named), "")

@@ -32,6 +32,7 @@ from reader.model import (
     copy_name,
     display_title,
     outlet_name,
+    own_date,
 )
 from reader.reprints.align import changes, classify, words
 from reader.site.article_page import Counterpart, front_matter, md_escape
@@ -120,15 +121,10 @@ def _intro(group: ReprintGroup) -> str:
 
 
 def _own_date(article: Article) -> str:
-    """The date the copies are ordered by, saying what it is (as reader/reprints/detect.py orders them)."""
-    meta = article.metadata
-    if meta.published:
-        return f"published {written_date(meta.published)}"
-    if meta.item_date:
-        return f"in a news feed on {written_date(meta.item_date[:10])}"
-    if meta.captured:
-        return f"page saved {written_date(meta.captured)}"
-    return "no date of its own"
+    """The date the copies are ordered by (`own_date`), saying what it is."""
+    date, kind = own_date(article)
+    said = {"published": "published {}", "feed": "in a news feed on {}", "captured": "page saved {}"}
+    return said[kind].format(written_date(date)) if date else "no date of its own"
 
 
 def _copy_facts(article: Article) -> str:
