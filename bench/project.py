@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import Problems, ReaderError
@@ -22,10 +23,18 @@ def copy_project(root: Path, into: Path) -> Path:
     into.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         shutil.copy(root / name, into / name)
-    skip = shutil.ignore_patterns("__pycache__", *GENERATED)
     for folder in PROJECT_FOLDERS:
-        shutil.copytree(root / folder, into / folder, ignore=skip)
+        shutil.copytree(root / folder, into / folder, ignore=_generated_in(root / "docs"))
     return into
+
+
+def _generated_in(docs: Path) -> Callable[[str, list[str]], set[str]]:
+    """Leaves out caches, and the generated pages in `docs/` (a template of the same name elsewhere stays)."""
+
+    def skip(folder: str, names: list[str]) -> set[str]:
+        return {n for n in names if n == "__pycache__" or (Path(folder) == docs and n in GENERATED)}
+
+    return skip
 
 
 def load_seeds(folder: Path) -> list[Seed]:

@@ -18,6 +18,7 @@ from reader.annotations.history import annotation_history
 from reader.annotations.read import Annotations, annotation_files, collect, read_file
 from reader.annotations.sourcing import known_words, unsourced_notes
 from reader.cache import BuildCache, digest
+from reader.dates import day
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
 from reader.ingest.load import SeedInput, read_seed, seed_files, undecodable_line
@@ -334,7 +335,8 @@ def process_seed(given: SeedInput) -> SeedResult:
         seed = read_seed(given.name, given.data, shown_as=shown_as, capture=given.capture, charset=given.charset)
         articles = [clean(story) for story in split(seed)]
         if seed.capture:
-            captured = {"url": seed.capture.uri, "captured": seed.capture.date[:10]}
+            when = day(seed.capture.date)
+            captured = {"url": seed.capture.uri, "captured": when.isoformat() if when else ""}
             articles = [replace(a, capture=seed.capture, metadata=replace(a.metadata, **captured)) for a in articles]
         return SeedResult(seed, articles, None)
     except ReaderError as error:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, get_args
 
 from reader.annotations.schema import About, CorrectionNote, LinkNote, Note, Term
+from reader.dates import DATE_FIELDS, OWN_DATE_FIELDS, day
 
 if TYPE_CHECKING:
     from reader.errors import ReaderError
@@ -226,21 +228,27 @@ def display_title(article: Article) -> str:
     return article.title or f"Untitled ({article.seed})"
 
 
-def own_date(article: Article) -> tuple[str, str]:
+def own_date(article: Article) -> tuple[date | None, str]:
     """A copy's own date, and what it is: "published", "feed" (its feed item's) or "captured"
-    (the day its page was saved); ("", "") for none. Copies of one text are ordered by it."""
-    meta = article.metadata
-    for value, kind in ((meta.published, "published"), (meta.item_date[:10], "feed"), (meta.captured, "captured")):
-        if value:
-            return value, kind
-    return "", ""
+    (the day its page was saved); (None, "") for none. Copies of one text are ordered by it."""
+    for name, kind in OWN_DATE_FIELDS.items():
+        if when := day(getattr(article.metadata, name)):
+            return when, kind
+    return None, ""
 
 
-def display_date(article: Article) -> str:
-    """The date an article is listed and shown under: its own publication date, else its feed
-    item's, else the date it says the original appeared, else the day the page was captured."""
-    meta = article.metadata
-    return meta.published or meta.item_date[:10] or meta.first_published or meta.captured
+def listed_date(article: Article) -> tuple[date | None, str]:
+    """The date an article is listed and shown under, and the field it comes from: its own
+    publication date, else its feed item's, else the date it says the original appeared, else the
+    day the page was captured (`dates.DATE_FIELDS`); (None, "") for none."""
+    for name in DATE_FIELDS:
+        if when := day(getattr(article.metadata, name)):
+            return when, name
+    return None, ""
+
+
+def display_date(article: Article) -> date | None:
+    return listed_date(article)[0]
 
 
 def outlet_label(article: Article) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from slugify import slugify
@@ -85,68 +83,9 @@ def ends_with_ellipsis(text: str) -> bool:
     return core.endswith(("...", "…"))
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# "April 19, 2023" or "19 April 2023".
-DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})"
-WEEKDAY_DATE = rf"{_WEEKDAY},? {DATE}"
-RFC822_DATE = (
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r" \d{4} \d{2}:\d{2}:\d{2} (?:[+-]\d{4}|GMT|UTC)"
-)
-
-
 # A page's weather widget ("14.1 C") and breadcrumb ("Home > China", "HomeChina..."), as scrapes keep them.
 TEMPERATURE = r"-?\d{1,3}(?:[.,]\d+)?\s?°?\s?[CF]"
 BREADCRUMB = r"Home(?:[A-Z]|\s*[>/»›|])"
-
-
-def iso_date(text: str) -> str:
-    """The ISO date (YYYY-MM-DD) written in `text`, or "" when it holds none."""
-    match = re.search(DATE, text)
-    if not match:
-        return ""
-    words = re.findall(r"\w+", match.group(0))
-    numbers = [w for w in words if w.isdigit()]
-    month = next(w for w in words if not w.isdigit())
-    month_number = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month[:3]))
-    day, year = (numbers[0], numbers[1]) if len(numbers[0]) <= 2 else (numbers[1], numbers[0])
-    try:
-        return datetime(int(year), month_number, int(day)).date().isoformat()
-    except ValueError:
-        return ""
-
-
-def iso_datetime(rfc822: str) -> str:
-    """An RSS date ("Thu, 25 Jul 2024 09:29:01 +0000") as ISO 8601, or ""."""
-    try:
-        return parsedate_to_datetime(rfc822).isoformat()
-    except (TypeError, ValueError):
-        return ""
-
-
-def written_date(value: str) -> str:
-    """An ISO date (or date and time) as people write it: "2024-07-11T04:47:08+00:00" as "11 July 2024";
-    anything else as it is."""
-    found = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        return value
-    year, month, day = (int(g) for g in found.groups())
-    return f"{day} {MONTHS[month - 1]} {year}"
 
 
 def natural_key(text: str) -> tuple[str | int, ...]:

@@ -13,7 +13,7 @@ from bench.corpus_generator import article
 from reader.model import AlignedPair, Metadata, ReprintGroup
 from reader.reprints.align import align, word_diff
 from reader.reprints.detect import order_copies
-from reader.site.compare_page import copy_labels, render_comparison, shown_diff
+from reader.site.compare_page import article_banner, copy_labels, counterparts, render_comparison, shown_diff
 
 AT = "china-russia-circle-wagons-asia-pacific-asia-times"
 GR = "china-russia-circle-wagons-asia-pacific-global-research"
@@ -321,3 +321,20 @@ def test_an_untitled_copy_is_named_on_its_comparison_page_as_everywhere_else():
     assert display_title(first) == "Untitled (first.txt)"
     assert "title: 'Copies of: Untitled (first.txt)'" in page  # the navigation's and the browser's title
     assert "# Copies of “Untitled \\(first\\.txt\\)”" in page  # the heading, Markdown-escaped
+
+
+HOSTILE = "<script>alert(\"x\")</script> & 'quotes'"
+TEXT = ["The council met on Tuesday to approve the harbour plan and its budget for next year."]
+
+
+def test_the_banner_and_the_copy_marks_show_an_outlets_name_as_text():
+    first = with_meta(article("a", TEXT), outlet=HOSTILE, title=HOSTILE, published="2024-01-01")
+    second = with_meta(article("b", TEXT), outlet="The Gazette", published="2024-02-01")
+    by_id = {"a": first, "b": second}
+    group = group_of(first, second)
+    banner = BeautifulSoup(article_banner("b", group, by_id), "html.parser")
+    assert "<script>" not in str(banner) and HOSTILE in banner.get_text()
+    (mark,) = [c for found in counterparts((align(second, first),), by_id, [group])["b"].values() for c in found]
+    link = BeautifulSoup(mark.mark, "html.parser").a
+    assert mark.mark.startswith(" <a ") and link["title"] == link["aria-label"]
+    assert HOSTILE in link["title"] and "<script>" not in mark.mark

@@ -29,7 +29,7 @@ def test_a_long_list_is_split_with_previous_and_next_links_and_sections_continue
     first, second, _ = files.values()
     assert "Page 1 of 3 · [Next →](x-2.md)" in first and "<figure>" in first and "<figure>" not in second
     assert "Page 2 of 3 · [← Previous](x.md) · [Next →](x-3.md)" in second
-    assert "# By x (page 2 of 3)" in second
+    assert "# By x \\(page 2 of 3\\)" in second  # the title as Markdown text
     # Item 100 is the 11th of section 3, which started on page 1: headed again, without its id.
     assert "## Section 3 (continued)\n\n- item 100" in second and "{#s3}" in first and "{#s3}" not in second
     assert "## Section 4 {#s4}" in second

@@ -39,7 +39,7 @@ def test_the_place_is_named_as_a_reader_reads_it(url, label):
 
 def test_the_footer_escapes_the_address_and_says_nothing_without_one():
     footer = report_footer('https://example.org/report?a=1&b="x"')
-    assert 'href="https://example.org/report?a=1&amp;b=&quot;x&quot;"' in footer
+    assert 'href="https://example.org/report?a=1&amp;b=&#34;x&#34;"' in footer
     assert footer.startswith("Found an error? Report it to")
     assert report_footer("") == ""
 

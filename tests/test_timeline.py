@@ -7,13 +7,18 @@ import itertools
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from reader.model import display_date
 from reader.site.render import shown_titles
+from reader.site.templating import macros
 from reader.site.timeline import (
     NARROW,
     ROW,
     WIDE,
+    ArticleDate,
+    Event,
+    Passage,
     Scale,
     article_dates,
     render_timeline,
@@ -132,3 +137,18 @@ def test_a_lane_too_full_to_draw_is_left_out_and_the_page_says_so():
     figure = timeline_figure([], many)
     assert "<svg" not in figure
     assert f"No picture: the {LANE_MARKS + 1:,} article dates, too many to draw, are in the list." in figure
+
+
+HOSTILE = "<script>alert(\"x\")</script> & 'quotes'"
+
+
+def test_the_timeline_shows_a_title_as_text_in_the_list_and_the_picture():
+    day = datetime.date(2024, 5, 1)
+    event = Event(day, HOSTILE, (Passage(HOSTILE, "p3", "articles/a.md"),))
+    dated = ArticleDate(day, "published", HOSTILE, "articles/a.md", True)
+    figure = timeline_figure([event], [dated])
+    assert "<script>" not in figure and "\n" not in figure
+    titles = [t.get_text() for t in BeautifulSoup(figure, "html.parser").find_all("title")]
+    assert titles and all(HOSTILE in t for t in titles)
+    line = macros("timeline").event_line(event, HOSTILE)
+    assert "<script>" not in line and "[&lt;script&gt;" in line  # a Markdown link's text, escaped

@@ -16,12 +16,10 @@ from dataclasses import replace
 from reader.annotations.anchor import Ambiguous, Orphan, anchor
 from reader.annotations.read import Annotations, Loc, YamlFile, dotted
 from reader.annotations.schema import Cleaning, CleaningChange, MetadataChange
+from reader.dates import DATE_FIELDS, iso_date
 from reader.errors import AnnotationError
 from reader.ingest.rules import EDITORIAL_RULE
 from reader.model import Article, Decision, EditorialDecision, Paragraph, Removal, paragraph_ids
-from reader.text import iso_date
-
-DATE_FIELDS = ("published", "first_published")
 
 
 class CleaningQuoteError(AnnotationError):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote", "br", "q", "cite"}
@@ -21,16 +22,19 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 # Pure functions of their text: a rebuild renders only the notes it has not seen.
 @lru_cache(maxsize=16384)
-def safe_html(markdown_text: str, *, inline: bool = False) -> str:
-    """Sanitised HTML for a contributor's Markdown; `inline` drops the outer paragraph."""
+def safe_html(markdown_text: str, *, inline: bool = False) -> Markup:
+    """Sanitised HTML for a contributor's Markdown (`Markup`: a template inserts it as it is);
+    `inline` drops the outer paragraph."""
     rendered = _MARKDOWN.renderInline(markdown_text) if inline else _MARKDOWN.render(markdown_text)
-    return nh3.clean(
-        rendered,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
+    return Markup(
+        nh3.clean(
+            rendered,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer nofollow",
+        ).strip()
+    )
 
 
 @lru_cache(maxsize=16384)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
 
 from reader.annotations.read import Annotations
 from reader.annotations.schema import ContextNote, CorrectionNote
+from reader.dates import day, written
 from reader.errors import AnnotationError, ReaderError
 from reader.model import Article
-from reader.text import written_date
 
 # Capitalised words that are not names: a sentence's first word is skipped anyway, these are
 # what stays capitalised inside a sentence in English.
@@ -81,6 +80,6 @@ def known_words(article: Article) -> set[str]:
     metadata = article.metadata.as_dict()
     text = " ".join([*(p.text for p in article.paragraphs), *(str(v) for v in metadata.values() if v)])
     for value in metadata.values():
-        if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
-            text += f" {written_date(value)} {date.fromisoformat(value[:10]).strftime('%A')}"
+        if isinstance(value, str) and (when := day(value)):
+            text += f" {written(when)} {when.strftime('%A')}"
     return set(re.findall(r"[\w’'-]+", text)) | {w.rstrip(".,") for w in re.findall(r"\d[\d,.]*", text)}

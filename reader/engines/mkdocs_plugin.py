@@ -15,7 +15,6 @@ project, installed by `make`); every option is in `ReaderConfig`.
 from __future__ import annotations
 
 import difflib
-import html
 import logging
 import os
 import re
@@ -47,6 +46,7 @@ from reader.progress import Progress
 from reader.site.pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_with_pagefind
 from reader.site.postbuild import finish_page
 from reader.site.report import NO_REPORT_PLACE, report_url, with_footer
+from reader.site.templating import macros
 from reader.site.write import RenderedSite, rendered_site, titled_nav
 
 # The blocks of finished HTML an article page writes at its top level (`reader.site.article_page`), each
@@ -69,12 +69,7 @@ def build_alert(page: str, problems: str, built_before: bool) -> str:
     if not problems:
         return page
     shown = "the pages as they last built" if built_before else "no page of the reader's yet"
-    alert = (
-        '<div class="reader-build-error" role="alert"><p><strong>The preview could not be updated.</strong> '
-        f"Fix what is listed here and save: the page reloads by itself. Until then it shows {shown}.</p>"
-        f"<pre>{html.escape(problems)}</pre></div>"
-    )
-    return page.replace(ARTICLE_START, ARTICLE_START + alert, 1)
+    return page.replace(ARTICLE_START, ARTICLE_START + macros("site").build_alert(problems, shown), 1)
 
 
 class ReaderConfig(base.Config):

@@ -19,15 +19,13 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from reader import settings
+from reader.dates import DATE, WEEKDAY_DATE, iso_date
 from reader.model import Block
 from reader.text import (
     BREADCRUMB,
-    DATE,
     TEMPERATURE,
-    WEEKDAY_DATE,
     ends_sentence,
     ends_with_ellipsis,
-    iso_date,
     last_char,
     lowered,
     word_count,

@@ -18,8 +18,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from reader import settings
+from reader.dates import MONTHS
 from reader.model import AlignedPair, Alignment, Article, Change, ChangeKind, PairStatus, Paragraph, Segment
-from reader.text import MONTHS
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from reader import settings
 from reader.model import Article, ReprintGroup, own_date
@@ -106,7 +107,7 @@ def detect_reprints(
 def order_copies(copies: list[Article]) -> tuple[list[str], str, str]:
     """Oldest first by each copy's own date; the original only where a text names its outlet."""
 
-    ordered = sorted(copies, key=lambda a: (own_date(a)[0] or "9999", a.id))
+    ordered = sorted(copies, key=lambda a: (own_date(a)[0] or date.max, a.id))
     outlets = {a.metadata.outlet for a in copies if a.metadata.outlet}
     named = {a.metadata.original_outlet for a in copies if a.metadata.original_outlet}
     original = next((a.id for a in ordered if a.metadata.outlet and a.metadata.outlet in named), "")

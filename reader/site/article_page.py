@@ -1,6 +1,7 @@
 """One article's page: metadata, the annotated text, the notes, and what was removed.
 
-Seed text is HTML-escaped; contributor text goes through `reader.annotations.markup`. Notes
+The HTML comes from the macros of `templates/article.html`, which escape seed text;
+contributor text goes through `reader.annotations.markup` first. Notes
 are marked in the text and listed, numbered, under "Notes", which is also how
 they print (as footnotes). Corrections leave the original words in the text,
 marked, with the corrected reading beside them.
@@ -8,18 +9,18 @@ marked, with the corrected reading beside them.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-import yaml
+from markupsafe import Markup
 
 from reader.annotations.history import REVISIONS_SHOWN
-from reader.annotations.markup import attribute, plain_text, safe_html
-from reader.annotations.schema import About, ContextNote, CorrectionNote, LinkNote, Original, Source
+from reader.annotations.markup import plain_text, safe_html
+from reader.annotations.schema import About, ContextNote, CorrectionNote, LinkNote, Original
+from reader.dates import DATE_FIELDS, day, written, written_date
 from reader.ingest.rules import EDITORIAL_RULE
 from reader.model import (
     OUTLET_NOT_STATED,
@@ -27,18 +28,15 @@ from reader.model import (
     Article,
     Paragraph,
     PlacedNote,
-    Removal,
-    display_date,
     display_title,
+    listed_date,
     outlet_label,
     outlet_name,
 )
 from reader.reprints.align import word_diff
 from reader.site.links import ARTICLE_PAGE, article_path, link
-from reader.text import slug, written_date
-
-# libyaml's emitter when PyYAML has it (its wheels do): the same safe YAML, faster.
-FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+from reader.site.templating import front_matter, macros
+from reader.text import slug
 
 KIND_LABELS = {"context": "Context", "correction": "Correction", "link": "Link"}
 RELATION_LABELS = {
@@ -47,7 +45,6 @@ RELATION_LABELS = {
     "contradicts": "contradicted by",
     "follows-up": "followed up in",
 }
-DATE_FIELDS = ("published", "first_published", "captured", "item_date")
 METADATA_LABELS = {
     "author": "Author",
     "outlet": "Outlet",
@@ -108,36 +105,12 @@ def article_link(article_id: str, anchor: str = "") -> str:
 RULES_LINK = link(ARTICLE_PAGE, "rules.md")
 
 
-def md_escape(text: str) -> str:
-    """Text that Markdown shows as it is: HTML escaped, Markdown punctuation backslashed."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=])", r"\\\1", html.escape(text, quote=True))
-
-
-def front_matter(
-    title: str, *, description: str | None = None, tags: Sequence[str] = (), searched: bool = True
-) -> list[str]:
-    """A page's YAML front matter, as lines. A page `searched=False` stays out of the search index:
-    a list page only repeats what the articles' own pages hold, and a long one outgrows an engine's
-    limit for one entry (Zensical's, which shrinks as the index grows)."""
-    meta: dict[str, object] = {"title": title}
-    if description is not None:
-        meta["description"] = description
-    if tags:
-        meta["tags"] = list(tags)
-    if not searched:
-        meta["search"] = {"exclude": True}
-    front = yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, width=1000, sort_keys=False)
-    return ["---", front.strip(), "---", ""]
-
-
 def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> str:
-    article = item.article
-    # Theme templates print page titles unescaped (in the navigation), so escape them here.
-    title = next((p for p in article.paragraphs if p.kind == "title"), None)
-    anchor = f" {{#{title.id}}}" if title else ""
+    article, page = item.article, macros("article")
+    title = next((p.id for p in article.paragraphs if p.kind == "title"), "")
     tags = item.about.topics if item.about else []
-    parts = front_matter(html.escape(nav_title), description=html.escape(_description(item)), tags=tags)
-    parts += [f"# {md_escape(ctx.titles[article.id])}{anchor}", "", _byline(item), ""]
+    parts = front_matter(nav_title, description=_description(item), tags=tags)
+    parts += [page.title_heading(ctx.titles[article.id], title), "", _byline(item), ""]
     if caution := _caution(item):
         parts += [caution, ""]
     if legend := _legend(item, ctx):
@@ -157,15 +130,7 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
         if p.kind != "title"
     ]
     if item.notes:
-        standards = link(ARTICLE_PAGE, "standards.md")
-        parts += [
-            "## Notes {#notes}",
-            "",
-            f'<p class="reader-standards" data-search-exclude>How notes are checked and sourced: <a href="{standards}">Editorial standards</a>.</p>',
-            "",
-            _notes_list(item, ctx),
-            "",
-        ]
+        parts += [page.notes_heading(link(ARTICLE_PAGE, "standards.md")), "", _notes_list(item, ctx), ""]
         if item.history:
             parts += [_history(item), ""]
     parts += [_removals(article), "", ctx.edit_link, ""]
@@ -175,43 +140,27 @@ def render_article(item: AnnotatedArticle, nav_title: str, ctx: PageContext) -> 
     return "\n".join(parts)
 
 
-# A correction as the reading mode shows it (docs/javascripts/reader.js): the original words marked
-# with the reading after them, or the corrected text.
-CORRECTION_SAMPLE = (
-    '<span class="reader-legend-original"><mark class="reader-correction">words</mark> error, corrected after</span>'
-    '<span class="reader-legend-corrected"><ins class="reader-reading reader-as-corrected">words</ins> corrected</span>'
-)
-LIKELY_SAMPLE = (
-    '<mark class="reader-correction reader-likely">words</mark><ins class="reader-reading reader-likely">'
-    '<span class="reader-label"> [probably: </span>…<span class="reader-label">]</span></ins> probable'
-)
 HOW_TO_READ = link(ARTICLE_PAGE, "index.md", "how-to-read-an-article")
 
 
-def _legend(item: AnnotatedArticle, ctx: PageContext) -> str:
+def _legend(item: AnnotatedArticle, ctx: PageContext) -> Markup:
     """One line saying what each kind of mark in this article's text means: only the kinds it has,
     each shown as it looks, and the home page's fuller legend one click away."""
     kinds = {type(placed.note) for placed in item.notes}
-    # The marks the Clean view hides are named only in the other views (reader.css).
-    items = [
-        f'<span class="reader-legend-{"noted" if noted else "kept"}">{sample} · </span>'
-        for present, sample, noted in (
-            (ContextNote in kinds, '<mark class="reader-note">words</mark> note', True),
-            (CorrectionNote in kinds, CORRECTION_SAMPLE, False),
-            (any(c.note.likely for c in item.corrections if isinstance(c.note, CorrectionNote)), LIKELY_SAMPLE, False),
-            (LinkNote in kinds, "→ another article", True),
-            (bool(_backlinks(item, ctx)), "← linked from another article", True),
-            (bool(item.terms), f'<a class="reader-term" href="{ctx.glossary_link}">term</a> glossary', True),
-            (bool(ctx.counterparts), "⇄ another copy (⇄≠ worded differently)", True),
+    shown = [
+        (kind, noted)  # `noted`: a mark the Clean view hides
+        for present, kind, noted in (
+            (ContextNote in kinds, "note", True),
+            (CorrectionNote in kinds, "correction", False),
+            (any(c.note.likely for c in item.corrections if isinstance(c.note, CorrectionNote)), "likely", False),
+            (LinkNote in kinds, "link", True),
+            (bool(_backlinks(item, ctx)), "backlink", True),
+            (bool(item.terms), "term", True),
+            (bool(ctx.counterparts), "copy", True),
         )
         if present
     ]
-    if not items:
-        return ""
-    return (
-        f'<p class="reader-legend" data-search-exclude>Marks: {"".join(items)}'
-        f'<a href="{HOW_TO_READ}">how to read an article</a></p>'
-    )
+    return macros("article").legend(shown, ctx.glossary_link, HOW_TO_READ) if shown else Markup()
 
 
 def _description(item: AnnotatedArticle) -> str:
@@ -227,19 +176,16 @@ def topic_slug(topic: str) -> str:
     return "topic-" + slug(topic, "untitled")
 
 
-def _topics(topics: Sequence[str], pages: dict[str, str]) -> str:
-    links = " ".join(
-        f'<a class="md-tag" href="{link(ARTICLE_PAGE, pages.get(t, "browse/topics.md"), topic_slug(t))}">'
-        f"{html.escape(t)}</a>"
-        for t in topics
-    )
-    return f'<nav class="md-tags reader-topics" aria-label="Topics">{links}</nav>'
+def _topics(topics: Sequence[str], pages: dict[str, str]) -> Markup:
+    links = [(link(ARTICLE_PAGE, pages.get(t, "browse/topics.md"), topic_slug(t)), t) for t in topics]
+    return macros("article").topics(links)
 
 
-def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
-    article = item.article
+def _metadata_rows(item: AnnotatedArticle, ctx: PageContext) -> list[tuple[str, str]]:
+    """ "About this copy": each row's label and its value (text, or HTML from a macro)."""
+    article, page = item.article, macros("article")
     meta = article.metadata.as_dict()
-    rows = [f"| {label} | {_metadata_value(f, meta[f])} |" for f, label in METADATA_LABELS.items() if meta[f]]
+    rows = [(label, _metadata_value(f, meta[f])) for f, label in METADATA_LABELS.items() if meta[f]]
     original = item.about.original if item.about else None
     if original:
         stated = [
@@ -247,66 +193,43 @@ def _metadata_table(item: AnnotatedArticle, ctx: PageContext) -> str:
             ("Original title", original.title),
             ("Original author", original.author),
             ("This copy is", original.relation and RELATION_NOUNS[original.relation]),
-            ("Originally published", original.published and original.published.isoformat()),
+            ("Originally published", original.published and written(original.published)),
             ("Original URL", original.url),
         ]
         rows += [
-            f"| {label} (annotation) | {_link_or_text(value) if label.endswith('URL') else md_escape(written_date(value))} |"
+            (f"{label} (annotation)", _link_or_text(value) if label.endswith("URL") else value)
             for label, value in stated
             if value
         ]
     if article.capture:
-        capture = article.capture
-        rows.append(
-            f"| Web archive | {md_escape(capture.archive)}, the record at byte {capture.offset:,}, "
-            f"dated {md_escape(capture.date)} |"
-        )
-        if capture.payload_digest:
-            rows.append(f"| Payload digest | <code>{html.escape(capture.payload_digest)}</code> |")
-    rows.append(f"| Seed | [{md_escape(article.seed)}]({ctx.raw_link}) ({article.format}) |")
-    rows.append(f"| Length | {article.words:,} words |")
-    return "\n".join(['<div class="reader-meta" markdown>', "", "| | |", "| --- | --- |", *rows, "", "</div>"])
+        rows.append(("Web archive", page.web_archive(article.capture)))
+        if article.capture.payload_digest:
+            rows.append(("Payload digest", page.code(article.capture.payload_digest)))
+    rows.append(("Seed", page.seed_link(article.seed, ctx.raw_link, article.format)))
+    rows.append(("Length", page.words(article.words)))
+    return rows
 
 
 def _metadata_value(field: str, value: str) -> str:
     if field == "url":
         return _link_or_text(value)
-    return md_escape(written_date(value) if field in DATE_FIELDS else value)
+    return written_date(value) if field in DATE_FIELDS else value
 
 
-def _link_or_text(value: str) -> str:
+def _link_or_text(value: str) -> Markup:
     """An http(s) address as a link a reader can follow; anything else as text."""
-    if re.match(r"https?://[^\s<>\"']+$", value):
-        return f'<a href="{attribute(value)}" rel="noopener noreferrer nofollow">{html.escape(value)}</a>'
-    return md_escape(value)
+    return macros("article").link_or_text(value, bool(re.match(r"https?://[^\s<>\"']+$", value)))
 
 
-def _history(item: AnnotatedArticle) -> str:
+def _history(item: AnnotatedArticle) -> Markup:
     """When the notes last changed, and the latest changes to the annotation file, from its commits."""
-    latest = item.history[0]
-    entries = "".join(
-        f'<li><time datetime="{html.escape(r.date)}">{html.escape(written_date(r.date))}</time>: '
-        f"{html.escape(r.summary if len(r.summary) <= 160 else r.summary[:159] + '…')}</li>"
-        for r in item.history[:REVISIONS_SHOWN]
-    )
-    more = len(item.history) - REVISIONS_SHOWN
-    tail = f"<p>…and {more} earlier change{'s' if more != 1 else ''} in the repository.</p>" if more > 0 else ""
-    return (
-        f'<details class="reader-history" data-search-exclude><summary>Notes last changed {html.escape(written_date(latest.date))}'
-        f" ({len(item.history)} change{'s' if len(item.history) != 1 else ''})</summary>"
-        f"<ol>{entries}</ol>{tail}</details>"
-    )
+    total = len(item.history)
+    return macros("article").history(item.history[:REVISIONS_SHOWN], total, total - REVISIONS_SHOWN)
 
 
-def _about(about: About) -> str:
+def _about(about: About) -> Markup:
     """The introduction, folded to its first sentence: what a reader needs before reading, one tap from the rest."""
-    body = safe_html(about.note) + _sources(about.sources)
-    lead = _first_sentence(plain_text(about.note))
-    return (
-        '<details class="info reader-about"><summary><span class="reader-lead"><strong>About this text:</strong> '
-        f"{html.escape(lead)}</span></summary>"
-        f"{body}</details>"
-    )
+    return macros("article").about(_first_sentence(plain_text(about.note)), safe_html(about.note), about.sources)
 
 
 def _first_sentence(text: str) -> str:
@@ -315,21 +238,21 @@ def _first_sentence(text: str) -> str:
     return found.group(1) if found else text
 
 
-def _byline(item: AnnotatedArticle) -> str:
+def _byline(item: AnnotatedArticle) -> Markup:
     """One line before the text: outlet, author, date, length, notes; the rest is in "About this copy"."""
-    notes = f'<a href="#notes">{count(len(item.notes), "note")}</a>' if item.notes else ""
+    page = macros("article")
+    notes = page.notes_link(len(item.notes), "note") if item.notes else ""
     origin = origin_line(item.about.original) if item.about and item.about.original else ""
-    origin = f'<br><span class="reader-original">{origin}</span>' if origin else ""
-    return f'<p class="reader-byline" data-search-exclude>{article_facts(item.article, notes)}{origin}</p>'
+    return page.byline(article_facts(item.article, notes), origin)
 
 
-def citation_data(item: AnnotatedArticle) -> str:
+def citation_data(item: AnnotatedArticle) -> Markup:
     """What a paragraph's Cite control (docs/javascripts/reader.js) cites: the copy's own headline,
     author, outlet and date (none: "n.d."), where the text first appeared, its address and capture
     date, never the capture date as a publication date."""
     article, meta = item.article, item.article.metadata
     original = item.about.original if item.about else None
-    origin = html.unescape(origin_line(original, linked=False)) if original else ""
+    origin = origin_line(original, linked=False).striptags() if original else ""
     if not origin and meta.original_outlet:
         origin = (
             f"From {meta.original_outlet}"
@@ -341,71 +264,67 @@ def citation_data(item: AnnotatedArticle) -> str:
         "author": meta.author or (original.author if original and original.author else ""),
         # A site that names only the outlet it credits is cited as the navigation names it: "via Asia Times".
         "outlet": meta.outlet or (f"via {meta.original_outlet}" if meta.original_outlet else ""),
-        "published": meta.published or meta.item_date[:10],
+        "published": own.isoformat() if (own := day(meta.published) or day(meta.item_date)) else "",
         "first": meta.first_published,
         "origin": origin,
         "source": meta.url,
         "captured": meta.captured,
     }
-    attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
-    return f'<div id="reader-citation" hidden {attributes}></div>'
+    return macros("common").data_element("reader-citation", data)
 
 
 RELATION_NOUNS = {"translation": "a translation", "wire": "a wire story", "reprint": "a reprint"}
 RELATION_WORDS = {"translation": "Translation of", "wire": "A wire story of", "reprint": "Reprinted from"}
 
 
-def origin_line(original: Original, linked: bool = True) -> str:
+def origin_line(original: Original, linked: bool = True) -> Markup:
     """Where the text comes from, in words, as the annotation states it: "Translation of an article in
     The Washington Post, 21 March 2022" (HTML, escaped; with a link to it unless not `linked`); "" when
     the annotation names no relation."""
     if not original.relation or not original.outlet:
-        return ""
-    if original.relation == "wire":
-        where = f"{RELATION_WORDS['wire']} {html.escape(original.outlet)}"
-    else:
-        where = f"{RELATION_WORDS[original.relation]} an article in {html.escape(original.outlet)}"
-    title = f", \u201c{html.escape(original.title)}\u201d" if original.title else ""
-    by = f" by {html.escape(original.author)}" if original.author else ""
-    date = f", {html.escape(written_date(original.published.isoformat()))}" if original.published else ""
-    link = (
-        f' (<a href="{attribute(original.url)}" rel="noopener noreferrer nofollow">original</a>)'
-        if original.url and linked
-        else ""
+        return Markup()
+    where = RELATION_WORDS[original.relation] + ("" if original.relation == "wire" else " an article in")
+    return macros("article").origin_line(
+        where,
+        original.outlet,
+        original.title,
+        original.author,
+        original.published,
+        original.url if linked else "",
     )
-    return f"{where}{title}{by}{date}{link}."
 
 
-def article_facts(article: Article, *more: str) -> str:
+def article_facts(article: Article, *more: str) -> Markup:
     """An article in one line, as its page and the home page give it: outlet, author, date, length,
     then `more` (its notes, its copies)."""
-    facts = [
-        html.escape(outlet_label(article) or OUTLET_NOT_STATED),
-        html.escape(article.metadata.author),
-        _dated(article),
-        f"{article.words:,} words",
-        *more,
-    ]
-    return " · ".join(f for f in facts if f)
+    page = macros("article")
+    return page.facts(
+        [
+            outlet_label(article) or OUTLET_NOT_STATED,
+            article.metadata.author,
+            _dated(article),
+            page.words(article.words),
+            *more,
+        ]
+    )
 
 
-def _dated(article: Article) -> str:
+def _dated(article: Article) -> Markup:
     """The date it is listed under, as people write it, saying so where it is not this copy's own:
     the original's ("original published"), or the day the page was scraped ("captured")."""
-    date, meta = display_date(article), article.metadata
-    if not date:
-        return ""
-    own = meta.published or meta.item_date
-    kind = "" if own else "original published " if date == meta.first_published else "captured "
-    return f'{kind}<time datetime="{html.escape(date[:10])}">{html.escape(written_date(date))}</time>'
+    when, field = listed_date(article)
+    if not when:
+        return Markup()
+    kind = {"first_published": "original published ", "captured": "captured "}.get(field, "")
+    return macros("article").dated(kind, when.isoformat(), written(when))
 
 
-def _caution(item: AnnotatedArticle) -> str:
+def _caution(item: AnnotatedArticle) -> Markup:
     """A one-line warning before the text whenever it has errors a reader must know about: every
     correction marked in it is counted, so that the count matches what a reader sees."""
     corrections = [c.note for c in item.corrections if isinstance(c.note, CorrectionNote)]
     if not corrections:
-        return ""
+        return Markup()
     translation = sum(c.category == "translation" for c in corrections)
     likely = sum(c.likely for c in corrections)
     kinds = [
@@ -413,12 +332,7 @@ def _caution(item: AnnotatedArticle) -> str:
         "all translation errors" if translation == len(corrections) and len(corrections) > 1 else "",
         _probable(likely, len(corrections)),
     ]
-    said = "; ".join(k for k in kinds if k)
-    return (
-        '<p class="reader-caution"><strong>Errors in this copy:</strong> '
-        f'<a href="#notes">{count(len(corrections), "correction")}</a>{f" ({said})" if said else ""}, '
-        "marked in the text.</p>"
-    )
+    return macros("article").caution(len(corrections), "; ".join(k for k in kinds if k))
 
 
 def _probable(likely: int, corrections: int) -> str:
@@ -429,44 +343,32 @@ def _probable(likely: int, corrections: int) -> str:
     return "a probable reading" if likely == 1 else "all probable readings"
 
 
-def count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
-def _about_this_copy(item: AnnotatedArticle, ctx: PageContext) -> str:
+def _about_this_copy(item: AnnotatedArticle, ctx: PageContext) -> Markup:
     """Where the copy comes from (seed, capture, feed, original source) and its topics, folded away."""
     topics = _topics(item.about.topics, ctx.topic_pages) if item.about and item.about.topics else ""
-    return (
-        '<details class="reader-about-copy" data-search-exclude markdown>\n<summary>About this copy</summary>\n\n'
-        f"{_metadata_table(item, ctx)}\n\n{topics}\n\n</details>"
-    )
+    return macros("article").about_this_copy(_metadata_rows(item, ctx), topics)
 
 
 def _spans(item: AnnotatedArticle, ctx: PageContext) -> dict[str, list[Span]]:
     spans: dict[str, list[Span]] = {}
     for placed in item.notes:
         spans.setdefault(placed.place.paragraph, []).append(_note_span(placed, ctx))
+    page = macros("article")
     for use in item.terms:
-        tip = attribute(plain_text(use.term.definition))
+        tip = plain_text(use.term.definition)
+        opening = page.open_term(f"{ctx.glossary_link}#{use.slug}", tip)
         spans.setdefault(use.place.paragraph, []).append(
-            Span(
-                use.place.start,
-                use.place.end,
-                f'<a class="reader-term" href="{ctx.glossary_link}#{use.slug}" title="{tip}">',
-                "</a>",
-            )
+            Span(use.place.start, use.place.end, opening, page.close_term())
         )
     return spans
 
 
-def _copy_marks(paragraph: str, item: AnnotatedArticle, ctx: PageContext) -> str:
+def _copy_marks(paragraph: str, item: AnnotatedArticle, ctx: PageContext) -> Markup:
     """A paragraph's ⇄ marks, but one mark per relation: none where a link note's → already leads
     to that passage (the note then offers the two wordings side by side, `_merged`)."""
     linked = [_link_target(n) for n in item.notes if isinstance(n.note, LinkNote) and n.place.paragraph == paragraph]
-    marks = "".join(
-        c.mark for c in ctx.counterparts.get(paragraph, ()) if not any(c.pairs_with(*target) for target in linked)
-    )
-    return f' <span class="reader-copies">{marks}</span>' if marks else ""
+    marks = [c.mark for c in ctx.counterparts.get(paragraph, ()) if not any(c.pairs_with(*target) for target in linked)]
+    return macros("article").copy_marks(marks) if marks else Markup()
 
 
 def _link_target(placed: PlacedNote) -> tuple[str, str]:
@@ -484,55 +386,35 @@ def _merged(placed: PlacedNote, ctx: PageContext) -> Counterpart | None:
     )
 
 
-def _note_ref(placed: PlacedNote) -> str:
+def _note_ref(placed: PlacedNote) -> Markup:
     """A note's number: it opens the note (text and sources) under its paragraph, so it carries no
     `title` tooltip, which would show the note a second time over the text (WCAG 1.4.13)."""
     note = placed.note
     label = f"{KIND_LABELS[note.kind]} note {placed.number}" + (" (from another copy)" if placed.origin else "")
-    return (
-        f'<sup class="reader-ref reader-ref-{note.kind}" data-search-exclude><a id="ref-{note.id}" '
-        f'href="#note-{note.id}" aria-label="{label}">{placed.number}</a></sup>'
-    )
+    return macros("article").note_ref(note.kind, note.id, placed.number, label)
 
 
 def _note_span(placed: PlacedNote, ctx: PageContext) -> Span:
-    note, place = placed.note, placed.place
+    note, place, page = placed.note, placed.place, macros("article")
     if isinstance(note, CorrectionNote):
-        reading = html.escape(note.reading)
-        # A probable reading stays beside the original in every view (reader.css), and says so.
-        likely, label = (" reader-likely", "[probably:") if note.likely else ("", "[correction:")
-        return Span(
-            place.start,
-            place.end,
-            f'<mark class="reader-correction{likely}">',
-            # The spaces inside the label: the corrected view hides it, and the reading then follows
-            # the words before it as the original did ("“Russian", not "“ Russian").
-            f'</mark><ins class="reader-reading{likely}"><span class="reader-label"> {label} </span>{reading}'
-            f'<span class="reader-label">]</span></ins>{_note_ref(placed)}',
-        )
+        closing = page.close_correction(note.likely, note.reading, _note_ref(placed))
+        return Span(place.start, place.end, page.open_correction(note.likely), closing)
     if isinstance(note, LinkNote):
-        target = _target_href(note, placed)
         where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
-        relation = RELATION_LABELS[note.relation]
-        label = f"Link note {placed.number}: {relation} {where}"
-        return Span(
-            place.start,
-            place.end,
-            '<mark class="reader-link">',
-            f'</mark><sup class="reader-ref" data-search-exclude><a id="ref-{note.id}" href="{target}" class="reader-link-to" '
-            f'aria-label="{attribute(label)}">→{placed.number}</a></sup>',
-        )
-    return Span(place.start, place.end, '<mark class="reader-note">', f"</mark>{_note_ref(placed)}")
+        label = f"Link note {placed.number}: {RELATION_LABELS[note.relation]} {where}"
+        closing = page.close_link(note.id, _target_href(note, placed), label, placed.number)
+        return Span(place.start, place.end, page.open_link(), closing)
+    return Span(place.start, place.end, page.open_note(), page.close_note(_note_ref(placed)))
 
 
 def _target_href(note: LinkNote, placed: PlacedNote) -> str:
     return article_link(note.target.article, placed.link_target.paragraph)
 
 
-def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
+def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, Markup]:
     """A ← where another article's link note leads here, but for a passage's other copy, whose ⇄
     already says so (one mark per relation)."""
-    found: dict[str, str] = {}
+    found: dict[str, Markup] = {}
     for back in item.backlinks:
         if any(
             c.pairs_with(back.source, back.source_place.paragraph)
@@ -542,52 +424,37 @@ def _backlinks(item: AnnotatedArticle, ctx: PageContext) -> dict[str, str]:
         where = f"{ctx.titles[back.source]} ¶{back.source_place.paragraph[1:]}"
         relation = RELATION_LABELS[back.note.relation]
         tip = f"Linked from {where}: {relation.replace(' in', '')}"
-        found[back.place.paragraph] = found.get(back.place.paragraph, "") + (
-            f' <a class="reader-backlink" href="{article_link(back.source, back.source_place.paragraph)}" '
-            f'title="{attribute(tip)}" aria-label="{attribute(tip)}">←</a>'
-        )
+        mark = macros("article").backlink(article_link(back.source, back.source_place.paragraph), tip)
+        found[back.place.paragraph] = found.get(back.place.paragraph, Markup()) + mark
     return found
 
 
-def marked_html(text: str, spans: list[Span]) -> str:
-    """The text, HTML-escaped, with each span's markup around it. Spans nest or are apart."""
+def marked_html(text: str, spans: list[Span]) -> Markup:
+    """The text, HTML-escaped, with each span's markup (from a macro) around it. Spans nest or are apart."""
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     return _marked(text, ordered, 0, len(text))
 
 
-def _marked(text: str, spans: list[Span], low: int, high: int) -> str:
-    out, position, i = [], low, 0
+def _marked(text: str, spans: list[Span], low: int, high: int) -> Markup:
+    out: list[str] = []
+    position, i = low, 0
     while i < len(spans):
         span, j = spans[i], i + 1
         while j < len(spans) and spans[j].start < span.end:
             j += 1
-        out += [html.escape(text[position : span.start], quote=False), span.open]
+        out += [text[position : span.start], span.open]
         out += [_marked(text, spans[i + 1 : j], span.start, span.end), span.close]
         position, i = span.end, j
-    out.append(html.escape(text[position:high], quote=False))
-    return "".join(out)
+    out.append(text[position:high])
+    return Markup().join(out)  # escapes the text between the spans, not the spans' markup
 
 
-def _paragraph(p: Paragraph, spans: list[Span], after: str) -> str:
+def _paragraph(p: Paragraph, spans: list[Span], after: str) -> Markup:
     """A paragraph with its permalink, and its own search result, named by its number and first words."""
+    page = macros("article")
     if p.kind == "heading":
-        return f"## {md_escape(p.text)} {{#{p.id} .reader-heading}}\n"
-    # The paragraph's own words, apart from what the page adds: the "Suggest a note" control reads them.
-    text = f'<span class="reader-text">{marked_html(p.text, spans)}</span>'
-    link = f'<a class="reader-permalink" href="#{p.id}" title="Link to this paragraph" data-search-exclude>¶</a>'
-    anchor = _search_anchor(f"s-{p.id}", f"¶{p.id[1:]} · {opening_words(p.text)}")
-    if p.kind == "quote":
-        body = f'<blockquote id="{p.id}" class="reader-paragraph"><p>{text} {link}{after}</p></blockquote>'
-    else:
-        kind = "" if p.kind == "paragraph" else f" reader-{p.kind}"
-        body = f'<p id="{p.id}" class="reader-paragraph{kind}">{text} {link}{after}</p>'
-    return f'<div class="reader-passage">{anchor}{body}</div>\n'
-
-
-def _search_anchor(anchor_id: str, label: str) -> str:
-    """A heading only the search index sees: it makes what follows a search result of its own,
-    named by `label` and landing there, not at the top of the page."""
-    return f'<h6 class="reader-anchor" id="{anchor_id}" aria-hidden="true">{html.escape(label, quote=False)}</h6>'
+        return page.heading(p.text, p.id)
+    return page.paragraph(p.id, p.kind, marked_html(p.text, spans), f"¶{p.id[1:]} · {opening_words(p.text)}", after)
 
 
 def opening_words(text: str, words: int = 6) -> str:
@@ -596,115 +463,60 @@ def opening_words(text: str, words: int = 6) -> str:
     return " ".join(first[:words]) + ("…" if len(first) > words else "")
 
 
-def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> str:
+def _notes_list(item: AnnotatedArticle, ctx: PageContext) -> Markup:
     quoted = {p.id: p.text for p in item.article.paragraphs}
+    page = macros("article")
     entries = []
     for placed in item.notes:
         note = placed.note
         words = quoted[placed.place.paragraph][placed.place.start : placed.place.end]
-        head = (  # named by the note's search anchor already, so left out of its excerpt
-            f'<span class="reader-note-head" data-search-exclude><span class="reader-kind reader-kind-{note.kind}">'
-            f'{KIND_LABELS[note.kind]}</span> <a href="#{placed.place.paragraph}" class="reader-quote">'
-            f"“{html.escape(words)}”</a></span>"
-        )
         extra = ""
         if isinstance(note, CorrectionNote):
-            extra = (
-                f'<p class="reader-reading-line">{"Probably should" if note.likely else "Should"} read: '
-                f"“{html.escape(note.reading)}” "
-                f"(<em>{note.category}</em>)</p>"
-                f'<p class="reader-change">What changes: {_changes(words, note.reading)}</p>'
-            )
+            changes = [(s.op, s.text) for s in word_diff(words, note.reading)]
+            extra = page.correction_lines(note.likely, note.reading, note.category, changes)
         elif isinstance(note, LinkNote):
             where = f"{ctx.titles[note.target.article]} ¶{placed.link_target.paragraph[1:]}"
             merged = _merged(placed, ctx)
-            side = f' · <a href="{merged.href}">the two wordings side by side</a>' if merged else ""
-            extra = (
-                f"<p>{html.escape(RELATION_LABELS[note.relation]).capitalize()} "
-                f'<a href="{_target_href(note, placed)}">{html.escape(where)}</a>{side}</p>'
+            extra = page.link_line(
+                RELATION_LABELS[note.relation], _target_href(note, placed), where, merged and merged.href
             )
-        date = f'<p class="reader-note-date">Date: {note.date.isoformat()}</p>' if note.date else ""
-        if placed.origin:
-            head += (
-                f' <span class="reader-origin">(written for <a href="{article_link(placed.origin, f"note-{note.id}")}">'
-                f"{html.escape(ctx.titles[placed.origin])}</a>)</span>"
-            )
-        body = safe_html(note.text) if note.text else ""
-        back = f' <a href="#ref-{note.id}" class="reader-back" title="Back to the text" data-search-exclude>↩</a>'
-        anchor = _search_anchor(f"s-note-{note.id}", f"Note {placed.number} · {KIND_LABELS[note.kind]} · “{words}”")
-        entries.append(
-            f'<li id="note-{note.id}" class="reader-note-entry">{anchor}{head}{back}{extra}{body}{date}'
-            f"{_sources(note.sources)}</li>"
-        )
-    return f'<ol class="reader-notes">{"".join(entries)}</ol>'
+        origin = placed.origin and {
+            "href": article_link(placed.origin, f"note-{note.id}"),
+            "title": ctx.titles[placed.origin],
+        }
+        entry = {
+            "note": note,
+            "kind_label": KIND_LABELS[note.kind],
+            "paragraph": placed.place.paragraph,
+            "words": words,
+            "anchor_label": f"Note {placed.number} · {KIND_LABELS[note.kind]} · “{words}”",
+            "origin": origin,
+            "extra": extra,
+            "body": safe_html(note.text) if note.text else "",
+        }
+        entries.append(entry)
+    return page.notes_list(entries)
 
 
-def _changes(original: str, reading: str) -> str:
-    """The correction word by word: what it takes out struck through, what it puts in underlined."""
-    marks = {"delete": "del", "insert": "ins"}
-    return "".join(
-        f"<{marks[s.op]}>{html.escape(s.text)}</{marks[s.op]}>" if s.op in marks else html.escape(s.text)
-        for s in word_diff(original, reading)
-    )
-
-
-def _sources(sources: list[Source]) -> str:
-    if not sources:
-        return ""
-    items = []
-    for source in sources:
-        title = html.escape(source.title)
-        if source.url:
-            title = f'<a href="{attribute(source.url)}" rel="noopener noreferrer nofollow">{title}</a>'
-        details = ", ".join(
-            html.escape(x) for x in [source.outlet or "", source.date.isoformat() if source.date else ""] if x
-        )
-        items.append(f"<li>{title}{', ' + details if details else ''}</li>")
-    return f'<p class="reader-sources-title">Sources:</p><ul class="reader-sources">{"".join(items)}</ul>'
-
-
-def _editorial_reason(removal: Removal, reasons: dict[tuple[int, int], str]) -> str:
-    reason = reasons.get((removal.first_line, removal.last_line)) if removal.rule == EDITORIAL_RULE else None
-    return f" <em>(a contributor's decision: {html.escape(reason)})</em>" if reason else ""
-
-
-def _decisions(article: Article) -> str:
+def _decisions(article: Article) -> Markup:
     """The contributors' changes to the cleaner's work, each with its reason: none is silent."""
-    items = []
-    for d in article.decisions:
-        lines = f"line {d.first_line}" if d.first_line == d.last_line else f"lines {d.first_line}–{d.last_line}"
-        if d.action == "keep":
-            what = f'Kept what the rule <a href="{RULES_LINK}#{d.rule}">{d.rule}</a> removed ({lines}): “{html.escape(d.text)}”'
-        elif d.action == "remove":
-            what = f"Removed a paragraph the cleaner kept ({lines}): “{html.escape(d.text)}”"
-        else:
-            before = f" (the cleaner had “{html.escape(d.previous)}”)" if d.previous else ""
-            what = f"Set the {html.escape(METADATA_LABELS.get(d.field, d.field).lower())} to “{html.escape(d.text)}”, from {lines}{before}"
-        items.append(f"<li>{what}<br><em>Reason:</em> {html.escape(d.reason)}</li>")
-    return (
-        '<div class="admonition note reader-decisions" data-search-exclude><p class="admonition-title">'
-        f"Editorial decisions ({len(items)})</p><p>Changes made to the cleaner's work in "
-        f"<code>{html.escape(article.decisions[0].source)}</code>:</p><ul>{''.join(items)}</ul></div>"
-    )
+    items = [
+        (
+            d,
+            f"line {d.first_line}" if d.first_line == d.last_line else f"lines {d.first_line}–{d.last_line}",
+            METADATA_LABELS.get(d.field, d.field).lower(),
+        )
+        for d in article.decisions
+    ]
+    return macros("article").decisions(items, article.decisions[0].source, RULES_LINK)
 
 
-def _removals(article: Article) -> str:
-    """What the cleaner removed, by rule; left out of the search index, which it would only clutter."""
-    count = len(article.removals)
-    if not count:
-        return '<p class="reader-removed-none" data-search-exclude>Nothing was removed from the source.</p>'
+def _removals(article: Article) -> Markup:
+    """What the cleaner removed, by rule, and a contributor's reason where one removed it."""
     reasons = {(d.first_line, d.last_line): d.reason for d in article.decisions if d.action == "remove"}
-    rows = "".join(
-        f'<tr><td><a href="{RULES_LINK}#{r.rule}">{r.rule}</a></td><td>{r.first_line}'
-        f"{'' if r.first_line == r.last_line else '–' + str(r.last_line)}</td><td>{html.escape(r.text)}"
-        f"{_editorial_reason(r, reasons)}</td></tr>"
-        for r in article.removals
-    )
+    rows = [
+        (r, reasons.get((r.first_line, r.last_line)) if r.rule == EDITORIAL_RULE else None) for r in article.removals
+    ]
     by_rule = Counter(r.rule for r in article.removals)
     summary = ", ".join(f"{rule} ({n})" for rule, n in sorted(by_rule.items()))
-    return (
-        f'<details class="note reader-removals" data-search-exclude><summary>Removed from the source: '
-        f"{count} block{'s' if count != 1 else ''}</summary><p>By rule: {html.escape(summary)}.</p>"
-        f"<table><thead><tr><th>Rule</th><th>Seed lines</th><th>Text</th></tr></thead><tbody>{rows}</tbody></table>"
-        "</details>"
-    )
+    return macros("article").removals(rows, summary, RULES_LINK)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from reader.annotations.schema import CorrectionNote, LinkNote, Original, Source
 from reader.model import OUTLET_NOT_STATED, AnnotatedArticle, Article, PlacedNote, display_date, outlet_label
-from reader.site.article_page import front_matter, md_escape, topic_slug
+from reader.site.article_page import topic_slug
 from reader.site.links import PAGE_TITLES, article_path, page_url
 from reader.site.listing import Entry, Paginated, paginate
+from reader.site.templating import front_matter, macros
 from reader.text import natural_key
 
 SELECTOR_CONTEXT = 32
@@ -23,15 +25,11 @@ SELECTOR_CONTEXT = 32
 
 def _front(title: str, searched: bool = True) -> list[str]:
     """A page's front matter and heading."""
-    return [*front_matter(title, searched=searched), f"# {title}", ""]
+    return [*front_matter(title, searched=searched), macros("lists.md").heading(title), ""]
 
 
-def _title(article: Article, titles: dict[str, str]) -> str:
-    return md_escape(titles[article.id])
-
-
-def _item(article: Article, titles: dict[str, str]) -> str:
-    return f"- [{_title(article, titles)}](../{article_path(article.id)})"
+def _item(article: Article, titles: dict[str, str], date: str = "") -> str:
+    return macros("lists.md").article(titles[article.id], f"../{article_path(article.id)}", date)
 
 
 def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[str, str]:
@@ -39,7 +37,7 @@ def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> dic
     for article in articles:
         by_outlet.setdefault(outlet_label(article) or OUTLET_NOT_STATED, []).append(article)
     entries = [
-        Entry(md_escape(outlet), _item(a, titles))
+        Entry(outlet, _item(a, titles))
         for outlet in sorted(by_outlet, key=lambda o: (o == OUTLET_NOT_STATED, natural_key(o)))
         for a in sorted(by_outlet[outlet], key=lambda a: (natural_key(titles[a.id]), a.id))
     ]
@@ -58,7 +56,7 @@ def topic_pages(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str])
         for topic in item.about.topics if item.about else ():
             by_topic.setdefault(topic, []).append(item.article)
     entries = [
-        Entry(md_escape(topic), _item(a, titles), section_id=topic_slug(topic))
+        Entry(topic, _item(a, titles), section_id=topic_slug(topic))
         for topic in sorted(by_topic, key=natural_key)
         for a in by_topic[topic]
     ]
@@ -67,11 +65,11 @@ def topic_pages(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str])
 
 
 def render_dates(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[str, str]:
-    dated = sorted(articles, key=lambda a: (display_date(a) or "9999", a.id))
+    dated = sorted(articles, key=lambda a: (display_date(a) or date.max, a.id))
     entries = [
         Entry(
-            display_date(a)[:4] or "Date not stated",
-            f"- {display_date(a) or '—'}: [{_title(a, titles)}](../{article_path(a.id)})",
+            str(when.year) if (when := display_date(a)) else "Date not stated",
+            _item(a, titles, when.isoformat() if when else "—"),
         )
         for a in dated
     ]

@@ -14,13 +14,15 @@ way all over the page: "the Global Research copy".
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, cast
 
+from markupsafe import Markup
+
 from reader.annotations.schema import CorrectionNote
+from reader.dates import written
 from reader.model import (
     AlignedPair,
     Alignment,
@@ -35,9 +37,9 @@ from reader.model import (
     own_date,
 )
 from reader.reprints.align import changes, classify, words
-from reader.site.article_page import Counterpart, front_matter, md_escape
+from reader.site.article_page import Counterpart
 from reader.site.links import ARTICLE_PAGE, article_path, link
-from reader.text import written_date
+from reader.site.templating import front_matter, macros
 
 STATUS_LABELS = {
     "identical": "identical",
@@ -61,8 +63,8 @@ def compared_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
 
 
 def comparison_page_title(group: ReprintGroup, by_id: dict[str, Article]) -> str:
-    """The comparison page's title, as the page and the navigation give it (escaped: themes print it raw)."""
-    return html.escape(f"Copies of: {compared_title(group, by_id)}")
+    """The comparison page's title, as the page and the navigation give it."""
+    return f"Copies of: {compared_title(group, by_id)}"
 
 
 def copy_labels(group: ReprintGroup, by_id: dict[str, Article]) -> dict[str, str]:
@@ -86,21 +88,24 @@ def render_comparison(
     article), and shows even where the page hides rows that differ only in typography."""
     title = compared_title(group, by_id)
     names = copy_labels(group, by_id)
-    # In HTML, as the rest of the page: an outlet's name is text, never Markdown.
-    copies = "".join(
-        f'<li><a href="{link(COMPARE_PAGE, article_path(a))}">The {html.escape(names[a])}</a>'
-        f"{' (the original)' if a == group.original else ''}: {html.escape(_copy_facts(by_id[a]))}.</li>"
+    copies = [
+        {
+            "href": link(COMPARE_PAGE, article_path(a)),
+            "name": names[a],
+            "original": a == group.original,
+            "facts": _copy_facts(by_id[a]),
+        }
         for a in group.articles
-    )
+    ]
     parts = [
         *front_matter(comparison_page_title(group, by_id)),
-        f"# Copies of “{md_escape(title)}”",
+        macros("compare").title(title),
         "",
-        f'<p class="reader-compare-intro">{html.escape(_intro(group))}</p>',
+        macros("compare").intro(_intro(group)),
         "",
-        f'<ol class="reader-copies">{copies}</ol>',
+        macros("compare").copies(copies),
         "",
-        f'<p class="reader-compare-intro">{html.escape(_original(group, by_id, names))}</p>',
+        macros("compare").intro(_original(group, by_id, names)),
         "",
     ]
     for number, alignment in enumerate(alignments, 1):
@@ -124,7 +129,7 @@ def _own_date(article: Article) -> str:
     """The date the copies are ordered by (`own_date`), saying what it is."""
     date, kind = own_date(article)
     said = {"published": "published {}", "feed": "in a news feed on {}", "captured": "page saved {}"}
-    return said[kind].format(written_date(date)) if date else "no date of its own"
+    return said[kind].format(written(date)) if date else "no date of its own"
 
 
 def _copy_facts(article: Article) -> str:
@@ -154,20 +159,23 @@ def _original(group: ReprintGroup, by_id: dict[str, Article], names: dict[str, s
 
 
 def _stranded(stranded: Sequence[StrandedNote], names: dict[str, str]) -> list[str]:
-    items = "".join(
-        f'<li><a href="{link(COMPARE_PAGE, article_path(s.origin), f"note-{s.note.note.id}")}">'
-        f"{html.escape(s.note.note.kind)} note "
-        f"on “{html.escape(s.note.note.quote)}”</a>, written for the {html.escape(names[s.origin])}: "
-        f"its quote is not in the matching passage of the {html.escape(names[s.copy])}.</li>"
+    notes = [
+        {
+            "href": link(COMPARE_PAGE, article_path(s.origin), f"note-{s.note.note.id}"),
+            "kind": s.note.note.kind,
+            "quote": s.note.note.quote,
+            "origin": names[s.origin],
+            "other": names[s.copy],
+        }
         for s in stranded
-    )
+    ]
     return [
         "## Notes that did not travel",
         "",
         "A note written for one copy is shown on the others where its quote is in the matching passage. "
         "These notes are not, so they are listed here instead:",
         "",
-        f'<ul class="reader-stranded">{items}</ul>',
+        macros("compare").stranded(notes),
         "",
     ]
 
@@ -180,52 +188,27 @@ def _section(
     corrections: Mapping[str, Sequence[PlacedNote]],
 ) -> list[str]:
     left, right = by_id[alignment.left], by_id[alignment.right]
-    counts = alignment.counts()
-    summary = (
-        f"{counts['identical']} identical, {counts['typography']} differ only in typography (quote marks, "
-        f"apostrophes, dashes, spaces), {counts['spelling']} only in spelling (British or American), "
-        f"{counts['edited']} edited, {counts['only-left'] + counts['only-right']} only in one copy"
-    )
-    toggle = f"{key}-show-minor"
-    rows = "".join(
-        _row(pair, left, right, names, f"{key}-{n}", corrections) for n, pair in enumerate(alignment.pairs, 1)
-    )
-    left_name, right_name = html.escape(names[left.id]), html.escape(names[right.id])
+    rows = [_row(pair, left, right, names, f"{key}-{n}", corrections) for n, pair in enumerate(alignment.pairs, 1)]
+    left_name, right_name = names[left.id], names[right.id]
     return [
-        f"## The {md_escape(names[left.id])} and the {md_escape(names[right.id])}",
+        macros("compare").section_heading(left_name, right_name),
         "",
-        f'<p class="reader-compare-summary">{len(alignment.pairs)} aligned passages (a paragraph of one copy '
-        f"and the matching paragraphs of the other): {summary}.</p>",
+        macros("compare").summary(len(alignment.pairs), alignment.counts()),
         "",
-        _legend(left_name, right_name),
+        macros("compare").legend(left_name, right_name, ABSENT),
         "",
         _what_changed(alignment, left, right, names, key),
         "",
-        # Out of the search index: the rows are the articles' own text. (A <section>, as Material's search
-        # stops leaving out an element at the first closing tag of the same name: here, a row's </div>.)
-        f'<section class="reader-comparison" data-search-exclude><input type="checkbox" id="{toggle}" class="reader-toggle">'
-        f'<label for="{toggle}">Show passages that differ only in typography or spelling</label>'
-        f'<div class="reader-compare"><div class="reader-row reader-head"><div>The {left_name}</div>'
-        f"<div>The {right_name}</div></div>{rows}</div></section>",
+        macros("compare").comparison(f"{key}-show-minor", left_name, right_name, rows),
         "",
     ]
-
-
-def _legend(left_name: str, right_name: str) -> str:
-    """How to read the marks: in words, and by their shape (strike, underline), not by colour alone."""
-    return (
-        f'<p class="reader-compare-legend"><strong>Key</strong>: left, the {left_name}; right, the {right_name} '
-        f"(on a phone, one text). <del>Struck through</del> (red): only in the {left_name}. "
-        f"<ins>Underlined</ins> (green): only in the {right_name}. <em>{ABSENT}</em>: not in that copy. "
-        "In edited passages, a change only to quote marks, apostrophes, dashes or spaces is not marked.</p>"
-    )
 
 
 # The order edits are listed in: what changes when, or who, before how it is worded.
 CHANGE_ORDER = ("date", "name", "number", "wording")
 
 
-def _what_changed(alignment: Alignment, left: Article, right: Article, names: dict[str, str], key: str) -> str:
+def _what_changed(alignment: Alignment, left: Article, right: Article, names: dict[str, str], key: str) -> Markup:
     """The edits that change what the text says, dates and names first, each linking to its row and to
     its paragraph in both copies."""
     found = [
@@ -234,24 +217,18 @@ def _what_changed(alignment: Alignment, left: Article, right: Article, names: di
         if pair.status == "edited"
         for change in changes(pair)
     ]
-    if not found:
-        return '<p class="reader-what-changed">No edit changes what the text says.</p>'
-
-    def side(article: Article, ids: tuple[str, ...], words: str, the: str) -> str:
-        quoted = f"“{html.escape(words)}”" if words else f"<em>{ABSENT}</em>"
-        return f"{_where(article, ids, f'{the} {names[article.id]}')}: {quoted}"
-
-    items = "".join(
-        f"<li>{side(left, pair.left, change.before, 'The')}; {side(right, pair.right, change.after, 'the')} "
-        f'— <a href="#{key}-{n}">side by side</a> ({change.kind})</li>'
+    listed = [
+        {
+            "left": _where(left, pair.left, f"The {names[left.id]}"),
+            "before": change.before,
+            "right": _where(right, pair.right, f"the {names[right.id]}"),
+            "after": change.after,
+            "row": f"{key}-{n}",
+            "kind": change.kind,
+        }
         for _, n, pair, change in sorted(found, key=lambda f: (f[0], f[1]))
-    )
-    # Out of the search index, as the passages are: it quotes the articles' own words.
-    return (
-        '<section class="reader-comparison" data-search-exclude><p class="reader-what-changed-title">'
-        "<strong>What changed</strong>: the edits that change what the text says, dates and names first "
-        f'(the kind of change in brackets):</p><ol class="reader-what-changed">{items}</ol></section>'
-    )
+    ]
+    return macros("compare").what_changed(listed, ABSENT)
 
 
 def _paragraph_label(ids: tuple[str, ...]) -> str:
@@ -314,29 +291,17 @@ def _row(
     names: dict[str, str],
     row_id: str,
     corrections: Mapping[str, Sequence[PlacedNote]],
-) -> str:
-    corrected = _corrected(pair, left, right, names, corrections)
-    shown = shown_diff(pair)
-    left_html = "".join(_marked("del", a) if op == "delete" else html.escape(a) for op, a, _ in shown if op != "insert")
-    right_html = "".join(
-        _marked("ins", b) if op == "insert" else html.escape(b) for op, _, b in shown if op != "delete"
-    )
-    inline = "".join(
-        _marked("del", a) if op == "delete" else _marked("ins", b) if op == "insert" else html.escape(a)
-        for op, a, b in shown
-    )
-    labels = [_label(article, ids, names[article.id]) for article, ids in ((left, pair.left), (right, pair.right))]
-    # The status first, then the two copies side by side, each under its name and paragraph number; on a
-    # phone, one column: both names, each on its line, then the passage once, with what the second copy
-    # takes out struck through and what it puts in underlined.
-    return (
-        f'<div class="reader-row reader-status-{pair.status}{" reader-row-corrected" if corrected else ""}" id="{row_id}">'
-        f'<p class="reader-status">{html.escape(_status(pair, names[left.id], names[right.id]))}</p>'
-        f'<div class="reader-cell">{labels[0]}{left_html if pair.left else _absent()}</div>'
-        f'<div class="reader-cell">{labels[1]}{right_html if pair.right else _absent()}</div>'
-        f'<div class="reader-inline">{_label(left, pair.left, names[left.id], inline=True)}'
-        f"{_label(right, pair.right, names[right.id], inline=True)}{inline}</div>"
-        f"{corrected}</div>"
+) -> Markup:
+    sides = ((left, pair.left), (right, pair.right))
+    return macros("compare").row(
+        row_id,
+        pair,
+        _status(pair, names[left.id], names[right.id]),
+        shown_diff(pair),
+        [_label(article, ids, names[article.id]) for article, ids in sides],
+        [_label(article, ids, names[article.id], inline=True) for article, ids in sides],
+        _corrected(pair, left, right, names, corrections),
+        ABSENT,
     )
 
 
@@ -346,7 +311,7 @@ def _corrected(
     right: Article,
     names: dict[str, str],
     corrections: Mapping[str, Sequence[PlacedNote]],
-) -> str:
+) -> Markup:
     """The corrections of either copy in this passage: the side-by-side text is the copies' own, so
     an error in it is named here, with its reading and its note, never shown as if it were right."""
     found = [
@@ -356,25 +321,22 @@ def _corrected(
         if placed.place.paragraph in paragraphs and isinstance(placed.note, CorrectionNote)
     ]
     if not found:
-        return ""
-    items = []
+        return Markup()
+    items: list[dict[str, object]] = []
     for article, placed in found:
         note = cast(CorrectionNote, placed.note)
         paragraph = next(p for p in article.paragraphs if p.id == placed.place.paragraph)
-        words = paragraph.text[placed.place.start : placed.place.end]
-        should = "probably should" if note.likely else "should"
-        href = link(COMPARE_PAGE, article_path(article.id), f"note-{note.id}")
         items.append(
-            f"<li>In the {html.escape(names[article.id])}: “{html.escape(words)}” {should} read "
-            f'“{html.escape(note.reading)}” (<a href="{href}">correction {placed.number}</a>)</li>'
+            {
+                "name": names[article.id],
+                "words": paragraph.text[placed.place.start : placed.place.end],
+                "likely": note.likely,
+                "reading": note.reading,
+                "href": link(COMPARE_PAGE, article_path(article.id), f"note-{note.id}"),
+                "number": placed.number,
+            }
         )
-    return f'<div class="reader-row-corrections"><p>Errors in this passage:</p><ul>{"".join(items)}</ul></div>'
-
-
-def _marked(tag: str, text: str) -> str:
-    """Words struck through or underlined, the space after them not (a struck space reads as a dash)."""
-    words = text.rstrip()
-    return f"<{tag}>{html.escape(words)}</{tag}>{html.escape(text[len(words) :])}"
+    return macros("compare").corrections(items)
 
 
 def _status(pair: AlignedPair, left_name: str, right_name: str) -> str:
@@ -385,40 +347,29 @@ def _status(pair: AlignedPair, left_name: str, right_name: str) -> str:
     return STATUS_LABELS[pair.status]
 
 
-def _absent() -> str:
-    return f'<em class="reader-absent">{ABSENT}</em>'
-
-
-def _label(article: Article, ids: tuple[str, ...], name: str, inline: bool = False) -> str:
+def _label(article: Article, ids: tuple[str, ...], name: str, inline: bool = False) -> Markup:
     """A cell's label, on its own line above the text: the copy's name and paragraph number, or where the
     copy lacks the passage its name alone (and, in the one-column view, which has no cell to say so, "absent")."""
     if ids:
         return _where(article, ids, name, "reader-cell-label")
-    return f'<span class="reader-cell-label">{html.escape(name)}{f": {_absent()}" if inline else ""}</span>'
+    return macros("compare").absent_label(name, inline, ABSENT)
 
 
-def _where(article: Article, ids: tuple[str, ...], name: str, css: str = "") -> str:
+def _where(article: Article, ids: tuple[str, ...], name: str, css: str = "") -> Markup:
     """The copy's name and its paragraph number(s), linking to the paragraph on the copy's page
     ("Global Research copy ¶26")."""
     href = link(COMPARE_PAGE, article_path(article.id), ids[0])
-    attribute = f' class="{css}"' if css else ""
-    return f'<a{attribute} href="{href}">{html.escape(name)} {html.escape(_paragraph_label(ids))}</a>'
+    return macros("compare").where(href, name, _paragraph_label(ids), css)
 
 
-def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Article]) -> str:
+def article_banner(article_id: str, group: ReprintGroup, by_id: dict[str, Article]) -> Markup:
     """The line under an article's byline naming its other copies, and the way to compare them."""
-    others = [a for a in group.articles if a != article_id]
-    names = ", ".join(
-        f'<a href="{link(ARTICLE_PAGE, article_path(a))}">{html.escape(copy_name(by_id[a]))}</a>'
-        f"{' (the original)' if a == group.original else ''}"
-        for a in others
-    )
-    # One line: on a phone the text must still start on the first screen.
-    return (
-        f'<p class="reader-reprints"><strong>Also published as:</strong> {names} '
-        f"({len(others)} other cop{'y' if len(others) == 1 else 'ies'} in the corpus) · "
-        f'<a href="{link(ARTICLE_PAGE, compare_path(group))}">compare the copies</a></p>'
-    )
+    others = [
+        {"href": link(ARTICLE_PAGE, article_path(a)), "name": copy_name(by_id[a]), "original": a == group.original}
+        for a in group.articles
+        if a != article_id
+    ]
+    return macros("compare").banner(others, link(ARTICLE_PAGE, compare_path(group)))
 
 
 COUNTERPART_WORDS = {
@@ -461,10 +412,7 @@ def counterparts(
                     if differs and group is not None
                     else link(ARTICLE_PAGE, article_path(other.id), theirs[0])
                 )
-                anchor = (
-                    f' <a class="reader-counterpart" data-search-exclude href="{href}" '
-                    f'title="{html.escape(title)}" aria-label="{html.escape(title)}">⇄{"≠" if differs else ""}</a>'
-                )
+                anchor = macros("compare").counterpart(href, title, differs)
                 counterpart = Counterpart(other_id, tuple(theirs), href, differs, anchor)
                 for paragraph in mine:
                     links.setdefault(paragraph, []).append(counterpart)

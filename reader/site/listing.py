@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.site.article_page import front_matter
 from reader.site.links import link
+from reader.site.templating import front_matter, macros
 
 LIST_PAGE_MAX = 100
 # A later page of a list: `timeline-2.md` beside `timeline.md`.
@@ -24,7 +24,7 @@ LATER_PAGE = re.compile(r"(.+)-\d+\.md")
 
 @dataclass(frozen=True)
 class Entry:
-    """One list item (Markdown) under a section heading (plain Markdown text, escaped by the caller).
+    """One list item (Markdown, from a macro of `templates/lists.md`) under a section heading (plain text).
     `section_id` is the heading's id (the same on every entry of the section); `anchor` an id in the line."""
 
     section: str
@@ -58,7 +58,7 @@ def located(first: str, entries: list[Entry]) -> dict[str, str]:
 
 
 def paginate(
-    first: str, title: str, intro: list[str], entries: list[Entry], empty: str = "", lead: Sequence[str] = ()
+    first: str, title: str, intro: Sequence[str], entries: list[Entry], empty: str = "", lead: Sequence[str] = ()
 ) -> Paginated:
     """The list's pages. Every page has the title (with "page k of n" after the first), the intro, and
     the pager above and below the list; `lead` (a picture) follows the intro on the first page only."""
@@ -67,7 +67,8 @@ def paginate(
     for number, chunk in enumerate(chunks, start=1):
         heading = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
         pager = _pager(first, number, len(chunks))
-        parts = [*front_matter(heading, searched=False), f"# {heading}", "", *intro, ""]
+        lists = macros("lists.md")
+        parts = [*front_matter(heading, searched=False), lists.heading(heading), "", *intro, ""]
         parts += [*lead, "", pager, ""] if number == 1 else [pager, ""]
         if not entries and empty:
             parts += [empty, ""]
@@ -75,11 +76,10 @@ def paginate(
         section = entries[(number - 1) * LIST_PAGE_MAX - 1].section if number > 1 else None
         for index, entry in enumerate(chunk):
             if entry.section != section or index == 0:
-                continued = " (continued)" if entry.section == section else ""
-                heading_id = f" {{#{entry.section_id}}}" if entry.section_id and not continued else ""
+                continued = entry.section == section
                 section = entry.section
                 if section:
-                    parts += ["", f"## {section}{continued}{heading_id}", ""]
+                    parts += ["", lists.section(section, continued, "" if continued else entry.section_id), ""]
             parts.append(entry.line)
         parts += ["", pager]
         files[page_source(first, number)] = re.sub(r"\n{3,}", "\n\n", "\n".join(parts)).strip("\n") + "\n"

@@ -12,20 +12,22 @@ dates differ ("27 June – 15 August 2024"), else by title ("Report 1 – Report
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeAlias
 
 import yaml
 
+from reader.dates import written
 from reader.model import OUTLET_NOT_STATED, Article, Corpus, display_date, outlet_label
 from reader.site.compare_page import compare_path, comparison_page_title
 from reader.site.links import PAGE_TITLES, article_path
-from reader.text import natural_key, written_date
+from reader.site.templating import theme_text
+from reader.text import natural_key
 
 # The navigation as mkdocs.yml spells it: a list of page paths and {title: path or list} entries.
 Nav: TypeAlias = list[Any]
@@ -43,14 +45,14 @@ class Leaf:
 
     entry: dict[str, Any]
     name: str
-    date: str = ""
+    date: date | None = None
 
 
 def site_nav(corpus: Corpus, titles: dict[str, str]) -> Nav:
     """The `nav:` MkDocs is given: plain lists and dicts, as mkdocs.yml would spell them."""
     by_id = {a.id: a for a in corpus.articles}
     compare = [
-        Leaf({comparison_page_title(g, by_id): compare_path(g)}, comparison_page_title(g, by_id))
+        Leaf({theme_text(comparison_page_title(g, by_id)): compare_path(g)}, comparison_page_title(g, by_id))
         for g in corpus.reprints
     ]
     top: Nav = [_titled("index.md"), {"Articles": []}, *([{"Compare": []}] if compare else [])]
@@ -92,7 +94,7 @@ def _articles(articles: tuple[Article, ...], titles: dict[str, str], budget: int
         spent = _cost(len(names), levels)
         if spent + _cost(largest, _depth(largest, budget - spent)) <= budget:
             break
-    return _chunked([Leaf({html.escape(o): _outlet(outlets[o], titles, budget - spent)}, o) for o in names], levels)
+    return _chunked([Leaf({theme_text(o): _outlet(outlets[o], titles, budget - spent)}, o) for o in names], levels)
 
 
 def _outlet(articles: list[Article], titles: dict[str, str], budget: int) -> Nav:
@@ -100,7 +102,7 @@ def _outlet(articles: list[Article], titles: dict[str, str], budget: int) -> Nav
     depth = _depth(len(articles), budget)
     if depth > 1 and len({display_date(a) for a in articles}) > 1:
         articles = sorted(
-            articles, key=lambda a: (not display_date(a), display_date(a), natural_key(titles[a.id]), a.id)
+            articles, key=lambda a: (not display_date(a), display_date(a) or date.min, natural_key(titles[a.id]), a.id)
         )
         return _chunked([Leaf(_entry(a, titles), titles[a.id], display_date(a)) for a in articles], depth)
     return _chunked([Leaf(_entry(a, titles), titles[a.id]) for a in articles], depth)
@@ -108,7 +110,7 @@ def _outlet(articles: list[Article], titles: dict[str, str], budget: int) -> Nav
 
 def _entry(article: Article, titles: dict[str, str]) -> dict[str, str]:
     # Theme templates print navigation titles unescaped: escape seed text here.
-    return {html.escape(titles[article.id]): article_path(article.id)}
+    return {theme_text(titles[article.id]): article_path(article.id)}
 
 
 def _fan_out(count: int, depth: int) -> int:
@@ -144,17 +146,19 @@ def _chunked(leaves: list[Leaf], depth: int) -> Nav:
     chunks = [leaves[a:b] for a, b in itertools.pairwise(bounds)]
     if len(chunks) == 1:
         return _chunked(leaves, depth - 1)
-    return [{html.escape(_range_name(chunk)): _chunked(chunk, depth - 1)} for chunk in chunks]
+    return [{theme_text(_range_name(chunk)): _chunked(chunk, depth - 1)} for chunk in chunks]
 
 
 def _range_name(leaves: list[Leaf]) -> str:
     """ "3 January 2024 – 19 March 2024", or by title: "Report 1 – Report 240"."""
     first, last = leaves[0], leaves[-1]
     if first.date != last.date:
-        return _date_range(written_date(first.date) or "Undated", written_date(last.date) or "undated")
+        return _date_range(
+            written(first.date) if first.date else "Undated", written(last.date) if last.date else "undated"
+        )
     start, end = _distinct_prefixes(first.name, last.name)
     named = f"{start} – {end}" if start != end else start
-    return f"{written_date(first.date)}: {named}" if first.date else named
+    return f"{written(first.date)}: {named}" if first.date else named
 
 
 def _date_range(start: str, end: str) -> str:

@@ -7,15 +7,16 @@ contributor text sanitised (`reader.annotations.markup`), so neither can become 
 
 from __future__ import annotations
 
-import html
 import json
 import pickle
 from collections import Counter
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
 
 from reader import settings
 from reader.annotations.annotate import term_slug
@@ -40,9 +41,6 @@ from reader.progress import QUIET, Progress
 from reader.site.article_page import (
     PageContext,
     article_facts,
-    count,
-    front_matter,
-    md_escape,
     render_article,
     topic_slug,
 )
@@ -58,6 +56,7 @@ from reader.site.export import encoded_record, joined_records, reprint_records
 from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, article_path, link
 from reader.site.listing import LIST_PAGE_MAX, Entry, Paginated, paginate
 from reader.site.report import report_label
+from reader.site.templating import macros, plural, render
 from reader.site.timeline import render_timeline
 
 RAW_DIR = "raw"
@@ -253,23 +252,17 @@ def annotation_path(article_id: str) -> str:
     return f"{ANNOTATIONS_DIR}/{article_id}.yml.txt"
 
 
-def edit_link(item: AnnotatedArticle, options: SiteOptions) -> str:
+def edit_link(item: AnnotatedArticle, options: SiteOptions) -> Markup:
     """Opens the article's YAML: in GitHub's editor when mkdocs.yml names the repository,
     else the copy published with the site."""
     name = f"annotations/{item.article.id}.yml"
     verb = "Edit the annotations" if item.source else "Annotate this article"
-    if options.edit_base:
-        href = html.escape(options.edit_base.rstrip("/") + f"/{item.article.id}.yml", quote=True)
-        return f'<p class="reader-edit"><a href="{href}">{verb}</a> (<code>{name}</code>)</p>'
-    if item.source:
-        return (
-            f"[{verb}]({link(ARTICLE_PAGE, annotation_path(item.article.id))}): "
-            f"open `{name}`, change it in a pull request (see Contributing).\n{{: .reader-edit }}"
-        )
-    return f'<p class="reader-edit">{verb}: add <code>{name}</code> in a pull request (see Contributing).</p>'
+    href = options.edit_base.rstrip("/") + f"/{item.article.id}.yml" if options.edit_base else ""
+    published = link(ARTICLE_PAGE, annotation_path(item.article.id)) if item.source else ""
+    return macros("article").edit_link(verb, name, href, published)
 
 
-def suggest_data(item: AnnotatedArticle, options: SiteOptions) -> str:
+def suggest_data(item: AnnotatedArticle, options: SiteOptions) -> Markup:
     """What the page's "Suggest a note" control (docs/javascripts/reader.js) needs to know: the
     article's annotation file, whether it has notes of its own yet, where reports go and, when
     mkdocs.yml names a GitHub repository, GitHub's editor for the file (or a new file, prefilled)
@@ -289,8 +282,7 @@ def suggest_data(item: AnnotatedArticle, options: SiteOptions) -> str:
     data = {"article": article_id, "file": f"annotations/{article_id}.yml", "state": state, "title": title}
     data |= {"edit": edit, "new": new, "issues": issues, "report": options.report_url}
     data |= {"reportlabel": report_label(options.report_url) if options.report_url else ""}
-    attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
-    return f'<div id="reader-suggest" hidden {attributes}></div>'
+    return macros("common").data_element("reader-suggest", data)
 
 
 def nav_title(article: Article, clashing: set[str]) -> str:
@@ -301,211 +293,89 @@ def nav_title(article: Article, clashing: set[str]) -> str:
 
 
 def render_home(corpus: Corpus) -> str:
+    """The home page (`templates/home.md`): the most recent articles as cards, how to read an
+    article, the reprint groups."""
     articles = corpus.articles
     notes = {i.article.id: len(i.notes) for i in corpus.annotated}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
     by_id = {a.id: a for a in articles}
     # The most recent first; an article with no date last.
-    listed = sorted(articles, key=lambda a: (bool(display_date(a)), display_date(a), a.id), reverse=True)
-    intro = "The most recent first"
-    if len(articles) > settings.HOME_ARTICLES_MAX:
-        listed = listed[: settings.HOME_ARTICLES_MAX]
-        intro = (
-            f"The {len(listed)} most recent of the {len(articles)} articles (every article is listed "
-            f"[by outlet](browse/outlets.md) and [by date](browse/dates.md))"
-        )
-    intro += (
-        ", by the date each copy was published, else the date its original first appeared, else (said so "
-        "on its card) the day its page was captured."
-    )
+    listed = sorted(articles, key=lambda a: (bool(display_date(a)), display_date(a) or date.min, a.id), reverse=True)
+    listed = listed[: settings.HOME_ARTICLES_MAX]
     # Copies of one article share a headline: each card says whose copy it is, as the navigation does.
     seen = Counter(display_title(a) for a in articles)
     clashing = {title for title, n in seen.items() if n > 1}
-    cards = [_card(a, nav_title(a, clashing), notes.get(a.id, 0), group_of) for a in listed]
-    return "\n".join(
-        [
-            *front_matter(
-                PAGE_TITLES["index.md"], searched=False
-            ),  # a list of the articles, each searchable on its own page
-            "# Reprint Reader",
-            "",
-            "News articles as they were scraped from the web, cleaned of the page around them. "
-            "Every article shows where its text came from: the raw seed is one click away, and every "
-            "block the cleaner removed is listed with the rule that removed it. What the marks in the text "
-            "mean is [under the list](#how-to-read-an-article).",
-            "",
-            "## Articles",
-            "",
-            intro,
-            "",
-            f'<ul class="reader-cards">{"".join(cards)}</ul>',
-            "",
-            "## How to read an article",
-            "",
-            '- <mark class="reader-note">Marked words</mark> have a context note: tap or click the words or '
-            "its number to open it under the paragraph.",
-            "- A correction: an error in the text, corrected, with a note saying why. The buttons under an "
-            "article's byline choose how it shows: **Corrected** puts the reading in the sentence, "
-            '<ins class="reader-reading reader-as-corrected">double-underlined</ins> (tap it for the original wording); '
-            '**Original** keeps the <mark class="reader-correction">original words</mark>, marked as an error, with '
-            '<ins class="reader-reading"><span class="reader-label">[correction:</span> …'
-            '<span class="reader-label">]</span></ins> beside them; **Clean** is the corrected text '
-            "with no other mark. No choice hides a correction. A reading that is only probable stays "
-            'beside the original in every view: <mark class="reader-correction">words</mark> '
-            '<ins class="reader-reading"><span class="reader-label">[probably:</span> …'
-            '<span class="reader-label">]</span></ins>.',
-            '- <mark class="reader-link">Marked words</mark> followed by → link to a passage of another article; '
-            "that passage links back with ← (in another copy of the same text, its ⇄ leads back instead).",
-            '- <a class="reader-term" href="glossary.md">Dotted terms</a> are in the [glossary](glossary.md).',
-            "- Where the site takes reports (its footer says where), select words in a paragraph to suggest "
-            "a note on them: the control builds the entry for the article's annotation file (see "
-            "[Contributing](contributing.md)).",
-            "- ⇄ beside a paragraph (in the right margin on a wide screen) leads to the same passage in another "
-            "copy of the text; ⇄≠, where it is worded differently, to the two wordings side by side.",
-            "- ¶ beside a paragraph is its permanent link; Cite shows a citation of it, in the style you choose, "
-            "to copy.",
-            "",
-            f"The corpus holds **{len(articles)} articles**. "
-            "Download it as [JSON](corpus.json), read [how the text is cleaned](rules.md), "
-            "or [add an annotation](contributing.md). Browse [by outlet](browse/outlets.md), "
-            "[by date](browse/dates.md) or [by topic](browse/topics.md), follow the [timeline](timeline.md), "
-            "or [download](download.md) the data.",
-            "",
-            "## Reprint groups",
-            "",
-            *(_group_line(g, by_id) for g in corpus.reprints[:LIST_PAGE_MAX]),
-            _more_groups(len(corpus.reprints)),
-            "",
-        ]
+    groups = [
+        {
+            "title": display_title(by_id[g.articles[0]]),
+            "href": _link(compare_path(g)),
+            "outlets": [outlet_label(by_id[a]) or a for a in g.articles],
+        }
+        for g in corpus.reprints[:LIST_PAGE_MAX]
+    ]
+    return render(
+        "home.md",
+        title=PAGE_TITLES["index.md"],  # a list of the articles, each searchable on its own page
+        shown=len(listed),
+        total=len(articles),
+        cards=[_card(a, nav_title(a, clashing), notes.get(a.id, 0), group_of) for a in listed],
+        groups=groups,
+        more=len(corpus.reprints) - LIST_PAGE_MAX,
     )
 
 
-def _card(article: Article, title: str, notes: int, group_of: dict[str, ReprintGroup]) -> str:
+def _card(article: Article, title: str, notes: int, group_of: dict[str, ReprintGroup]) -> Markup:
     """An article on the home page: its title, then outlet, author, date, length, notes and copies."""
     group = group_of.get(article.id)
-    copies = f'<a href="{_link(compare_path(group))}">{len(group.articles)} copies</a>' if group else ""
-    facts = article_facts(article, count(notes, "note") if notes else "", copies)
-    return (
-        f'<li class="reader-card"><a class="reader-card-title" href="{_link(article_path(article.id))}">'
-        f'{html.escape(title)}</a><p class="reader-card-facts">{facts}</p></li>'
-    )
-
-
-def _more_groups(groups: int) -> str:
-    if not groups:
-        return "No article in the corpus is a copy of another."
-    more = groups - LIST_PAGE_MAX
-    return f"\n…and {count(more, 'more group')}: each copy's page links the others." if more > 0 else ""
-
-
-def _group_line(group: ReprintGroup, by_id: dict[str, Article]) -> str:
-    names = ", ".join(md_escape(outlet_label(by_id[a]) or a) for a in group.articles)
-    return f"- [{md_escape(display_title(by_id[group.articles[0]]))}]({_link(compare_path(group))}): {names}"
-
-
-def _archive_records(archives: tuple[ArchiveReport, ...]) -> str:
-    """What each web archive in the seeds held: its pages, and the records that are not articles, by why."""
-    items = []
-    for report in archives:
-        counts = [f"{n:,} {why}" for why, n in sorted(report.skipped.items())]  # the reasons are ours
-        damage = f" Damaged: {md_escape(report.damage)}; the records before it were read." if report.damage else ""
-        other = f" Not articles: {'; '.join(counts)}." if counts else ""
-        items.append(f"- **{md_escape(report.name)}**: {report.pages:,} page(s) read as articles.{other}{damage}")
-    return "\n".join(
-        [
-            "## Web archive records that are not articles",
-            "",
-            "A web archive holds every response its crawler saw. Only HTML pages captured with a 2xx status "
-            "are articles; images and other files, redirects, error pages, revisits (a later capture pointing "
-            "to an earlier one's content), requests and the archive's own metadata are counted here, not published.",
-            "",
-            *items,
-            "",
-        ]
-    )
-
-
-def _not_published(skipped: tuple[ReaderError, ...]) -> str:
-    """The seeds left out of this site, each with where and why, and the fix."""
-    items = [
-        f"- **{md_escape(Path(error.file).name)}**{f', line {error.line}' if error.line else ''}: "
-        f"{md_escape(error.message)}.{f' You can fix this by {md_escape(error.fix)}' if error.fix else ''}"
-        for error in skipped
-    ]
-    return "\n".join(
-        [
-            "## Not published",
-            "",
-            "These seeds could not be read or cleaned, so they are not on this site:",
-            "",
-            *items,
-            "",
-        ]
-    )
+    home = macros("home")
+    copies = home.copies_link(_link(compare_path(group)), len(group.articles)) if group else ""
+    facts = article_facts(article, plural(notes, "note") if notes else "", copies)
+    return home.card(_link(article_path(article.id)), title, facts)
 
 
 def render_rules(skipped: tuple[ReaderError, ...] = (), archives: tuple[ArchiveReport, ...] = ()) -> str:
-    sections = [f"## {name}\n\n{md_escape(why)}\n" for name, why in sorted(reasons().items())]
-    if archives:
-        sections.append(_archive_records(archives))
-    if skipped:
-        sections.append(_not_published(skipped))
-    return "\n".join(
-        [
-            *front_matter(PAGE_TITLES["rules.md"], searched=False),  # for maintainers, not a reader's search
-            f"# {PAGE_TITLES['rules.md']}",
-            "",
-            "Each article page lists what was removed from its seed and the rule that removed it. "
-            "These are the rules. Nothing else is changed: whitespace and no-break spaces are "
-            "normalised, dead links become their text, Markdown escapes are undone, and paragraphs "
-            "the scrape broke mid-sentence are rejoined.",
-            "",
-            *sections,
-        ]
-    )
-
-
-def _uses(listed: str) -> str:
-    """Where a term is used, left out of the search: the list names article titles, which would
-    make the glossary a hit for words that are not in it."""
-    return f'<div class="reader-uses" data-search-exclude markdown>\n\nUsed in:\n\n{listed}\n\n</div>\n'
+    """ "How the text is cleaned" (`templates/rules.md`)."""
+    rules = sorted(reasons().items())
+    return render("rules.md", title=PAGE_TITLES["rules.md"], rules=rules, archives=archives, skipped=skipped)
 
 
 def render_glossary(corpus: Corpus) -> dict[str, str]:
-    """The glossary, each term with its first uses; a term used more often than that has its
-    every use on pages of its own (`glossary/<term>.md`), linked from its entry."""
+    """The glossary (`templates/glossary.md`), each term with its first uses; a term used more often
+    than that has its every use on pages of its own (`glossary/<term>.md`), linked from its entry."""
     uses: dict[str, list[tuple[Article, str]]] = {}
     shown = shown_titles(corpus)  # copies of one headline told apart by outlet, as everywhere else
     for item in corpus.annotated:
         for use in item.terms:
             uses.setdefault(use.slug, []).append((item.article, use.place.paragraph))
     files: dict[str, str] = {}
-    sections = []
+    terms = []
     for term in sorted(corpus.glossary, key=lambda t: t.term.lower()):
         slug = term_slug(term)
         used = uses.get(slug, [])
-        listed = "\n".join(
-            _use(a, shown[a.id], paragraph, "glossary.md") for a, paragraph in used[: settings.GLOSSARY_USES_MAX]
-        )
+        all_uses = ""
         if len(used) > settings.GLOSSARY_USES_MAX:
-            first = f"glossary/{slug}.md"
-            entries = [Entry("", _use(a, shown[a.id], paragraph, first)) for a, paragraph in used]
-            intro = [f"Every use of [{md_escape(term.term)}](../glossary.md#{slug}), in the corpus's order."]
-            files.update(paginate(first, f"Uses of {term.term}", intro, entries).files)
-            listed += f"\n\n[All {len(used):,} uses]({first})"
-        also = f"\n\nAlso written: {md_escape(', '.join(term.aliases))}." if term.aliases else ""
-        sections.append(
-            f"## {md_escape(term.term)} {{#{slug}}}\n\n{safe_html(term.definition)}{also}\n\n"
-            + (_uses(listed) if used else "Not used in any article yet.\n")
+            all_uses = f"glossary/{slug}.md"
+            entries = [Entry("", _use(a, shown[a.id], paragraph, all_uses)) for a, paragraph in used]
+            intro = [macros("lists.md").uses_intro(term.term, f"../glossary.md#{slug}")]
+            files.update(paginate(all_uses, f"Uses of {term.term}", intro, entries).files)
+        terms.append(
+            {
+                "name": term.term,
+                "slug": slug,
+                "definition": safe_html(term.definition),
+                "aliases": term.aliases,
+                "uses": [
+                    _use(a, shown[a.id], paragraph, "glossary.md")
+                    for a, paragraph in used[: settings.GLOSSARY_USES_MAX]
+                ],
+                "count": len(used),
+                "all_uses": all_uses,
+            }
         )
-    files["glossary.md"] = "\n".join(
-        [*front_matter(PAGE_TITLES["glossary.md"]), "# Glossary", "",
-         "Terms marked in the articles, with where each is first used in every article.", "", *sections]
-    )  # fmt: skip
+    files["glossary.md"] = render("glossary.md", title=PAGE_TITLES["glossary.md"], terms=terms)
     return files
 
 
 def _use(article: Article, title: str, paragraph: str, page: str) -> str:
     """A list item linking one use of a term, from `page`."""
-    target = link(page, article_path(article.id), paragraph)
-    return f"- [{md_escape(title)}]({target}) ¶{paragraph[1:]}"
+    return macros("lists.md").use(title, link(page, article_path(article.id), paragraph), paragraph[1:])

@@ -2,8 +2,9 @@
 mkdocs.yml gives (the reader plugin's `report_url`, else a GitHub `repo_url`'s issues), and a build
 that names none says so."""
 
-import html
 from urllib.parse import urlsplit
+
+from reader.site.templating import macros
 
 NO_REPORT_PLACE = (
     "mkdocs.yml names no repo_url and no report_url, so the pages cannot say where a reader reports an error: "
@@ -37,10 +38,7 @@ def report_footer(url: str) -> str:
     """The footer's line on every page (MkDocs' `copyright`, which both engines show), or ""."""
     if not url:
         return ""
-    return (
-        f'Found an error? Report it to <a href="{html.escape(url, quote=True)}">'
-        f"{html.escape(report_label(url))}</a>, naming the article and the paragraph."
-    )
+    return macros("site").report_footer(url, report_label(url))
 
 
 def with_footer(copyright: str | None, url: str) -> str | None:

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import datetime
 import functools
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from reader.annotations.markup import attribute, plain_text
+from markupsafe import Markup
+
+from reader.annotations.markup import plain_text
+from reader.dates import day, written
 from reader.model import AnnotatedArticle, display_date
-from reader.site.article_page import count, md_escape
 from reader.site.links import PAGE_TITLES, article_path
 from reader.site.listing import Entry, located, paginate
-from reader.text import written_date
+from reader.site.templating import macros, plural
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,6 @@ LABEL_GAP = 34  # the least distance between two year names
 LANE_MARKS = 200  # a lane with more marks than this is not drawn (the list has them)
 
 
-def _day(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def timeline_events(annotated: Iterable[AnnotatedArticle], titles: dict[str, str]) -> list[Event]:
     """The dated notes, one event per day, in order; a note shown in another copy counts once."""
     by_day: dict[datetime.date, list[tuple[str, Passage]]] = {}
@@ -108,8 +102,8 @@ def timeline_events(annotated: Iterable[AnnotatedArticle], titles: dict[str, str
                 passage = Passage(titles[item.article.id], placed.place.paragraph, page)
                 by_day.setdefault(placed.note.date, []).append((text, passage))
     return [
-        Event(day, min((text for text, _ in told), key=lambda t: (len(t), t)), tuple(p for _, p in told))
-        for day, told in sorted(by_day.items())
+        Event(when, min((text for text, _ in told), key=lambda t: (len(t), t)), tuple(p for _, p in told))
+        for when, told in sorted(by_day.items())
     ]
 
 
@@ -117,19 +111,19 @@ def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str])
     found = []
     for item in annotated:
         article, meta = item.article, item.article.metadata
-        listed = display_date(article)[:10]
+        listed = display_date(article)
         for value, what in (
             (meta.first_published, "its original published"),
             (meta.published, "published"),
-            (meta.item_date[:10], "in the feed"),
+            (meta.item_date, "in the feed"),
             (meta.captured, "page captured"),
         ):
-            day = _day(value) if value else None
-            if day:
-                shown = value[:10] == listed
-                listed = "" if shown else listed  # one mark per article
+            when = day(value)
+            if when:
+                shown = when == listed
+                listed = None if shown else listed  # one mark per article
                 page = article_path(article.id)
-                found.append(ArticleDate(day, what, titles[article.id], page, shown))
+                found.append(ArticleDate(when, what, titles[article.id], page, shown))
     return sorted(found, key=lambda d: (d.date, d.title, d.what))
 
 
@@ -138,17 +132,15 @@ def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, s
     mark the picture draws has its number in the list, as the phone's layout shows it."""
     events, dates = timeline_events(annotated, titles), article_dates(annotated, titles)
     drawn_events, drawn_dates = drawn(events, dates)
-    lines = [(e.date.isoformat(), _event_line(e), e.anchor) for e in events]
-    lines += [
-        (d.date.isoformat(), f'<span id="{d.anchor}"></span>[{md_escape(d.title)}]({d.page}) {d.what}', d.anchor)
-        for d in dates
-    ]
+    page = macros("timeline")
+    lines = [(e.date, page.event_line(e, _shorten(e.text)), e.anchor) for e in events]
+    lines += [(d.date, page.date_line(d), d.anchor) for d in dates]
     lines.sort(key=lambda x: x[0])
     marked = {e.anchor for e in drawn_events} | {d.anchor for d in drawn_dates}
     numbers = {anchor: n for n, anchor in enumerate((a for _, _, a in lines if a in marked), 1)}
     entries = [
-        Entry(date[:4], f"- **{date}**{_number(numbers.get(anchor))} {line}", anchor=anchor)
-        for date, line, anchor in lines
+        Entry(str(when.year), page.entry(when.isoformat(), numbers.get(anchor), line), anchor=anchor)
+        for when, line, anchor in lines
     ]
     first = "timeline.md"
     where = located(first, entries)
@@ -164,17 +156,8 @@ def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, s
     return paginate(first, PAGE_TITLES[first], intro, entries, lead=figure).files
 
 
-def _number(n: int | None) -> str:
-    return f' <span class="reader-timeline-n" aria-hidden="true">{n}</span>' if n else ""
-
-
 def _link_from(page: str, target: str, anchor: str) -> str:
     return f"#{anchor}" if target == page else f"{target}#{anchor}"
-
-
-def _event_line(event: Event) -> str:
-    where = ", ".join(f"[{md_escape(p.title)} ¶{p.paragraph[1:]}]({p.link})" for p in event.passages)
-    return f'<span id="{event.anchor}"></span>{md_escape(_shorten(event.text))} ({where})'
 
 
 def _shorten(text: str, limit: int = 180) -> str:
@@ -194,7 +177,7 @@ def timeline_figure(
     dates: list[ArticleDate],
     listed: Callable[[str], str] = lambda anchor: f"#{anchor}",
     numbers: dict[str, int] | None = None,
-) -> str:
+) -> Markup:
     """The picture in both layouts, on one line (a Markdown HTML block must not hold a blank line).
     A mark links to its entry in the list (`listed`, by anchor) where it stands for several passages,
     and in the phone's layout, where it shows its number (`numbers`, by anchor) as the list does."""
@@ -202,22 +185,19 @@ def timeline_figure(
     drawn_events, drawn_dates = drawn(events, dates)
     days = [e.date for e in drawn_events] + [d.date for d in drawn_dates]
     left_out = [
-        f"{count(len(lane), noun)}, too many to draw, are in the list"
+        f"{plural(len(lane), noun)}, too many to draw, are in the list"
         for lane, drawn_lane, noun in ((events, drawn_events, "noted event"), (shown, drawn_dates, "article date"))
         if lane and not drawn_lane
     ]
     if not days:
-        return f'<p class="reader-timeline-left-out">No picture: the {"; the ".join(left_out)}.</p>' if left_out else ""
+        return macros("timeline").no_picture(left_out) if left_out else Markup()
     first, last = min(days).year, max(days).year
     numbered = numbers or {}
-    svgs = "".join(_svg(layout, drawn_events, drawn_dates, days, listed, numbered) for layout in (WIDE, NARROW))
-    above = f"{count(len(events), 'noted event')} above the line" if drawn_events else ""
-    below = f"{count(len(shown), 'article')} below it" if drawn_dates else ""
+    svgs = [_svg(layout, drawn_events, drawn_dates, days, listed, numbered) for layout in (WIDE, NARROW)]
+    above = f"{plural(len(events), 'noted event')} above the line" if drawn_events else ""
+    below = f"{plural(len(shown), 'article')} below it" if drawn_dates else ""
     said = "; ".join(filter(None, [", ".join(filter(None, [above, below])) + f", {first} to {last}", *left_out]))
-    return (
-        f'<figure class="reader-timeline-figure">{svgs}<figcaption>{said}; a break in the line '
-        "leaves out years with neither.</figcaption></figure>"
-    )
+    return macros("timeline").figure(svgs, said)
 
 
 @dataclass(frozen=True)
@@ -268,36 +248,31 @@ def _svg(
     days: list[datetime.date],
     listed: Callable[[str], str],
     numbers: dict[str, int],
-) -> str:
+) -> Markup:
+    page = macros("timeline")
     scale = Scale.over(days, layout.left, layout.width - RIGHT)
     event_rows = _rows([scale.x(e.date) for e in events], layout.spacing)
     date_rows = _rows([scale.x(d.date) for d in dates], layout.spacing)
     axis = (max(event_rows, default=0) + 1) * ROW + ROW // 2
     below = axis + 28  # under the year labels
     height = below + (max(date_rows, default=0) + 1) * ROW + 4
-    parts = [
-        *_axis(scale, axis),
-        f'<text class="reader-timeline-lane" x="0" y="{ROW // 2 + 4}">Events</text>',
-        f'<text class="reader-timeline-lane" x="0" y="{below + ROW // 2 + 4}">Articles</text>',
-    ]
+    lanes = [(ROW // 2 + 4, "Events"), (below + ROW // 2 + 4, "Articles")]
+    marks = []
     number: Callable[[str], int | None] = numbers.get if layout.numbered else lambda anchor: None
     for event, row in zip(events, event_rows, strict=True):
         many = len(event.passages) > 1
         href = listed(event.anchor) if many or layout.numbered else event.passages[0].link
         said = f" ({len(event.passages)} passages)" if many else f" ({event.passages[0].title})"
-        label = f"{written_date(event.date.isoformat())}: {_shorten(event.text, 120)}{said}"
+        label = f"{written(event.date)}: {_shorten(event.text, 120)}{said}"
         y = ROW // 2 + row * ROW
-        parts.append(_mark(href, label, scale.x(event.date), y, "event", number(event.anchor)))
+        marks.append(page.mark(href, label, scale.x(event.date), y, "event", number(event.anchor), MARK, TARGET))
     for date, row in zip(dates, date_rows, strict=True):
-        label = f"{date.title}, {date.what} {written_date(date.date.isoformat())}"
+        label = f"{date.title}, {date.what} {written(date.date)}"
         href = listed(date.anchor) if layout.numbered else date.page
         y = below + ROW // 2 + row * ROW
-        parts.append(_mark(href, label, scale.x(date.date), y, "article", number(date.anchor)))
+        marks.append(page.mark(href, label, scale.x(date.date), y, "article", number(date.anchor), MARK, TARGET))
     years = f"{scale.runs[0][0]} to {scale.runs[-1][1]}"
-    return (
-        f'<svg class="reader-timeline reader-timeline-{layout.name}" viewBox="0 0 {layout.width} {height}" '
-        f'role="group" aria-label="Timeline, {years}">{"".join(parts)}</svg>'
-    )
+    return page.svg(layout, height, years, _axis(scale), axis, lanes, marks)
 
 
 def _rows(xs: list[float], spacing: int = ROW) -> list[int]:
@@ -314,41 +289,38 @@ def _rows(xs: list[float], spacing: int = ROW) -> list[int]:
     return rows
 
 
-def _axis(scale: Scale, y: int) -> list[str]:
+@dataclass(frozen=True)
+class Tick:
+    """A tick at a year's start, and where that year's middle is, with its name when it is shown."""
+
+    at: float
+    middle: float
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A stretch of the line as drawn, from `start` to `end`, the break before it at `gap` (none
+    before the first)."""
+
+    start: float
+    end: float
+    gap: float | None
+    ticks: tuple[Tick, ...]
+
+
+def _axis(scale: Scale) -> list[Stretch]:
     """The line, stretch by stretch, a break between them; a tick between years, and each year's
     name in its middle as often as there is room for one."""
-    parts, named = [], -LABEL_GAP * 2.0
+    stretches, named = [], -LABEL_GAP * 2.0
     for first, last, start, end in scale.stretches:
-        if start > scale.left:
-            gap = start - scale.year * BREAK / 2
-            parts += [
-                f'<line class="reader-timeline-break" x1="{gap - 6:.1f}" y1="{y + 5}" x2="{gap - 2:.1f}" y2="{y - 5}"/>',
-                f'<line class="reader-timeline-break" x1="{gap + 2:.1f}" y1="{y + 5}" x2="{gap + 6:.1f}" y2="{y - 5}"/>',
-            ]
-        parts.append(f'<line class="reader-timeline-axis" x1="{start:.1f}" y1="{y}" x2="{end:.1f}" y2="{y}"/>')
+        ticks = []
         for year in range(first, last + 2):
             at = start + scale.year * (year - first)
-            parts.append(f'<line class="reader-timeline-tick" x1="{at:.1f}" y1="{y - 4}" x2="{at:.1f}" y2="{y + 4}"/>')
             middle = at + scale.year / 2
-            if year <= last and middle - named >= LABEL_GAP:
-                parts.append(f'<text class="reader-timeline-year" x="{middle:.1f}" y="{y + 20}">{year}</text>')
-                named = middle
-    return parts
-
-
-def _mark(href: str, label: str, at: float, y: int, kind: str, number: int | None = None) -> str:
-    """A mark that links: a dot for an event, a square for an article (told apart by shape, not only
-    colour), its number after it when it has one."""
-    tip = html.escape(label, quote=False)
-    shape = (
-        f'<circle class="reader-timeline-event" cx="{at:.1f}" cy="{y}" r="{MARK}"/>'
-        if kind == "event"
-        else f'<rect class="reader-timeline-article" x="{at - MARK:.1f}" y="{y - MARK}" width="{2 * MARK}" height="{2 * MARK}"/>'
-    )
-    # `xlink:href`, not `href`: Material's instant navigation rewrites every `[href]` in the page, which
-    # an SVG link does not allow (its `href` is read-only); the browser follows either.
-    said = f'<text class="reader-timeline-n" x="{at + MARK + 2:.1f}" y="{y + 4}">{number}</text>' if number else ""
-    return (
-        f'<a xlink:href="{attribute(href)}" aria-label="{attribute(label)}"><title>{tip}</title>'
-        f'<circle class="reader-timeline-target" cx="{at:.1f}" cy="{y}" r="{TARGET}"/>{shape}{said}</a>'
-    )
+            shown = year <= last and middle - named >= LABEL_GAP
+            named = middle if shown else named
+            ticks.append(Tick(at, middle, year if shown else None))
+        gap = start - scale.year * BREAK / 2 if start > scale.left else None
+        stretches.append(Stretch(start, end, gap, tuple(ticks)))
+    return stretches

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from reader.dates import RFC822_DATE, iso_datetime
 from reader.model import Metadata, Removal
-from reader.text import RFC822_DATE, iso_datetime, normalize_space
+from reader.text import normalize_space
 
 ITEM_HEADER = re.compile(rf"(?P<url>https?://\S+) (?P<date>{RFC822_DATE}) (?P<guid>\S+)(?: (?P<description>.*))?$")
 READ_MORE = re.compile(r"Read More [“\"](?P<title>.+)[”\"] »\s*$")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from reader import settings
+from reader.dates import WEEKDAY_DATE
 from reader.model import Block
-from reader.text import BREADCRUMB, TEMPERATURE, WEEKDAY_DATE, normalize_space
+from reader.text import BREADCRUMB, TEMPERATURE, normalize_space
 
 _WIDGET = re.compile(rf"^(?:{TEMPERATURE}|{WEEKDAY_DATE})$")
 _BREADCRUMB = re.compile(rf"^{BREADCRUMB}")
