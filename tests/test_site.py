@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from reader.site.page_html import add_content_security_policy, collapse_blank_lines
+from reader.site.page_html import add_content_security_policy, collapse_blank_lines, theme_parts, unhook_material_search
 
 from .conftest import ROOT, build, hostile_markup, project_copy
 
@@ -540,3 +540,18 @@ def test_a_long_list_is_pages_linked_to_each_other(series_site):
     assert items == [100, 100]
     linked = second.select_one("article li a")["href"]
     assert (second_path.parent / linked / "index.html").resolve().is_file()  # its links hold on page 2
+
+
+def test_with_pagefind_materials_search_box_is_renamed_where_the_parser_finds_it_and_nowhere_else():
+    """Material's script binds to its search box by `data-md-component`; renamed, it leaves the box
+    to Pagefind. A page that holds the same words in its content keeps them."""
+    box = '<div class="md-search" data-md-component="search"><input data-md-component="search-query"></div>'
+    page = PAGE.replace("<body>", f"<body>{box}")
+    parts = theme_parts(page)
+    assert parts.search == ("search", "search-query")
+    unhooked = unhook_material_search(page, parts)
+    assert 'data-reader-component="search"' in unhooked and 'data-reader-component="search-query"' in unhooked
+    assert "data-md-component" not in unhooked
+    only_in_the_text = PAGE.replace("<article>", f"<article>{box}")
+    assert theme_parts(only_in_the_text).search == ()
+    assert unhook_material_search(only_in_the_text, theme_parts(only_in_the_text)) == only_in_the_text

@@ -1,11 +1,13 @@
-"""What every built page's HTML gets: a Content-Security-Policy, made from the page read with a
-parser (lxml), and less whitespace (see `reader.site.postbuild`)."""
+"""What every built page's HTML gets, from the page read with a parser (lxml): a
+Content-Security-Policy, Material's search box left to Pagefind where it searches, and less
+whitespace (see `reader.site.postbuild`)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
+from dataclasses import dataclass
 
 import lxml.html
 
@@ -16,46 +18,64 @@ WASM = " 'wasm-unsafe-eval'"
 GITHUB_API = " https://api.github.com"
 
 
-def add_content_security_policy(html: str, wasm: bool = False, preview: bool = False) -> str:
+@dataclass(frozen=True)
+class ThemeParts:
+    """What a built page's theme (not its content) holds, as the parser finds it: its inline
+    scripts, whether its header links a repository on GitHub (the `source` component), and the
+    `data-md-component` names of Material's search box."""
+
+    scripts: tuple[str, ...]
+    github: bool
+    search: tuple[str, ...]
+
+
+def add_content_security_policy(
+    html: str, wasm: bool = False, preview: bool = False, parts: ThemeParts | None = None
+) -> str:
     """A Content-Security-Policy that lets the theme's own inline scripts run and nothing else: no inline
     script in the article content, no script from another site, no inline event handler.
 
     A `preview` page (`mkdocs serve`) lets inline scripts run: the server adds its live-reload script
     to each page as it sends it, with values no hash could know. Published pages never have this."""
-    scripts, github = _theme_parts(html)
-    hashes = sorted({_sha256(script) for script in scripts})
+    parts = parts or theme_parts(html)
+    hashes = sorted({_sha256(script) for script in parts.scripts})
     inline = "'unsafe-inline'" if preview else " ".join(hashes)  # (a hash would switch 'unsafe-inline' off)
     policy = (
         "default-src 'self'; "
         f"script-src 'self'{WASM if wasm else ''} {inline}; "
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-        f"connect-src 'self'{GITHUB_API if github else ''}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+        f"connect-src 'self'{GITHUB_API if parts.github else ''}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
         "form-action 'self'; frame-src 'none'"
     )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html.replace("<head>", f"<head>\n    {meta}", 1)
 
 
-def _theme_parts(html: str) -> tuple[list[str], bool]:
-    """The page read with a parser: its inline scripts outside the article content (the theme's own;
-    one inside the content is never allowed), and whether the theme's header links a repository on
-    GitHub (its `source` component)."""
+def theme_parts(html: str) -> ThemeParts:
+    """The page read with a parser: what its theme holds outside the article content (an inline
+    script inside the content is never allowed; a component's name there is text, not the theme's)."""
     if not html.strip():
-        return [], False
+        return ThemeParts((), False, ())
     document = lxml.html.fromstring(html)
-    theirs = [e for e in document.iter("script", "a") if not _in_content(e)]
-    scripts = [e.text or "" for e in theirs if e.tag == "script" and e.get("src") is None]
+    for content in document.find_class("md-content"):  # the parse is read, never written back
+        content.drop_tree()
+    theirs = [e for e in document.iter() if isinstance(e.tag, str)]
+    scripts = tuple(e.text or "" for e in theirs if e.tag == "script" and e.get("src") is None)
+    components = [(e, e.get("data-md-component") or "") for e in theirs]
     github = any(
-        e.tag == "a"
-        and e.get("data-md-component") == "source"
-        and (e.get("href") or "").startswith("https://github.com/")
-        for e in theirs
+        name == "source" and e.tag == "a" and (e.get("href") or "").startswith("https://github.com/")
+        for e, name in components
     )
-    return scripts, github
+    search = tuple(sorted({name for _, name in components if name == "search" or name.startswith("search-")}))
+    return ThemeParts(scripts, github, search)
 
 
-def _in_content(element: lxml.html.HtmlElement) -> bool:
-    return any(p.tag == "div" and "md-content" in (p.get("class") or "").split() for p in element.iterancestors())
+def unhook_material_search(html: str, parts: ThemeParts) -> str:
+    """Material's search script binds to its box by the `data-md-component` names the parser found
+    there; renamed `data-reader-component`, the box is left to Pagefind (reader.js)."""
+    for name in parts.search:
+        html = html.replace(f'data-md-component="{name}"', f'data-reader-component="{name}"')
+    return html
 
 
 def _sha256(script: str) -> str:

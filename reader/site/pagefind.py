@@ -180,8 +180,3 @@ def _move_in(staging: Path, target: Path) -> None:
         moved.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, moved)
     os.replace(staging / ENTRY, target / ENTRY)
-
-
-def unhook_material_search(html: str) -> str:
-    """Material's search script binds to the box by these attributes; without them it leaves the box to Pagefind."""
-    return html.replace('data-md-component="search', 'data-reader-component="search')

@@ -13,16 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.site.links import resolve_source_links
-from reader.site.page_html import add_content_security_policy, collapse_blank_lines
-from reader.site.pagefind import index_with_pagefind, unhook_material_search
+from reader.site.page_html import add_content_security_policy, collapse_blank_lines, theme_parts, unhook_material_search
+from reader.site.pagefind import index_with_pagefind
 
 
 def finish_page(html: str, *, source: str, directory_urls: bool, pagefind: bool, preview: bool = False) -> str:
     """One built page, made from the Markdown `source`, as it is published (see `reader.site.page_html`)."""
-    html = resolve_source_links(html, source, directory_urls)
+    html = collapse_blank_lines(resolve_source_links(html, source, directory_urls))
+    parts = theme_parts(html)
     if pagefind:
-        html = unhook_material_search(html)
-    return add_content_security_policy(collapse_blank_lines(html), wasm=pagefind, preview=preview)
+        html = unhook_material_search(html, parts)
+    return add_content_security_policy(html, wasm=pagefind, preview=preview, parts=parts)
 
 
 def post_process(site_dir: Path, docs_dir: Path, *, directory_urls: bool, pagefind: bool) -> int:
