@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(f"\n{trace}", file=sys.stderr, end="")
         if traces and not debug:
             print(DEBUG_HINT, file=sys.stderr)
-        return 1
+        return 2 if traces else 1  # a bug among them: not the contributor's to fix
     except Exception as error:  # a bug, not bad input: say so, and where with --debug
         if debug:
             raise

@@ -192,7 +192,7 @@ def test_an_internal_error_names_the_file_and_exits_2(tmp_path, capsys, monkeypa
     (seeds / "good.txt").write_bytes(GOOD_SEED)
     status = main(["check", "--seeds", str(seeds), "--annotations", str(tmp_path / "none")])
     err = capsys.readouterr().err
-    assert status == 1 and "good.txt: internal error (ZeroDivisionError: a bug)" in err and "Traceback" not in err
+    assert status == 2 and "good.txt: internal error (ZeroDivisionError: a bug)" in err and "Traceback" not in err
     monkeypatch.setattr("reader.cli.run_check", lambda args: json.loads("not json"))
     assert main(["check"]) == 2
     assert "internal error: JSONDecodeError" in capsys.readouterr().err

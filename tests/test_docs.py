@@ -2,6 +2,7 @@
 developers, and the site documents every rule."""
 
 import re
+import subprocess
 
 from build_site import parser
 from reader.ingest.rules import reasons
@@ -150,3 +151,15 @@ def test_every_annotation_key_is_documented_in_contributing():
 def test_the_site_includes_the_contributing_guide():
     page = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
     assert '--8<-- "CONTRIBUTING.md"' in page
+
+
+def test_git_ignores_every_generated_file():
+    """The generated pages are never committed: each name `render.GENERATED` owns in docs/ (and a
+    later page of a paginated list beside it) is ignored."""
+    from reader.site.render import GENERATED
+
+    names = [f"docs/{name}" + ("/x.md" if "." not in name else "") for name in GENERATED] + ["docs/timeline-2.md"]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", *names], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    assert sorted(set(names) - set(ignored)) == []

@@ -15,7 +15,7 @@ from .conftest import hostile_markup
 @pytest.mark.slow
 def test_hostile_seeds_build_into_pages(hostile_site):
     articles = sorted(p.parent.name for p in (hostile_site / "articles").glob("*/index.html"))
-    assert len(articles) == 3
+    assert len(articles) == 4
 
 
 @pytest.mark.slow
@@ -36,3 +36,13 @@ def test_payloads_are_shown_as_text(hostile_site):
 def test_raw_seeds_are_served_as_text(hostile_site):
     assert (hostile_site / "raw" / "page.html.txt").is_file()
     assert not (hostile_site / "raw" / "page.html").exists()
+
+
+@pytest.mark.slow
+def test_a_title_written_as_markdown_is_shown_as_text_on_the_lists(hostile_site):
+    """A seed's title that reads as a Markdown link, or as a snippet to include, is text on every list."""
+    for page in ("browse/outlets/index.html", "browse/dates/index.html"):
+        soup = BeautifulSoup((hostile_site / page).read_text(encoding="utf-8"), "html.parser")
+        titled = [a for a in soup.select("article a") if "Read this" in a.get_text()]
+        assert titled and all(a.get_text().startswith("Breaking: [Read this](javascript:") for a in titled), page
+        assert "site_name" not in soup.get_text()  # mkdocs.yml was not included

@@ -17,7 +17,7 @@ SITE_CODE = Path(__file__).parent.parent / "reader" / "site"
         ("<p>\n  <a>x</a>\n</p>", "<p><a>x</a></p>"),  # beside a tag: dropped
         ("{% if x %}\n  <b>\n{% endif %}", "{% if x %}<b>{% endif %}"),  # beside a template tag: dropped
         ("<p>some words\n  more words</p>", "<p>some words more words</p>"),  # between words: one space
-        ("sourced:\n  {{- ' ' }}<a>", "sourced:{{- ' ' }}<a>"),  # a space after a tag is written out
+        ("sourced:\n  {{ sp }}<a>", "sourced:{{ sp }}<a>"),  # a space beside a tag is written out
     ],
 )
 def test_an_html_templates_lines_are_joined_as_the_page_had_them(source, joined):
@@ -72,3 +72,28 @@ def test_no_python_module_of_the_site_escapes_by_hand():
         if hand_escapes.search(line)
     ]
     assert found == []
+
+
+def test_a_markdown_template_shows_markdown_in_a_value_as_text():
+    """Every value a Markdown template prints is Markdown text, with no `|markdown` to forget."""
+    import markdown
+
+    line = macros("lists.md").article('[x](javascript:alert(1)) --8<-- "mkdocs.yml" | a', "../articles/a.md")
+    assert line == r'- [\[x\]\(javascript:alert\(1\)\) \-\-8&lt;\-\- "mkdocs\.yml" \| a](../articles/a.md)'
+    html = markdown.markdown(line)
+    assert html.count("<a ") == 1 and 'href="../articles/a.md"' in html and "javascript" not in html.split(">")[0]
+
+
+def test_a_markdown_template_prints_no_value_inside_an_html_attribute():
+    """Its values are escaped as Markdown text, which leaves quotes as they are: HTML with
+    attributes comes from an HTML template's macro."""
+    for template in sorted((SITE_CODE / "templates").glob("*.md")):
+        source = template.read_text(encoding="utf-8")
+        assert not re.search(r"=\s*[\"'][^\"'<>]*\{\{", source), template.name
+
+
+def test_a_link_or_an_id_that_the_site_did_not_make_is_refused():
+    with pytest.raises(ValueError):
+        macros("lists.md").article("A title", "javascript:alert(1)")
+    with pytest.raises(ValueError):
+        render("rules.md", title="t", rules=[("a rule", "why")], archives=(), skipped=())

@@ -318,7 +318,7 @@ def render_home(corpus: Corpus) -> str:
         title=PAGE_TITLES["index.md"],  # a list of the articles, each searchable on its own page
         shown=len(listed),
         total=len(articles),
-        cards=[_card(a, nav_title(a, clashing), notes.get(a.id, 0), group_of) for a in listed],
+        cards=macros("home").cards([_card(a, nav_title(a, clashing), notes.get(a.id, 0), group_of) for a in listed]),
         groups=groups,
         more=len(corpus.reprints) - LIST_PAGE_MAX,
     )

@@ -1,15 +1,25 @@
-"""The generated pages' HTML comes from the Jinja2 templates in `templates/`, escaped by default.
+"""The generated pages come from the Jinja2 templates in `templates/`, escaped by default.
 
-Each template file is a set of macros, one per piece of a page; Python calls them with plain data
-(`macros("article").byline(...)`) and gets back `Markup`, which is never escaped twice. Text goes
-in as it is: seed text, titles, contributors' words are all escaped by the template, so safety is
-the default and not chosen line by line. Contributors' notes, which may hold a few HTML tags, come
-in already sanitised (`reader.annotations.markup.safe_html`) as `Markup`.
+A template file is a set of macros, one per piece of a page, or a whole page; Python calls them
+with plain data (`macros("article").byline(...)`, `render("rules.md", ...)`) and gets back
+`Markup`, which is never escaped twice. Text goes in as it is: seed text, titles and contributors'
+words are escaped by the template, so safety is the default and not chosen line by line.
+
+- An HTML template (`.html`) escapes what it prints as HTML (Jinja2's autoescape). A Markdown
+  line inside one (a heading, a table cell) says `|markdown`.
+- A Markdown template (`.md`) escapes what it prints as Markdown text (`markdown_text`), so that
+  a title such as "[x](javascript:...)" or "--8<-- file" is shown, never read as Markdown. It
+  prints values in text only, never inside an HTML attribute (a test checks): HTML with
+  attributes comes from an `.html` macro, passed in as `Markup`.
+
+Contributors' notes, which may hold a few HTML tags, come in already sanitised
+(`reader.annotations.markup.safe_html`) as `Markup`.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
@@ -21,13 +31,37 @@ from markupsafe import Markup, escape
 
 from reader.dates import written, written_date
 
+# What Python-Markdown (with the tables extension) reads a backslash before: the same text shown.
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
-def markdown_text(text: str) -> Markup:
-    """Text Markdown shows as it is, for the parts of a page written in Markdown (headings, tables):
-    HTML escaped, Markdown punctuation backslashed; HTML made by a template is left as it is."""
+
+def markdown_text(text: object) -> Markup:
+    """Text Markdown shows as it is, for the parts of a page written in Markdown (headings, tables,
+    lists): Markdown's punctuation backslashed, then `&`, `<` and `>` escaped (not quotes: this is
+    text, never an attribute's value); HTML made by a template is left as it is."""
     if isinstance(text, Markup):
         return text
-    return Markup(re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=])", r"\\\1", str(escape(text))))
+    return Markup(html.escape(MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text)), quote=False))
+
+
+def link_target(href: str) -> Markup:
+    """A link the site made (`links.link`), as a Markdown link's target: it holds no character
+    Markdown would read (a seed's words never reach it: paths and anchors are slugs)."""
+    if not re.fullmatch(r"[\w./#?=&%-]+", href):
+        raise ValueError(f"not a link the site makes: {href!r}")
+    return Markup(href)
+
+
+def identifier(value: str) -> Markup:
+    """One of the site's own names (a rule's, an id), shown as it is: letters, digits and hyphens."""
+    if not re.fullmatch(r"[\w-]+", value):
+        raise ValueError(f"not an identifier: {value!r}")
+    return Markup(value)
+
+
+def heading_id(value: str) -> Markup:
+    """Python-Markdown's attribute list giving a heading its id: `{#topic-ukraine}`."""
+    return Markup(f"{{#{identifier(value)}}}")
 
 
 def theme_text(text: str) -> str:
@@ -65,7 +99,7 @@ def plural(number: int, noun: str) -> str:
 class _Loader(jinja2.PackageLoader):
     """HTML templates written across lines for reading, producing HTML on one line as the pages had it:
     a line break (with the next line's indentation) beside an HTML tag or a template tag is dropped,
-    and between two words it is one space. A template writes a space after a tag as `{{- " " }}`,
+    and between two words it is one space. A template writes a space beside a tag as `{{ sp }}`,
     and a line break as `{{ newline }}`. A Markdown template (`.md`) keeps its lines, but for
     those of `{% ... %}` tags."""
 
@@ -85,23 +119,41 @@ def joined_lines(source: str) -> str:
     return re.sub(r"\n[ \t]*", joiner, source)
 
 
-ENVIRONMENT = jinja2.Environment(
-    loader=_Loader("reader.site", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-ENVIRONMENT.filters.update(
-    written=written,
-    written_date=written_date,
-    markdown=markdown_text,
-    number="{:,}".format,
-    basename=lambda path: PurePath(path).name,
-)
-ENVIRONMENT.globals.update(
-    plural=plural, newline="\n", front_matter=lambda *a, **k: Markup("\n".join(front_matter(*a, **k)))
-)
+def _environment(**escaping: Any) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=_Loader("reader.site", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **escaping,
+    )
+    environment.filters.update(
+        written=written,
+        written_date=written_date,
+        markdown=markdown_text,
+        number="{:,}".format,
+        basename=lambda path: PurePath(path).name,
+        target=link_target,
+        identifier=identifier,
+    )
+    environment.globals.update(
+        plural=plural,
+        newline=Markup("\n"),
+        sp=Markup(" "),
+        heading_id=heading_id,
+        front_matter=lambda *a, **k: Markup("\n".join(front_matter(*a, **k))),
+    )
+    return environment
+
+
+HTML = _environment(autoescape=True)
+# Every value a Markdown template prints goes through `markdown_text` first (`finalize`); a macro's
+# result is `Markup` there too (autoescape), so it is not escaped again.
+MARKDOWN = _environment(autoescape=True, finalize=markdown_text)
+
+
+def _template(name: str) -> jinja2.Template:
+    return (MARKDOWN if name.endswith(".md") else HTML).get_template(name)
 
 
 class Macros:
@@ -118,9 +170,9 @@ class Macros:
 @functools.cache
 def macros(name: str) -> Macros:
     """The macros of `templates/<name>` (`.html` unless named): `macros("article").byline(...)`."""
-    return Macros(ENVIRONMENT.get_template(name if "." in name else f"{name}.html").module)
+    return Macros(_template(name if "." in name else f"{name}.html").module)
 
 
 def render(name: str, **values: Any) -> str:
     """A whole page from `templates/<name>`."""
-    return ENVIRONMENT.get_template(name).render(**values)
+    return _template(name).render(**values)
