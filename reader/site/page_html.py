@@ -59,9 +59,8 @@ def theme_parts(html: str) -> ThemeParts:
     document = lxml.html.fromstring(html)
     for content in document.find_class("md-content"):  # the parse is read, never written back
         content.drop_tree()
-    theirs = [e for e in document.iter() if isinstance(e.tag, str)]
-    scripts = tuple(e.text or "" for e in theirs if e.tag == "script" and e.get("src") is None)
-    components = [(e, e.get("data-md-component") or "") for e in theirs]
+    scripts = tuple(e.text or "" for e in document.iter("script") if e.get("src") is None)
+    components = [(e, e.get("data-md-component") or "") for e in document.xpath("//*[@data-md-component]")]
     github = any(
         name == "source" and e.tag == "a" and (e.get("href") or "").startswith("https://github.com/")
         for e, name in components
