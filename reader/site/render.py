@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import pickle
 from collections import Counter
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import partial
 from typing import Any
@@ -130,9 +131,9 @@ def render_site(
 
     def render_pages(todo: list[int]) -> list[str]:
         progress.stage("rendering pages", len(todo))
-        return run_jobs([jobs[i] for i in todo], progress)
+        return run_jobs(jobs(todo), progress)
 
-    rendered = cache.values("pages", keys or range(len(jobs)), render_pages)
+    rendered = cache.values("pages", keys or range(len(pages)), render_pages)
     comparisons = _comparisons(corpus, fingerprints, cache)
     return {"corpus.json": records, **files.result(), **comparisons, **dict(zip(pages, rendered, strict=True))}
 
@@ -186,34 +187,52 @@ def _article_pages(
     options: SiteOptions,
     fingerprints: dict[str, bytes],
     keyed: bool,
-) -> tuple[list[str], list[partial[str]], list[bytes]]:
-    """Each article page's path, the call that renders it and (when `keyed`) the digest of its inputs."""
+) -> tuple[list[str], Callable[[list[int]], list[partial[str]]], list[bytes]]:
+    """Each article page's path, a function making the calls that render the pages at the given
+    indices, and (when `keyed`) the digest of each page's inputs: the page's context (its copies'
+    marks, its banner, its Suggest a note data) is made only for the pages the cache does not hold."""
     by_id = {a.id: a for a in corpus.articles}
     group_of = {a: g for g in corpus.reprints for a in g.articles}
-    links = counterparts(corpus.alignments, by_id, corpus.reprints)
-    every_title = digest(pickle.dumps(shown, protocol=5)) if keyed else b""
-    pages, jobs, keys = [], [], []
-    for item in corpus.annotated:
-        article = item.article
-        ctx = PageContext(
-            titles=shown,
-            raw_link=_link(link(ARTICLE_PAGE, raw_path(article.seed))),
-            edit_link=edit_link(item, options),
-            suggest=suggest_data(item, options),
-            banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
-            counterparts=links.get(article.id, {}),
-            topic_pages={t: topic_pages[topic_slug(t)] for t in item.about.topics} if item.about else {},
-        )
-        pages.append(article_path(article.id))
-        jobs.append(partial(render_article, item, shown[article.id], ctx))
-        # The digest of every input: the article and its annotations, the titles pages link to, the rest of
-        # the context (without its titles, digested once for every page: pickling them per page is quadratic).
-        if keyed:
-            rest = replace(ctx, titles={})
-            keys.append(
-                digest(fingerprints[article.id], every_title, pickle.dumps((shown[article.id], rest), protocol=5))
+    items = corpus.annotated
+
+    def topics_of(item: AnnotatedArticle) -> dict[str, str]:
+        return {t: topic_pages[topic_slug(t)] for t in item.about.topics} if item.about else {}
+
+    def jobs(todo: list[int]) -> list[partial[str]]:
+        groups = {
+            group_of[items[i].article.id].id: group_of[items[i].article.id]
+            for i in todo
+            if items[i].article.id in group_of
+        }
+        aligned = tuple(al for al in corpus.alignments if al.left in group_of and group_of[al.left].id in groups)
+        links = counterparts(aligned, by_id, list(groups.values()))
+        made = []
+        for item in (items[i] for i in todo):
+            article = item.article
+            ctx = PageContext(
+                titles=shown,
+                raw_link=_link(link(ARTICLE_PAGE, raw_path(article.seed))),
+                edit_link=edit_link(item, options),
+                suggest=suggest_data(item, options),
+                banner=article_banner(article.id, group_of[article.id], by_id) if article.id in group_of else "",
+                counterparts=links.get(article.id, {}),
+                topic_pages=topics_of(item),
             )
-    return pages, jobs, keys
+            made.append(partial(render_article, item, shown[article.id], ctx))
+        return made
+
+    keys = []
+    if keyed:
+        # The digest of every input: the article and its annotations, the titles pages link to (digested
+        # once for every page: pickling them per page is quadratic), the settings, and its copies (their
+        # marks and banner come from the group and its articles) and topics.
+        every_title = digest(pickle.dumps(shown, protocol=5), pickle.dumps(options, protocol=5))
+        for item in items:
+            group = group_of.get(item.article.id)
+            copies = [fingerprints[a] for a in group.articles] if group else []
+            inputs = (shown[item.article.id], group, copies, topics_of(item))
+            keys.append(digest(fingerprints[item.article.id], every_title, pickle.dumps(inputs, protocol=5)))
+    return [article_path(item.article.id) for item in items], jobs, keys
 
 
 def _fingerprint(item: AnnotatedArticle, articles: dict[str, bytes]) -> bytes:
