@@ -226,12 +226,12 @@ def _article_pages(
         # The digest of every input: the article and its annotations, the titles pages link to (digested
         # once for every page: pickling them per page is quadratic), the settings, and its copies (their
         # marks and banner come from the group and its articles) and topics.
-        every_title = digest(pickle.dumps(shown, protocol=5), pickle.dumps(options, protocol=5))
+        shared = digest(pickle.dumps(shown, protocol=5), pickle.dumps(options, protocol=5))
         for item in items:
             group = group_of.get(item.article.id)
             copies = [fingerprints[a] for a in group.articles] if group else []
             inputs = (shown[item.article.id], group, copies, topics_of(item))
-            keys.append(digest(fingerprints[item.article.id], every_title, pickle.dumps(inputs, protocol=5)))
+            keys.append(digest(fingerprints[item.article.id], shared, pickle.dumps(inputs, protocol=5)))
     return [article_path(item.article.id) for item in items], jobs, keys
 
 
