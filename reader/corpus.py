@@ -18,7 +18,7 @@ from reader.annotations.history import annotation_history
 from reader.annotations.read import Annotations, annotation_files, collect, read_file
 from reader.annotations.sourcing import known_words, unsourced_notes
 from reader.cache import BuildCache, digest
-from reader.dates import day
+from reader.dates import iso_day
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
 from reader.ingest.load import SeedInput, read_seed, seed_files, undecodable_line
@@ -335,8 +335,7 @@ def process_seed(given: SeedInput) -> SeedResult:
         seed = read_seed(given.name, given.data, shown_as=shown_as, capture=given.capture, charset=given.charset)
         articles = [clean(story) for story in split(seed)]
         if seed.capture:
-            when = day(seed.capture.date)
-            captured = {"url": seed.capture.uri, "captured": when.isoformat() if when else ""}
+            captured = {"url": seed.capture.uri, "captured": iso_day(seed.capture.date)}
             articles = [replace(a, capture=seed.capture, metadata=replace(a.metadata, **captured)) for a in articles]
         return SeedResult(seed, articles, None)
     except ReaderError as error:

@@ -54,6 +54,12 @@ def day(value: str) -> date | None:
         return None
 
 
+def iso_day(value: str) -> str:
+    """The day an ISO date, or date and time, names, as ISO text ("2024-07-13"); "" for none."""
+    when = day(value)
+    return when.isoformat() if when else ""
+
+
 def written(when: date) -> str:
     """A day as people write it: "11 July 2024"."""
     return f"{when.day} {MONTHS[when.month - 1]} {when.year}"

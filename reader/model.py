@@ -248,6 +248,7 @@ def listed_date(article: Article) -> tuple[date | None, str]:
 
 
 def display_date(article: Article) -> date | None:
+    """The date an article is listed and shown under (`listed_date`), or None."""
     return listed_date(article)[0]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from bench.corpus_generator import article
-from reader.dates import day, iso_date, iso_datetime, written, written_date
+from reader.dates import day, iso_date, iso_datetime, iso_day, written, written_date
 from reader.model import Metadata, display_date, listed_date, own_date
 
 
@@ -67,3 +67,8 @@ def test_an_article_is_listed_by_its_dates_in_one_order(stated, listed, own):
     dated = replace(article("a", ["Some text of the article."]), metadata=Metadata(**stated))
     assert listed_date(dated) == listed and display_date(dated) == listed[0]
     assert own_date(dated) == own
+
+
+def test_a_capture_date_becomes_its_day_as_iso_text():
+    assert iso_day("2024-07-13T09:14:02Z") == "2024-07-13"
+    assert iso_day("not a date") == ""

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reader import settings
-from reader.dates import day
+from reader.dates import iso_day
 from reader.files import atomic_write
 from reader.ingest.archive import ArchiveReport, archive_pages, is_archive, read_archive, record_block, warc_record
 from reader.model import Article, ReprintGroup
@@ -200,12 +200,6 @@ class HaystackPage:
     where: str
 
 
-def _day(captured: str) -> str | None:
-    """The day a page was captured, as a report gives it ("2024-07-13"), or None."""
-    when = day(captured)
-    return when.isoformat() if when else None
-
-
 def _pages(source: Source, report: ArchiveReport) -> Iterator[HaystackPage]:
     """The pages of a source, each with its address, capture date and where it lies."""
     path = source.path
@@ -217,7 +211,7 @@ def _pages(source: Source, report: ArchiveReport) -> Iterator[HaystackPage]:
         pages = read_archive(os.path.basename(path), Path(path).read_bytes(), report)
         for page in pages:
             where = f"{os.path.dirname(path)}/{page.capture.archive}@{page.capture.offset}".lstrip("/")
-            yield HaystackPage(page.payload, page.charset, page.capture.uri, _day(page.capture.date), where)
+            yield HaystackPage(page.payload, page.charset, page.capture.uri, iso_day(page.capture.date) or None, where)
         return
     with open(path, "rb") as stream:
         start = first_record(stream, source.start) if source.start else 0
@@ -227,7 +221,7 @@ def _pages(source: Source, report: ArchiveReport) -> Iterator[HaystackPage]:
         for page in archive_pages(stream, os.path.basename(path), report, start, source.end):
             capture = page.capture
             where = f"{path}@{capture.offset}"
-            yield HaystackPage(page.payload, page.charset, capture.uri, _day(capture.date), where)
+            yield HaystackPage(page.payload, page.charset, capture.uri, iso_day(capture.date) or None, where)
 
 
 def first_record(stream: BinaryIO, start: int) -> int | None:

@@ -28,8 +28,9 @@ def _front(title: str, searched: bool = True) -> list[str]:
     return [*front_matter(title, searched=searched), macros("lists.md").heading(title), ""]
 
 
-def _item(article: Article, titles: dict[str, str], date: str = "") -> str:
-    return macros("lists.md").article(titles[article.id], f"../{article_path(article.id)}", date)
+def _item(article: Article, titles: dict[str, str], listed: str = "") -> str:
+    """An article in a list, linked by its title, after the date it is `listed` under, if any."""
+    return macros("lists.md").article(titles[article.id], f"../{article_path(article.id)}", listed)
 
 
 def render_outlets(articles: tuple[Article, ...], titles: dict[str, str]) -> dict[str, str]:

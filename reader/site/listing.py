@@ -64,10 +64,10 @@ def paginate(
     the pager above and below the list; `lead` (a picture) follows the intro on the first page only."""
     chunks = [entries[i : i + LIST_PAGE_MAX] for i in range(0, len(entries), LIST_PAGE_MAX)] or [[]]
     files: dict[str, str] = {}
+    lists = macros("lists.md")
     for number, chunk in enumerate(chunks, start=1):
         heading = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
         pager = _pager(first, number, len(chunks))
-        lists = macros("lists.md")
         parts = [*front_matter(heading, searched=False), lists.heading(heading), "", *intro, ""]
         parts += [*lead, "", pager, ""] if number == 1 else [pager, ""]
         if not entries and empty:
