@@ -406,6 +406,7 @@ def test_the_timeline_picture_is_legible_and_its_marks_lead_to_their_passages(br
         expect(page.locator("#p24")).to_be_in_viewport()
     else:  # on a phone a mark is numbered, and a tap shows its numbered entry, which links to the passage
         mark = picture.locator("a").filter(has=page.locator("text.reader-timeline-n", has_text=re.compile("^1$"))).first
+        expect(mark.locator("text.reader-timeline-n")).to_be_visible()  # under load, after the scroll above
         number = mark.locator("text.reader-timeline-n").bounding_box()
         assert number and number["height"] >= 9, number
         anchor = mark.get_attribute("xlink:href")[1:]
