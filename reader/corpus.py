@@ -199,7 +199,11 @@ def _with_original_dates(corpus: Corpus, annotations: Annotations) -> Corpus:
         replace(a, metadata=a.metadata.merged(first_published=dated[a.id])) if a.id in dated else a
         for a in corpus.articles
     )
-    return replace(corpus, articles=articles)
+    fingerprints = {
+        key: digest(fingerprint, "first published", dated[key]) if key in dated else fingerprint
+        for key, fingerprint in corpus.fingerprints.items()
+    }
+    return replace(corpus, articles=articles, fingerprints=fingerprints)
 
 
 def _without_missing_articles(corpus: Corpus, annotations: Annotations) -> tuple[Corpus, Annotations]:

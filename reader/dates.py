@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 MONTHS = (
     "January",
@@ -44,6 +45,7 @@ DATE_FIELDS = ("published", "item_date", "first_published", "captured")
 OWN_DATE_FIELDS = {"published": "published", "item_date": "feed", "captured": "captured"}
 
 
+@lru_cache(maxsize=65536)  # a corpus's few thousand dates are read many times on every build
 def day(value: str) -> date | None:
     """The day an ISO date, or date and time, names; None for "" or anything else."""
     if not re.match(r"\d{4}-\d\d-\d\d", value):

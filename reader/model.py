@@ -9,6 +9,7 @@ reprints: `ReprintGroup`s, an `Alignment` of each pair of copies, `StrandedNote`
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -16,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal, get_args
 
 from reader.annotations.schema import About, CorrectionNote, LinkNote, Note, Term
+from reader.cache import digest
 from reader.dates import DATE_FIELDS, OWN_DATE_FIELDS, day
 
 if TYPE_CHECKING:
@@ -428,7 +430,13 @@ class Corpus:
     skipped: tuple[ReaderError, ...] = ()
     # What a strict build refuses: the skipped seeds, encodings guessed, annotation files left out.
     warnings: tuple[ReaderError, ...] = ()
-    # Each article's content digest (its seed's bytes and its place in the seed): cheap cache keys.
+    # Each article's content digest (its seed's bytes and its place in the seed, with what its annotation
+    # file changes of it: decisions, an original's date): cheap cache keys.
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     # What each web archive in seeds/ held: its pages, and every other record counted by why it is not one.
     archives: tuple[ArchiveReport, ...] = ()
+
+    def articles_digest(self) -> bytes:
+        """A digest of every article, their ids and their order: the key of what is made from the
+        articles alone (the navigation, the lists by outlet and date)."""
+        return digest(*(f"{a.id}\0".encode() + self.fingerprints.get(a.id, pickle.dumps(a)) for a in self.articles))

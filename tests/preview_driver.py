@@ -4,14 +4,16 @@
     python tests/preview_driver.py PROJECT SITE_DIR --full
 
 Each edit is {"path": ..., "old": ..., "new": ...} (a text replaced in a file
-of the project). Like serve's builder, every rebuild loads the configuration
-afresh and calls MkDocs' `build(..., dirty=True)` in the same process, so the
-hook keeps what it remembers between builds. Prints, as JSON, for each build
-the output files it wrote (by modification time) or the error that stopped it,
-those of them that show the alert of a rebuild the reader's pages could not be
-generated in, and whether the garbage collector is on after it.
-With `--full` it makes one ordinary full build, the reference to compare with.
-Run in its own process: the hook's memory is per process.
+of the project). As `mkdocs serve` does, the first build is given the loaded
+configuration, plugins then see the server (`on_serve`, a real MkDocs
+`LiveReloadServer`, not listening), and every rebuild calls the server's
+builder in the same process: serve's own (the configuration loaded afresh,
+MkDocs' `build(..., dirty=True)`), or the one a plugin put in its place. Prints,
+as JSON, for each build the output files it wrote (by modification time) or
+the error that stopped it, those of them that show the alert of a rebuild the
+reader's pages could not be generated in, whether the garbage collector is on
+after it, and whether the reader rebuilt the changed pages alone. With `--full` it makes one ordinary full build, the reference to
+compare with. Run in its own process: the plugin's memory is per process.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -34,37 +39,65 @@ SERVE_URL = "http://127.0.0.1:8000/"
 class _Collect(logging.Handler):
     """MkDocs logs why a build stopped, then raises a bare "Aborted"."""
 
-    def __init__(self, level: int) -> None:
-        super().__init__(level)
-        self.messages: list[str] = []
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.records.append(record)
+
+    def messages(self, level: int) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= level]
 
 
 def written(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
 
 
-def rebuild(project: Path, site: Path, first: bool, dirty: bool = True) -> dict:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.site_url = SERVE_URL
-    if first:
-        config.plugins.on_startup(command="serve", dirty=dirty)
+def serve_builder(project: Path, site: Path, dirty: bool) -> Callable[..., None]:
+    """serve's builder: the configuration loaded afresh for every rebuild."""
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        if config is None:
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+            config.site_url = SERVE_URL
+        build(config, serve_url=SERVE_URL, dirty=dirty)
+
+    return builder
+
+
+def measured(site: Path, run: Callable[[], None]) -> dict:
+    """What one build wrote, or the error that stopped it."""
     before = written(site)
     time.sleep(0.01)  # so that a rewritten file's time differs from the last build's
-    errors = _Collect(logging.ERROR)
-    logging.getLogger("mkdocs").addHandler(errors)
+    logged = _Collect()
+    logger = logging.getLogger("mkdocs")
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(logged)
     try:
-        build(config, serve_url=SERVE_URL, dirty=dirty)
+        run()
     except MkDocsException as error:
-        return {"error": "\n".join([*errors.messages, str(error)]), "collecting": gc.isenabled()}
+        return {"error": "\n".join([*logged.messages(logging.ERROR), str(error)]), "collecting": gc.isenabled()}
     finally:
-        logging.getLogger("mkdocs").removeHandler(errors)
+        logger.removeHandler(logged)
+        logger.level = level
     after = written(site)
     changed = sorted(path for path, mtime in after.items() if before.get(path) != mtime)
     alerted = [path for path in changed if path.endswith(".html") and "reader-build-error" in (site / path).read_text()]
-    return {"written": changed, "alerted": alerted, "collecting": gc.isenabled()}
+    # The reader's plugin says so when it rebuilt the changed pages alone (`ReaderPlugin.rebuild`).
+    pages_only = any("changed files rebuilt" in m for m in logged.messages(logging.INFO))
+    return {"written": changed, "alerted": alerted, "collecting": gc.isenabled(), "pages only": pages_only}
+
+
+def first_build(project: Path, site: Path, dirty: bool = True) -> tuple[dict, LiveReloadServer]:
+    """The first build, as serve makes it, and the server its plugins have seen."""
+    builder = serve_builder(project, site, dirty)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    result = measured(site, lambda: builder(config))
+    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(site))
+    return result, config.plugins.on_serve(server, config=config, builder=builder)
 
 
 def main() -> None:
@@ -72,16 +105,17 @@ def main() -> None:
     os.chdir(project)
     site.mkdir(parents=True, exist_ok=True)
     if sys.argv[3] == "--full":
-        print(json.dumps([rebuild(project, site, first=True, dirty=False)]))
+        print(json.dumps([first_build(project, site, dirty=False)[0]]))
         return
     edits = json.loads(Path(sys.argv[3]).read_text())
-    results = [rebuild(project, site, first=True)]
+    result, server = first_build(project, site)
+    results = [result]
     for edit in edits:
         path = project / edit["path"]
         text = path.read_text(encoding="utf-8")
         assert edit["old"] in text, f"{edit['old']!r} is not in {path}"
         path.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
-        results.append(rebuild(project, site, first=False))
+        results.append(measured(site, server.builder))
     print(json.dumps(results))
 
 

@@ -9,19 +9,28 @@ know) none is used, and the build takes the plain path, slower and the same in i
 - `TemplateCache`: the theme's compiled templates kept between builds (set on MkDocs' environment);
 - `Unindexed`, `set_aside_material_index`, `keep_material_entries`: Material's search index left
   empty while Pagefind is the search, and a dirty build's entries merged (its plugin's attributes);
-- `pause_collector`, `resume_collector`: the garbage collector paused during a preview rebuild.
+- `pause_collector`, `resume_collector`: the garbage collector paused during a preview rebuild;
+- `build_pages`: a preview rebuild of only the pages whose content changed, through MkDocs' own
+  functions for one page (`_populate_page`, `_build_page`), with the navigation, files and theme of
+  the last full build.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 
@@ -43,6 +52,9 @@ class Internals:
 
     def __init__(self, on: bool) -> None:
         self.mkdocs = on and known("mkdocs") and hasattr(Theme, "get_env")
+        self.pages = self.mkdocs and all(
+            hasattr(mkdocs_build, name) for name in ("_populate_page", "_build_page", "get_context")
+        )
         self.material = on and known("mkdocs-material")
         self.collector = on
         self.templates = TemplateCache()
@@ -102,6 +114,74 @@ class Internals:
         ]
         search.search_index.entries = kept + search.search_index.entries
         search.search_index_prev = None
+
+    def can_build_pages(self, config: MkDocsConfig) -> bool:
+        """Whether `build_pages` knows every plugin of this site: a plugin it does not know may
+        keep state across a build's events that a rebuild of some pages would leave stale."""
+        search = "material/search" in config.plugins
+        return self.pages and (self.material or not search) and set(config.plugins) <= PAGE_REBUILD_PLUGINS
+
+    def build_pages(
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+        env: jinja2.Environment,
+        changed: dict[str, str | bytes],
+        pagefind: bool,
+    ) -> None:
+        """Write the generated files in `changed` (path: new content) as MkDocs' own build would, with
+        the files, navigation and theme of the last build, which must not have changed: only the pages
+        among them are read and built again, each through the same plugin events, their anchors
+        checked, and the build finished with every plugin's `on_post_build`. A warning stops it under
+        `strict`, as it stops MkDocs' build, and a failure runs `on_build_error`."""
+        counter = utils.CountHandler()
+        counter.setLevel(logging.WARNING)
+        if config.strict:
+            logging.getLogger("mkdocs").addHandler(counter)
+        try:
+            search: Any = config.plugins.get("material/search")
+            if pagefind:
+                self.set_aside_material_index(config, enabled=False)
+            elif search is not None:  # the rebuilt pages' entries; `keep_material_entries` adds the others'
+                search.search_index = type(search.search_index)(**search.config)
+            pages = []
+            for path, content in changed.items():
+                file = files.get_file_from_path(path)
+                assert file is not None, path
+                if isinstance(content, bytes):
+                    file.content_bytes = content
+                else:
+                    file.content_string = content
+                file.changed = True  # type: ignore[attr-defined]  # a GeneratedFile
+                if file.page is not None:
+                    pages.append(file.page)
+                else:
+                    file.copy_file()
+            for page in pages:
+                mkdocs_build._populate_page(page, config, files, dirty=True)
+            listed = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            for page in pages:
+                excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+                mkdocs_build._build_page(page, config, listed, nav, env, dirty=True, excluded=excluded)
+            for page in pages:
+                page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            config.plugins.on_post_build(config=config)
+            if counts := counter.get_counts():
+                raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+        except Exception as error:
+            config.plugins.on_build_error(error=error)
+            if isinstance(error, BuildError):
+                logging.getLogger("mkdocs").error(str(error))
+                raise Abort("Aborted with a BuildError!") from None
+            raise
+        finally:
+            logging.getLogger("mkdocs").removeHandler(counter)
+
+
+# The plugins whose events `build_pages` knows to be safe to run for some pages only: Material's search,
+# whose index it makes afresh, and the reader's.
+PAGE_REBUILD_PLUGINS = {"material/search", "search", "reader"}
 
 
 class Unindexed:

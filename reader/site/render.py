@@ -102,13 +102,20 @@ def render_site(
     """Every generated file. An article page (and its corpus.json record) whose inputs the cache
     has seen, by digest, is not rendered again."""
     cache = cache or BuildCache()
-    shown = shown_titles(corpus)
+    every_article = corpus.articles_digest() if cache.active else b""
+    shown = cache.value("titles", every_article, partial(shown_titles, corpus))
+    # The lists of every article by outlet and by date: made from the articles alone.
+    lists = cache.value(
+        "lists",
+        every_article,
+        lambda: {**render_outlets(corpus.articles, shown), **render_dates(corpus.articles, shown)},
+    )
     fingerprints = (
         {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
     )
     # The other files, and what each article page needs, are made while workers encode corpus.json.
     topics = topic_pages(corpus.annotated, shown)
-    files = Deferred(partial(_other_files, corpus, shown, topics, options))
+    files = Deferred(partial(_other_files, corpus, shown, topics, options, lists))
     articles = Deferred(partial(_article_pages, corpus, shown, topics.page_of, options, fingerprints, cache.active))
 
     def the_rest() -> None:
@@ -139,17 +146,17 @@ def render_site(
 
 
 def _other_files(
-    corpus: Corpus, shown: dict[str, str], topics: Paginated, options: SiteOptions
+    corpus: Corpus, shown: dict[str, str], topics: Paginated, options: SiteOptions, lists: dict[str, str]
 ) -> dict[str, str | bytes]:
-    """The home, browse and comparison pages, the rules, the glossary, the raw seeds and annotation files."""
+    """The home and browse pages (with the `lists` by outlet and date), the rules, the glossary, the
+    raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(corpus.skipped, corpus.archives),
         **render_glossary(corpus),
         **render_timeline(corpus.annotated, shown),
         "download.md": render_download(),
-        **render_outlets(corpus.articles, shown),
-        **render_dates(corpus.articles, shown),
+        **lists,
         **topics.files,
         "annotations.jsonld": web_annotations(corpus.annotated, options.site_url, options.directory_urls),
     }

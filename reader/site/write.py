@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import pickle
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -68,9 +69,12 @@ def rendered_site(
     strict: bool = False,
 ) -> RenderedSite:
     """The corpus read and every generated file rendered, with mkdocs.yml's settings (`options`)."""
+    cache = cache or BuildCache()
     corpus = read_corpus(seeds_dir, annotations_dir, progress, cache, strict)
     progress.stage("rendering pages")
-    nav = site_nav(corpus, shown_titles(corpus))
+    # Made from the articles and their copies alone: an edited note leaves it as it was.
+    key = digest(corpus.articles_digest(), pickle.dumps(corpus.reprints)) if cache.active else b""
+    nav = cache.value("navigation", key, lambda: site_nav(corpus, shown_titles(corpus)))
     files = render_site(corpus, options, cache, progress)
     progress.finish()
     return RenderedSite(files, nav, digest(json.dumps(nav)), corpus.warnings, articles=len(corpus.articles))
