@@ -9,15 +9,23 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from reader import settings
-from reader.annotations.annotate import glossary_terms, place_notes, reprint_declarations, term_uses
+from reader.annotations.annotate import (
+    FilePlacement,
+    glossary_terms,
+    linked_articles,
+    place_notes,
+    placed_in,
+    reprint_declarations,
+    term_uses,
+)
 from reader.annotations.decisions import apply_decisions
 from reader.annotations.history import annotation_history
-from reader.annotations.read import Annotations, annotation_files, collect, read_file
-from reader.annotations.sourcing import known_words, unsourced_notes
-from reader.cache import BuildCache, digest
+from reader.annotations.read import Annotations, AnnotationSource, annotation_files, collect, read_file
+from reader.annotations.sourcing import unsourced_in, unsourced_notes
+from reader.cache import MISSING, BuildCache, digest
 from reader.dates import iso_day
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
@@ -86,7 +94,11 @@ def _with_sourcing(corpus: Corpus, annotations: Annotations, cache: BuildCache) 
     unsourced = unsourced_notes(
         corpus.articles,
         annotations,
-        lambda a: cache.value("known words", (a.metadata, a.paragraphs), partial(known_words, a)),
+        lambda entry, article: cache.value(
+            "sourcing",
+            (entry.parsed.path, entry.parsed.text, corpus.fingerprints[article.id]),
+            partial(unsourced_in, entry, article),
+        ),
     )
     return replace(corpus, warnings=(*corpus.warnings, *unsourced)) if unsourced else corpus
 
@@ -97,7 +109,7 @@ def _with_notes_and_reprints(
     """The notes placed (while the workers sample the articles), the copies found and aligned, the
     notes that travel between copies, and each file's history."""
     declared = reprint_declarations(corpus.articles, annotations)
-    placed = Deferred(partial(_placed_notes, corpus.articles, annotations, cache, annotations_dir))
+    placed = Deferred(partial(_placed_notes, corpus, annotations, cache, annotations_dir))
     progress.stage("finding reprints, placing notes")
     groups, unconfirmed = cache.value(
         "reprints",
@@ -228,15 +240,34 @@ def _without_missing_articles(corpus: Corpus, annotations: Annotations) -> tuple
 
 
 def _placed_notes(
-    articles: tuple[Article, ...], annotations: Annotations, cache: BuildCache, annotations_dir: Path | None
+    corpus: Corpus, annotations: Annotations, cache: BuildCache, annotations_dir: Path | None
 ) -> tuple[AnnotatedArticle, ...]:
+    """The notes placed and the glossary's terms marked; a file whose text and articles the cache has
+    seen is not placed again, nor the terms of an article whose text and notes it has seen."""
+    fingerprints = corpus.fingerprints
+
+    def placed(entry: AnnotationSource, by_id: dict[str, Article]) -> FilePlacement:
+        read = (entry.model.article, *linked_articles(entry))
+        key = (entry.parsed.path, entry.parsed.text, *(fingerprints.get(a) for a in read))
+        found = cache.get("placing", key)
+        if found is MISSING:
+            found = placed_in(entry, by_id)
+            if not found.errors:  # an error's hint names the closest ids: it depends on every article
+                cache.put("placing", key, found)
+        return cast(FilePlacement, found)
+
     try:
-        placed = place_notes(articles, annotations)
+        items = place_notes(corpus.articles, annotations, placed)
         glossary = glossary_terms(annotations)
         text = annotations.glossary.parsed.text if annotations.glossary else ""
         return tuple(
-            replace(item, terms=cache.value("terms", _terms_key(item, text), partial(term_uses, item, glossary)))
-            for item in placed
+            replace(
+                item,
+                terms=cache.value(
+                    "terms", _terms_key(item, fingerprints[item.article.id], text), partial(term_uses, item, glossary)
+                ),
+            )
+            for item in items
         )
     except Problems:
         raise
@@ -247,10 +278,10 @@ def _placed_notes(
         )]) from error  # fmt: skip
 
 
-def _terms_key(item: AnnotatedArticle, glossary_text: str) -> object:
+def _terms_key(item: AnnotatedArticle, fingerprint: bytes, glossary_text: str) -> object:
     """What an article's marked terms depend on: its text, the glossary, where its notes and links are."""
     return (
-        item.article.paragraphs,
+        fingerprint,
         glossary_text,
         tuple(n.place for n in item.notes),
         tuple(b.place for b in item.backlinks),

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from reader.annotations.anchor import Orphan, anchor, excerpt
-from reader.annotations.read import Annotations, Loc, YamlFile, dotted
+from reader.annotations.read import Annotations, AnnotationSource, Loc, YamlFile, dotted
 from reader.annotations.schema import LinkNote, Term
 from reader.errors import AnnotationError, Problems, ReaderError
 from reader.model import AnnotatedArticle, Article, Backlink, Place, PlacedNote, TermUse
@@ -57,46 +58,80 @@ def term_uses(item: AnnotatedArticle, terms: Sequence[Term]) -> tuple[TermUse, .
     return tuple(_term_uses(item.article, terms, list(item.notes), list(item.backlinks)))
 
 
-def place_notes(articles: tuple[Article, ...], annotations: Annotations) -> tuple[AnnotatedArticle, ...]:
-    """Every article with its notes, and the links to it from other articles, at their places."""
+class FilePlacement(NamedTuple):
+    """One annotation file's notes placed on its article (in reading order), the links back it gives
+    other articles (by their id), and the problems found."""
+
+    notes: tuple[PlacedNote, ...]
+    backlinks: tuple[tuple[str, Backlink], ...]
+    errors: tuple[ReaderError, ...]
+
+
+def place_notes(
+    articles: tuple[Article, ...],
+    annotations: Annotations,
+    each: Callable[[AnnotationSource, dict[str, Article]], FilePlacement] | None = None,
+) -> tuple[AnnotatedArticle, ...]:
+    """Every article with its notes, and the links to it from other articles, at their places, file
+    by file (`placed_in`, or `each`, a cache of it: the preview asks on every rebuild)."""
+    each = each or placed_in
     by_id = {a.id: a for a in articles}
     errors: list[ReaderError] = []
-    placed: dict[str, list[PlacedNote]] = {a.id: [] for a in articles}
+    placed: dict[str, tuple[PlacedNote, ...]] = {}
     backlinks: dict[str, list[Backlink]] = {a.id: [] for a in articles}
-    for article_id, (parsed, model) in annotations.files.items():
+    for article_id, entry in annotations.files.items():
         if article_id not in by_id:
-            errors.append(_unknown_article(parsed, ("article",), article_id, by_id))
+            errors.append(_unknown_article(entry.parsed, ("article",), article_id, by_id))
             continue
-        article = by_id[article_id]
-        for index, note in enumerate(model.notes):
-            loc = ("notes", index)
-            place = _place(parsed, loc, article, note.quote, note.prefix, note.suffix, errors)
-            target = None
-            if isinstance(note, LinkNote):
-                target_article = by_id.get(note.target.article)
-                if target_article is None:
-                    errors.append(_unknown_article(parsed, loc + ("target", "article"), note.target.article, by_id))
-                else:
-                    t = note.target
-                    target = _place(parsed, loc + ("target",), target_article, t.quote, t.prefix, t.suffix, errors)
-                    if place and target:
-                        backlinks[target_article.id].append(Backlink(article_id, note, place, target))
-            if place:
-                placed[article_id].append(PlacedNote(note, index, place, target))
-        errors.extend(_overlaps(parsed, placed[article_id]))
-        placed[article_id] = in_reading_order(article, placed[article_id])
+        found = each(entry, by_id)
+        placed[article_id] = found.notes
+        for target, backlink in found.backlinks:
+            backlinks[target].append(backlink)
+        errors.extend(found.errors)
     if errors:
         raise Problems(errors)
     return tuple(
         AnnotatedArticle(
             article=a,
             about=annotations.files[a.id].model.about if a.id in annotations.files else None,
-            notes=tuple(placed[a.id]),
+            notes=placed.get(a.id, ()),
             backlinks=tuple(backlinks[a.id]),
             source=annotations.files[a.id].parsed.text if a.id in annotations.files else "",
         )
         for a in articles
     )
+
+
+def placed_in(entry: AnnotationSource, by_id: dict[str, Article]) -> FilePlacement:
+    """The notes of one annotation file placed on its article, and on the articles its links name."""
+    parsed, model = entry
+    article = by_id[model.article]
+    errors: list[ReaderError] = []
+    placed: list[PlacedNote] = []
+    backlinks: list[tuple[str, Backlink]] = []
+    for index, note in enumerate(model.notes):
+        loc = ("notes", index)
+        place = _place(parsed, loc, article, note.quote, note.prefix, note.suffix, errors)
+        target = None
+        if isinstance(note, LinkNote):
+            target_article = by_id.get(note.target.article)
+            if target_article is None:
+                errors.append(_unknown_article(parsed, loc + ("target", "article"), note.target.article, by_id))
+            else:
+                t = note.target
+                target = _place(parsed, loc + ("target",), target_article, t.quote, t.prefix, t.suffix, errors)
+                if place and target:
+                    backlinks.append((target_article.id, Backlink(article.id, note, place, target)))
+        if place:
+            placed.append(PlacedNote(note, index, place, target))
+    errors.extend(_overlaps(parsed, placed))
+    return FilePlacement(tuple(in_reading_order(article, placed)), tuple(backlinks), tuple(errors))
+
+
+def linked_articles(entry: AnnotationSource) -> list[str]:
+    """The ids of the articles one annotation file's links name: with its own article, what placing its
+    notes reads."""
+    return [note.target.article for note in entry.model.notes if isinstance(note, LinkNote)]
 
 
 def _place(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from reader.annotations.read import Annotations
+from reader.annotations.read import Annotations, AnnotationSource
 from reader.annotations.schema import ContextNote, CorrectionNote
 from reader.dates import day, written
 from reader.errors import AnnotationError, ReaderError
@@ -32,35 +32,44 @@ class UnsourcedNoteWarning(AnnotationError):
 
 
 def unsourced_notes(
-    articles: tuple[Article, ...], annotations: Annotations, known: Callable[[Article], set[str]] | None = None
+    articles: tuple[Article, ...],
+    annotations: Annotations,
+    each: Callable[[AnnotationSource, Article], list[ReaderError]] | None = None,
 ) -> list[ReaderError]:
-    """A warning for every context note or correction stating something beyond its article, unsourced.
-    `known` gives an article's words (`known_words`, or a cache of it: the preview asks on every rebuild)."""
-    known = known or known_words
+    """A warning for every context note or correction stating something beyond its article, unsourced,
+    file by file (`unsourced_in`, or `each`, a cache of it: the preview asks on every rebuild)."""
+    each = each or unsourced_in
     by_id = {a.id: a for a in articles}
+    return [
+        warning
+        for article_id, entry in sorted(annotations.files.items())
+        if article_id in by_id
+        for warning in each(entry, by_id[article_id])
+    ]
+
+
+def unsourced_in(entry: AnnotationSource, article: Article) -> list[ReaderError]:
+    """The warnings of one annotation file, about its article."""
+    parsed, model = entry
+    words = known_words(article)
     found: list[ReaderError] = []
-    for article_id, (parsed, model) in sorted(annotations.files.items()):
-        article = by_id.get(article_id)
-        if article is None:
+    for index, note in enumerate(model.notes):
+        if not isinstance(note, ContextNote | CorrectionNote) or note.sources:
             continue
-        words = known(article)
-        for index, note in enumerate(model.notes):
-            if not isinstance(note, ContextNote | CorrectionNote) or note.sources:
-                continue
-            beyond = sorted(set(facts(note.text)) - words)
-            if beyond:
-                line, column = parsed.position(("notes", index, "text"))
-                found.append(
-                    UnsourcedNoteWarning(
-                        f"the note states what the article does not say ({', '.join(beyond[:5])}) and cites no source",
-                        parsed.path,
-                        line,
-                        "adding sources: (title, outlet, date; a url only where you are sure of it), "
-                        "or quoting the article's own words the note rests on. See Editorial standards.",
-                        column,
-                        f"notes[{index}].text",
-                    )
+        beyond = sorted(set(facts(note.text)) - words)
+        if beyond:
+            line, column = parsed.position(("notes", index, "text"))
+            found.append(
+                UnsourcedNoteWarning(
+                    f"the note states what the article does not say ({', '.join(beyond[:5])}) and cites no source",
+                    parsed.path,
+                    line,
+                    "adding sources: (title, outlet, date; a url only where you are sure of it), "
+                    "or quoting the article's own words the note rests on. See Editorial standards.",
+                    column,
+                    f"notes[{index}].text",
                 )
+            )
     return found
 
 
