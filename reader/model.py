@@ -439,4 +439,9 @@ class Corpus:
     def articles_digest(self) -> bytes:
         """A digest of every article, their ids and their order: the key of what is made from the
         articles alone (the navigation, the lists by outlet and date)."""
-        return digest(*(f"{a.id}\0".encode() + self.fingerprints.get(a.id, pickle.dumps(a)) for a in self.articles))
+        return digest(*(f"{a.id}\0".encode() + self.fingerprint(a) for a in self.articles))
+
+    def fingerprint(self, article: Article) -> bytes:
+        """The article's fingerprint; for a corpus made without them, the article pickled."""
+        known = self.fingerprints
+        return known[article.id] if article.id in known else pickle.dumps(article, protocol=5)

@@ -124,7 +124,13 @@ def render_site(
 
     # corpus.json: a record the cache holds (by its article's fingerprint) is not encoded again; the
     # others are encoded on every core while this process makes the rest.
-    reprints = reprint_records(corpus.reprints, corpus.alignments)
+    by_id = {a.id: a for a in corpus.articles}
+    copies = [corpus.fingerprint(by_id[a]) for g in corpus.reprints for a in g.articles]
+    reprints = cache.value(  # the alignments are made from the copies' texts
+        "reprint records",
+        digest(pickle.dumps(corpus.reprints, protocol=5), *copies) if cache.active else b"",
+        lambda: reprint_records(corpus.reprints, corpus.alignments),
+    )
     encode = [partial(encoded_record, item, reprints) for item in corpus.annotated]
     record_keys = (
         [digest(fingerprints[i.article.id], json.dumps(reprints.get(i.article.id))) for i in corpus.annotated]
