@@ -7,22 +7,33 @@ articles) and computes only what it has not seen. Keys are the content itself
 or its SHA-256, never a file's time or name alone, so an edit can never be
 served stale. After a build, entries it did not use are dropped: the cache
 holds one corpus, not every version of it.
+
+One exception, for the preview alone (`file_states`): there a file whose name,
+size, modification time and inode are unchanged is taken as unchanged, as make
+and git take it, so that an edited note does not read every seed and annotation
+file again (`file_state`); what a changed file feeds is still looked up by content.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 MISSING = object()
+# How long after it is written a file's state alone is not trusted (`file_state`).
+RACY_SECONDS = 2
 
 
 class BuildCache:
-    """`active=False` (the default) remembers nothing: a one-off build gains nothing from keys."""
+    """`active=False` (the default) remembers nothing: a one-off build gains nothing from keys.
+    `file_states`: a preview's cache, which may key on files' states (`file_state`)."""
 
-    def __init__(self, active: bool = False) -> None:
+    def __init__(self, active: bool = False, file_states: bool = False) -> None:
         self.active = active
+        self.file_states = active and file_states
         self._tables: dict[str, dict[Hashable, Any]] = {}
         self._used: dict[str, set[Hashable]] = {}
         self.hits = 0
@@ -84,3 +95,16 @@ def digest(*parts: bytes | str) -> bytes:
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.digest()
+
+
+def file_state(path: os.PathLike[str] | str) -> tuple[object, ...]:
+    """A file's name, size, modification time (in nanoseconds) and inode: what changes when it is
+    written or replaced (see `BuildCache.file_states`). A file written in the last `RACY_SECONDS` could
+    be written again within the same tick of the file system's clock, unseen: its content is part of its
+    state (git's "racily clean" files)."""
+    found = os.stat(path)
+    state = (os.fspath(path), found.st_size, found.st_mtime_ns, found.st_ino)
+    if time.time_ns() - found.st_mtime_ns < RACY_SECONDS * 1_000_000_000:
+        with open(path, "rb") as file:
+            return (*state, hashlib.sha256(file.read()).digest())
+    return state

@@ -23,13 +23,13 @@ from reader.annotations.annotate import (
 )
 from reader.annotations.decisions import apply_decisions
 from reader.annotations.history import annotation_history
-from reader.annotations.read import Annotations, AnnotationSource, annotation_files, collect, read_file
+from reader.annotations.read import Annotations, AnnotationSource, FileRead, annotation_paths, collect, read_file
 from reader.annotations.sourcing import unsourced_in, unsourced_notes
-from reader.cache import MISSING, BuildCache, digest
+from reader.cache import MISSING, BuildCache, digest, file_state
 from reader.dates import iso_day
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError, SeedWarning
 from reader.ingest.clean import clean
-from reader.ingest.load import SeedInput, read_seed, seed_files, undecodable_line
+from reader.ingest.load import SeedInput, read_seed, seed_files, seed_paths, undecodable_line
 from reader.ingest.split import split
 from reader.model import Alignment, AnnotatedArticle, Article, Corpus, ReprintGroup, Seed, outlet_name
 from reader.parallel import Deferred, run_jobs
@@ -78,7 +78,14 @@ def _read_inputs(
     strict run counts as errors too)."""
     notes = Deferred(partial(_read_notes, annotations_dir, cache))
     try:
-        corpus = read_articles(seeds_dir, progress, cache, alongside=notes.run)
+        if cache.file_states and seeds_dir.is_dir():  # a preview: its seeds, unchanged, are not read again
+            corpus = cache.value(
+                "seeds stage",
+                tuple(file_state(path) for path in seed_paths(seeds_dir)),
+                lambda: read_articles(seeds_dir, progress, cache, alongside=notes.run),
+            )
+        else:
+            corpus = read_articles(seeds_dir, progress, cache, alongside=notes.run)
     except Problems as problems:
         raise Problems([*problems.errors, *notes.result()[1]]) from None
     annotations, annotation_problems = notes.result()
@@ -176,13 +183,22 @@ def _read_notes(annotations_dir: Path | None, cache: BuildCache) -> tuple[Annota
     try:
         if annotations_dir is None:
             return Annotations({}), []
-        read = [  # a file whose bytes the cache has seen is not parsed again
-            cache.value("annotations", digest(shown, data), partial(read_file, data, shown))
-            for shown, data in annotation_files(annotations_dir)
-        ]
-        return collect(read), []
+        return collect([_read_note_file(shown, path, cache) for shown, path in annotation_paths(annotations_dir)]), []
     except Problems as problems:
         return Annotations({}), problems.errors
+
+
+def _read_note_file(shown: str, path: Path, cache: BuildCache) -> FileRead:
+    """One annotation file read: one whose bytes the cache has seen is not parsed again (in a preview,
+    one whose state it has seen is not read again)."""
+
+    def parsed() -> FileRead:
+        data = path.read_bytes()
+        return cast(FileRead, cache.value("annotations", digest(shown, data), partial(read_file, data, shown)))
+
+    if cache.file_states:
+        return cast(FileRead, cache.value("annotation states", file_state(path), parsed))
+    return parsed()
 
 
 def _with_decisions(corpus: Corpus, annotations: Annotations) -> Corpus:

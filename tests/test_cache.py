@@ -1,5 +1,6 @@
 """The content-hash cache a preview rebuild reuses (`reader/cache.py`)."""
 
+import os
 from pathlib import Path
 
 from reader.cache import MISSING, BuildCache, digest
@@ -67,3 +68,42 @@ def test_a_rebuild_with_the_cache_makes_what_a_build_without_it_makes(tmp_path):
     assert cache.hits > 0 and cache.misses > 0  # the unchanged seeds and files were reused, the edited one was not
     assert again == render_site(read_corpus(seeds, annotations))
     assert "seventy-fifth" in again["articles/china-belarus-hold-army-drills-near-nato-border-artifex-news.md"]
+
+
+def test_a_file_written_twice_within_one_tick_of_the_clock_has_two_states(tmp_path):
+    """A file written moments ago could be written again, same size, with the same modification time:
+    its content is then part of its state."""
+    from reader.cache import file_state
+
+    path = tmp_path / "note.yml"
+    path.write_text("kind: context\n", encoding="utf-8")
+    first = file_state(path)
+    path.write_text("kind: contest\n", encoding="utf-8")
+    assert file_state(path) != first
+    long_ago = path.stat().st_mtime - 60
+    os.utime(path, (long_ago, long_ago))
+    assert len(file_state(path)) == 4 and file_state(path) == file_state(path)  # settled: name, size, time, inode
+
+
+def test_a_preview_reads_a_seed_again_only_when_its_state_changed(tmp_path):
+    """What `file_states` promises, and all it promises: a seed rewritten behind the cache's back (its
+    size, time and inode put back) is not read again; touched, it is."""
+    from .conftest import SEEDS
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    seed = folder / "article.txt"
+    original = (SEEDS / "002_d566bb28321c3257.txt").read_text(encoding="utf-8")
+    seed.write_text(original, encoding="utf-8")
+    long_ago = seed.stat().st_mtime - 60
+    os.utime(seed, (long_ago, long_ago))
+    cache = BuildCache(active=True, file_states=True)
+    title = read_corpus(folder, None, cache=cache).articles[0].metadata.title
+    altered = original.replace(title, title.upper(), 1)
+    assert altered != original and len(altered) == len(original)
+    seed.write_text(altered, encoding="utf-8")
+    os.utime(seed, (long_ago, long_ago))
+    assert read_corpus(folder, None, cache=cache).articles[0].metadata.title == title
+    assert read_corpus(folder, None, cache=BuildCache(active=True)).articles[0].metadata.title == title.upper()
+    os.utime(seed)  # touched now
+    assert read_corpus(folder, None, cache=cache).articles[0].metadata.title == title.upper()

@@ -101,10 +101,15 @@ def read_annotations(folder: Path, shown_as: str = "annotations") -> Annotations
 
 def annotation_files(folder: Path, shown_as: str = "annotations") -> list[tuple[str, bytes]]:
     """Each YAML file in `folder`, by name, as it is shown in messages and as its bytes."""
+    return [(shown, path.read_bytes()) for shown, path in annotation_paths(folder, shown_as)]
+
+
+def annotation_paths(folder: Path, shown_as: str = "annotations") -> list[tuple[str, Path]]:
+    """Each YAML file in `folder`, by name, as it is shown in messages and as its path."""
     if not folder.is_dir():
         return []
     return [
-        (f"{shown_as}/{path.name}", path.read_bytes())
+        (f"{shown_as}/{path.name}", path)
         for path in sorted(folder.iterdir())
         if path.suffix in (".yml", ".yaml") and not path.name.startswith(".")
     ]

@@ -152,7 +152,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.dirty = dirty
         self.serving = command == "serve"
         self.warned = False  # once a build, once a preview (not on each of its rebuilds)
-        self.cache.active = self.serving  # a one-off build has no next build to save work for
+        # A one-off build has no next build to save work for; a preview takes a file whose state is unchanged
+        # as unchanged (`reader.cache`).
+        self.cache = BuildCache(active=self.serving, file_states=self.serving)
         self.internals = Internals(on=self.config.engine_internals)
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
