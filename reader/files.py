@@ -1,8 +1,19 @@
-"""Files written whole or not at all: a failed or interrupted write leaves the previous file."""
+"""Files written whole or not at all (a failed or interrupted write leaves the previous file), and
+a folder's files listed quickly."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The files directly in `folder`, hidden ones left out, in name order. One read of the folder
+    (`os.scandir` knows which entries are files without asking for each): at thousands of files, a
+    preview rebuild lists the seeds and annotations in a fraction of the time `Path.iterdir` takes."""
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+    return [folder / name for name in names]
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 from reader import settings
 from reader.annotations.schema import AnnotationFile, ContextNote, CorrectionNote, GlossaryFile, LinkNote
 from reader.errors import AnnotationError, InternalError, Problems, ReaderError
+from reader.files import files_in
 from reader.text import decode_utf8, line_of, slug
 
 GLOSSARY = "glossary.yml"
@@ -108,11 +109,7 @@ def annotation_paths(folder: Path, shown_as: str = "annotations") -> list[tuple[
     """Each YAML file in `folder`, by name, as it is shown in messages and as its path."""
     if not folder.is_dir():
         return []
-    return [
-        (f"{shown_as}/{path.name}", path)
-        for path in sorted(folder.iterdir())
-        if path.suffix in (".yml", ".yaml") and not path.name.startswith(".")
-    ]
+    return [(f"{shown_as}/{path.name}", path) for path in files_in(folder) if path.suffix in (".yml", ".yaml")]
 
 
 class FileRead(NamedTuple):

@@ -18,6 +18,7 @@ from bs4.dammit import EncodingDetector
 
 from reader import settings
 from reader.errors import Problems, SeedError
+from reader.files import files_in
 from reader.ingest.archive import ArchiveReport, is_archive, read_archive
 from reader.ingest.formats import feed, html, markdown, plaintext
 from reader.model import Capture, Format, Seed
@@ -28,7 +29,7 @@ NOT_SEEDS = {"SHA256SUMS", "README.md", "README"}
 
 
 def seed_paths(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in NOT_SEEDS and not p.name.startswith("."))
+    return [p for p in files_in(folder) if p.name not in NOT_SEEDS]
 
 
 class SeedInput(NamedTuple):
