@@ -36,7 +36,9 @@ def events(corpus):
 
 @pytest.fixture(scope="module")
 def page(corpus):
-    (page,) = render_timeline(corpus.annotated, shown_titles(corpus)).values()  # a list under 100: one page
+    titles = shown_titles(corpus)
+    pages = render_timeline(timeline_events(corpus.annotated, titles), article_dates(corpus.annotated, titles))
+    (page,) = pages.values()  # a list under 100: one page
     return page
 
 

@@ -58,7 +58,7 @@ from reader.site.links import ARTICLE_PAGE, ARTICLES_DIR, PAGE_TITLES, article_p
 from reader.site.listing import LIST_PAGE_MAX, Entry, Paginated, paginate
 from reader.site.report import report_label
 from reader.site.templating import macros, plural, render
-from reader.site.timeline import render_timeline
+from reader.site.timeline import article_dates, render_timeline, timeline_events
 
 RAW_DIR = "raw"
 # What the generator owns inside docs/: these are rewritten on every build.
@@ -104,12 +104,7 @@ def render_site(
     cache = cache or BuildCache()
     every_article = corpus.articles_digest() if cache.active else b""
     shown = cache.value("titles", every_article, partial(shown_titles, corpus))
-    # The lists of every article by outlet and by date: made from the articles alone.
-    lists = cache.value(
-        "lists",
-        every_article,
-        lambda: {**render_outlets(corpus.articles, shown), **render_dates(corpus.articles, shown)},
-    )
+    lists = _lists(corpus, shown, every_article, cache)
     fingerprints = (
         {item.article.id: _fingerprint(item, corpus.fingerprints) for item in corpus.annotated} if cache.active else {}
     )
@@ -151,16 +146,32 @@ def render_site(
     return {"corpus.json": records, **files.result(), **comparisons, **dict(zip(pages, rendered, strict=True))}
 
 
+def _lists(corpus: Corpus, shown: dict[str, str], every_article: bytes, cache: BuildCache) -> dict[str, str]:
+    """The lists of every article by outlet and by date, made from the articles alone, and the timeline,
+    from the articles' dates and the notes' (`every_article`: `Corpus.articles_digest`): an edited note
+    rarely changes them."""
+    dates = cache.value("article dates", every_article, partial(article_dates, corpus.annotated, shown))
+    events = timeline_events(corpus.annotated, shown)
+    timeline_key = digest(every_article, pickle.dumps(events, protocol=5)) if cache.active else b""
+    return {
+        **cache.value(
+            "lists",
+            every_article,
+            lambda: {**render_outlets(corpus.articles, shown), **render_dates(corpus.articles, shown)},
+        ),
+        **cache.value("timeline", timeline_key, partial(render_timeline, events, dates)),
+    }
+
+
 def _other_files(
     corpus: Corpus, shown: dict[str, str], topics: Paginated, options: SiteOptions, lists: dict[str, str]
 ) -> dict[str, str | bytes]:
-    """The home and browse pages (with the `lists` by outlet and date), the rules, the glossary, the
-    raw seeds and annotation files."""
+    """The home and browse pages (with the `lists`), the rules, the glossary, the raw seeds and
+    annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(corpus.skipped, corpus.archives),
         **render_glossary(corpus),
-        **render_timeline(corpus.annotated, shown),
         "download.md": render_download(),
         **lists,
         **topics.files,

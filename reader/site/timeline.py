@@ -127,10 +127,10 @@ def article_dates(annotated: Iterable[AnnotatedArticle], titles: dict[str, str])
     return sorted(found, key=lambda d: (d.date, d.title, d.what))
 
 
-def render_timeline(annotated: tuple[AnnotatedArticle, ...], titles: dict[str, str]) -> dict[str, str]:
-    """The timeline's pages: the picture and the list's first page, then the rest of the list. Each
-    mark the picture draws has its number in the list, as the phone's layout shows it."""
-    events, dates = timeline_events(annotated, titles), article_dates(annotated, titles)
+def render_timeline(events: list[Event], dates: list[ArticleDate]) -> dict[str, str]:
+    """The timeline's pages (of the dated notes' `timeline_events` and the `article_dates`): the picture
+    and the list's first page, then the rest of the list. Each mark the picture draws has its number in
+    the list, as the phone's layout shows it."""
     drawn_events, drawn_dates = drawn(events, dates)
     page = macros("timeline")
     lines = [(e.date, page.event_line(e, _shorten(e.text)), e.anchor) for e in events]
