@@ -165,3 +165,14 @@ def test_a_passage_worded_the_same_links_straight_to_the_other_copys_passage():
     (same_mark,), (differs_mark,) = links[first], links[second]
     assert 'href="right.md#p1"' in same_mark.mark and ">⇄</a>" in same_mark.mark
     assert '../compare/g.md#c1-2"' in differs_mark.mark and ">⇄≠</a>" in differs_mark.mark
+
+
+def test_the_digest_that_keys_an_article_page_knows_every_field_it_is_made_from():
+    """A preview re-renders a page when the digest of its annotated article changes (`_fingerprint`):
+    a field added to these dataclasses must be added there too, or its edits would not show."""
+    from dataclasses import fields
+
+    from reader.site.render import fields_digested
+
+    for kind, known in fields_digested.items():
+        assert tuple(f.name for f in fields(kind)) == known, kind
