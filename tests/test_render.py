@@ -77,10 +77,10 @@ def test_a_large_corpus_home_page_lists_the_most_recent_articles_and_links_to_al
 
 def test_the_glossary_lists_a_terms_first_uses_and_links_a_page_of_every_use(corpus, monkeypatch):
     from reader import settings
-    from reader.site.render import render_glossary
+    from reader.site.render import render_glossary, shown_titles
 
     monkeypatch.setattr(settings, "GLOSSARY_USES_MAX", 1)
-    files = render_glossary(corpus)
+    files = render_glossary(corpus, shown_titles(corpus))
     section = files["glossary.md"].split("{#s-400}", 1)[1].split("\n## ", 1)[0]
     used = [item for item in corpus.annotated if any(use.term.term == "S-400" for use in item.terms)]
     assert len(used) == 3

@@ -153,31 +153,31 @@ def render_site(
 
 
 def _lists(corpus: Corpus, shown: dict[str, str], every_article: bytes, cache: BuildCache) -> dict[str, str]:
-    """The lists of every article by outlet and by date, made from the articles alone, and the timeline,
-    from the articles' dates and the notes' (`every_article`: `Corpus.articles_digest`): an edited note
-    rarely changes them."""
+    """The lists of every article by outlet and by date, made from the articles alone; the timeline,
+    from the articles' dates and the notes'; the glossary, from its terms and their uses
+    (`every_article`: `Corpus.articles_digest`): an edited note rarely changes them."""
     dates = cache.value("article dates", every_article, partial(article_dates, corpus.annotated, shown))
     events = timeline_events(corpus.annotated, shown)
-    timeline_key = digest(every_article, pickle.dumps(events, protocol=5)) if cache.active else b""
+    uses = [(i.article.id, [(u.slug, u.place.paragraph) for u in i.terms]) for i in corpus.annotated if i.terms]
+    keys = [every_article, pickle.dumps(events, protocol=5), pickle.dumps((corpus.glossary, uses), protocol=5)]
     return {
         **cache.value(
             "lists",
             every_article,
             lambda: {**render_outlets(corpus.articles, shown), **render_dates(corpus.articles, shown)},
         ),
-        **cache.value("timeline", timeline_key, partial(render_timeline, events, dates)),
+        **cache.value("timeline", digest(*keys[:2]), partial(render_timeline, events, dates)),
+        **cache.value("glossary", digest(keys[0], keys[2]), partial(render_glossary, corpus, shown)),
     }
 
 
 def _other_files(
     corpus: Corpus, shown: dict[str, str], topics: Paginated, options: SiteOptions, lists: dict[str, str]
 ) -> dict[str, str | bytes]:
-    """The home and browse pages (with the `lists`), the rules, the glossary, the raw seeds and
-    annotation files."""
+    """The home and browse pages (with the `lists`), the rules, the raw seeds and annotation files."""
     files: dict[str, str | bytes] = {
         "index.md": render_home(corpus),
         "rules.md": render_rules(corpus.skipped, corpus.archives),
-        **render_glossary(corpus),
         "download.md": render_download(),
         **lists,
         **topics.files,
@@ -400,11 +400,11 @@ def render_rules(skipped: tuple[ReaderError, ...] = (), archives: tuple[ArchiveR
     return render("rules.md", title=PAGE_TITLES["rules.md"], rules=rules, archives=archives, skipped=skipped)
 
 
-def render_glossary(corpus: Corpus) -> dict[str, str]:
-    """The glossary (`templates/glossary.md`), each term with its first uses; a term used more often
-    than that has its every use on pages of its own (`glossary/<term>.md`), linked from its entry."""
+def render_glossary(corpus: Corpus, shown: dict[str, str]) -> dict[str, str]:
+    """The glossary (`templates/glossary.md`), each term with its first uses (under the articles'
+    `shown` titles); a term used more often than that has its every use on pages of its own
+    (`glossary/<term>.md`), linked from its entry."""
     uses: dict[str, list[tuple[Article, str]]] = {}
-    shown = shown_titles(corpus)  # copies of one headline told apart by outlet, as everywhere else
     for item in corpus.annotated:
         for use in item.terms:
             uses.setdefault(use.slug, []).append((item.article, use.place.paragraph))
