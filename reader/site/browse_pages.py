@@ -108,8 +108,9 @@ def web_annotations(annotated: tuple[AnnotatedArticle, ...], site_url: str = "",
     def page(article_id: str) -> str:
         return base + page_url(article_path(article_id), directory_urls)
 
+    by_id = {item.article.id: item.article for item in annotated}
     items = [
-        _web_annotation(item.article, placed, annotated, base, page)
+        _web_annotation(item.article, placed, by_id, base, page)
         for item in annotated
         for placed in item.notes
         if not placed.origin
@@ -176,7 +177,7 @@ def _selector(article: Article, paragraph_id: str, start: int, end: int) -> dict
 def _web_annotation(
     article: Article,
     placed: PlacedNote,
-    annotated: tuple[AnnotatedArticle, ...],
+    by_id: dict[str, Article],
     base: str,
     page: Callable[[str], str],
 ) -> dict[str, Any]:
@@ -198,7 +199,7 @@ def _web_annotation(
         bodies.append({"type": "TextualBody", "value": note.reading, "purpose": "editing"})
     if isinstance(note, LinkNote):
         motivation = "linking"
-        target_article = next(i.article for i in annotated if i.article.id == note.target.article)
+        target_article = by_id[note.target.article]
         bodies.append(
             {
                 "type": "SpecificResource",
