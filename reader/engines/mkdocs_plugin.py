@@ -257,8 +257,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def rebuild(self, full_build: Callable[[], None]) -> None:
         """A rebuild of only the pages an edit changed, when it changed neither the navigation, nor the
         set of pages, nor anything every page shows, nor the warnings; otherwise MkDocs' own build
-        (`full_build`, serve's builder), which reloads mkdocs.yml. An annotation edit at 5,000 articles
-        takes a tenth of the time MkDocs needs to list the files and make the navigation again."""
+        (`full_build`, serve's builder), which reloads mkdocs.yml. At 5,000 articles, under cProfile,
+        MkDocs' own build spent about 2 s on files, navigation and pages after an annotation edit; the
+        pages it changed take about 0.2 s this way."""
         built, self.built = self.built, None
         if built is None or not self._rebuild_pages(built):
             full_build()
