@@ -12,7 +12,8 @@ MkDocs' `build(..., dirty=True)`), or the one a plugin put in its place. Prints,
 as JSON, for each build the output files it wrote (by modification time) or
 the error that stopped it, those of them that show the alert of a rebuild the
 reader's pages could not be generated in, whether the garbage collector is on
-after it, and whether the reader rebuilt the changed pages alone. With `--full` it makes one ordinary full build, the reference to
+after it, and whether the reader rebuilt the changed pages alone; for the first, the
+kind of observer the server would watch the files with. With `--full` it makes one ordinary full build, the reference to
 compare with. Run in its own process: the plugin's memory is per process.
 """
 
@@ -109,7 +110,7 @@ def main() -> None:
         return
     edits = json.loads(Path(sys.argv[3]).read_text())
     result, server = first_build(project, site)
-    results = [result]
+    results = [{**result, "observer": type(server.observer).__name__}]
     for edit in edits:
         path = project / edit["path"]
         text = path.read_text(encoding="utf-8")

@@ -249,9 +249,12 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]
     ) -> LiveReloadServer:
-        """Under `mkdocs serve --dirty`, the server rebuilds through `rebuild`."""
+        """Under `mkdocs serve --dirty`, the server rebuilds through `rebuild`, told of edits by the
+        file system's events."""
         if self.dirty and self.config.generate and self.internals.can_build_pages(config):
             server.builder = partial(self.rebuild, builder)
+        if self.dirty:
+            self.internals.watch_with_events(server)
         return server
 
     def rebuild(self, full_build: Callable[[], None]) -> None:
