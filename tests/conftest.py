@@ -156,13 +156,15 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(project: Path, command: list[str]):
+def serving(project: Path, command: list[str], log: Path | None = None):
     """A preview server (`command` with `{port}` in it) started in `project` on a free port of
-    127.0.0.1; yields its address, and stops it with everything it started."""
+    127.0.0.1, what it prints on stderr written to `log` if given; yields its address, and stops it
+    with everything it started."""
     port = free_port()
+    stderr = log.open("w", encoding="utf-8") if log else subprocess.DEVNULL
     server = subprocess.Popen(
         [sys.executable, *(part.format(port=port) for part in command)],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=project, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
@@ -171,6 +173,8 @@ def serving(project: Path, command: list[str]):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        if log:
+            stderr.close()
 
 
 def wait_for(condition, timeout: float = 120.0):

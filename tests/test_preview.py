@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,23 @@ def test_under_mkdocs_serve_a_broken_annotation_is_shown_in_the_browser_and_its_
         assert "You can fix this by" in page and "Belarus" in page  # the last pages that built, below the alert
         notes.write_text(good, encoding="utf-8")
         wait_for(lambda: (text := fetched(url)) and "reader-build-error" not in text and "Belarus" in text, timeout=60)
+
+
+@pytest.mark.slow
+def test_under_mkdocs_serve_one_edit_is_one_rebuild(tmp_path):
+    """A real `mkdocs serve --dirty`, told of edits by the file system's events: the rebuild reads the
+    files it watches, and reading one must not start another rebuild."""
+    project = project_copy(tmp_path)
+    log = tmp_path / "serve.log"
+    with serving(project, ["-m", "mkdocs", "serve", "--dirty", "-a", "127.0.0.1:{port}"], log) as address:
+        url = f"{address}/articles/china-belarus-hold-army-drills-near-nato-border-artifex-news/"
+        wait_for(lambda: "Belarus" in fetched(url), timeout=90)
+        notes = project / BELARUS
+        notes.write_text(
+            notes.read_text(encoding="utf-8").replace("NATO's 75th", "NATO's seventy-fifth", 1), encoding="utf-8"
+        )
+        wait_for(lambda: "seventy-fifth" in fetched(url), timeout=60)
+        time.sleep(3)  # time enough for a rebuild the first one started
+        printed = log.read_text(encoding="utf-8")
+    assert printed.count("Detected file changes") == 1, printed
+    assert "changed files rebuilt" in printed  # the page-level rebuild

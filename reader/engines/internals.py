@@ -38,6 +38,21 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirModifiedEvent,
+    DirMovedEvent,
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers.api import BaseObserver, ObservedWatch
 
 # The versions each reliance was written against (the start of their version string).
 KNOWN = {"mkdocs": "1.6.", "mkdocs-material": "9."}
@@ -127,7 +142,8 @@ class Internals:
         a second late. The operating system's file events (inotify on Linux) tell at once, at no cost.
         Where they are not to be trusted (a network file system, a folder shared into a container),
         `engine_internals: false` keeps MkDocs' polling. Before the server starts: each path it
-        watches so far is unwatched from its polling observer and watched again from the new one."""
+        watches so far is unwatched from its polling observer and watched again from the new one, which
+        reports writes only (`_changes_observer`)."""
         native = watchdog.observers.Observer
         watched = getattr(server, "_watched_paths", None)
         if not self.mkdocs or native is watchdog.observers.polling.PollingObserver or not isinstance(watched, dict):
@@ -136,7 +152,7 @@ class Internals:
         for path, count in paths.items():
             for _ in range(count):
                 server.unwatch(path)
-        server.observer = native()  # type: ignore[assignment]  # typed as the polling one; both are observers
+        server.observer = _changes_observer()  # type: ignore[assignment]  # typed as the polling one
         for path, count in paths.items():
             for _ in range(count):
                 server.watch(path)
@@ -208,6 +224,40 @@ class Internals:
 # The plugins whose events `build_pages` knows to be safe to run for some pages only: Material's search,
 # whose index it makes afresh, and the reader's.
 PAGE_REBUILD_PLUGINS = {"material/search", "search", "reader"}
+
+
+# What a file event must say to start a rebuild: that something was written, made, moved or removed.
+# A file opened to be read is an event too (inotify reports it), and a rebuild reads the files it
+# watches: were those events reported, every rebuild would start another.
+WRITES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent, FileModifiedEvent, FileAttribEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent,
+    DirCreatedEvent, DirModifiedEvent, DirMovedEvent, DirDeletedEvent,
+]  # fmt: skip
+
+
+def _changes_observer() -> BaseObserver:
+    """The platform's native file-event observer, reporting to every handler only the events in `WRITES`."""
+
+    class Changes(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a class chosen per platform
+        def schedule(
+            self,
+            event_handler: FileSystemEventHandler,
+            path: str | Path,
+            *,
+            recursive: bool = False,
+            event_filter: list[type[FileSystemEvent]] | None = None,
+            follow_symlink: bool = False,
+        ) -> ObservedWatch:
+            watch: ObservedWatch = super().schedule(
+                event_handler,
+                path,
+                recursive=recursive,
+                event_filter=event_filter or WRITES,
+                follow_symlink=follow_symlink,
+            )
+            return watch
+
+    return Changes()
 
 
 class Unindexed:
