@@ -13,7 +13,7 @@ as JSON, for each build the output files it wrote (by modification time) or
 the error that stopped it, those of them that show the alert of a rebuild the
 reader's pages could not be generated in, whether the garbage collector is on
 after it, and whether the reader rebuilt the changed pages alone; for the first, the
-kind of observer the server would watch the files with. With `--full` it makes one ordinary full build, the reference to
+observer the server would watch the files with ("file events": the platform's own). With `--full` it makes one ordinary full build, the reference to
 compare with. Run in its own process: the plugin's memory is per process.
 """
 
@@ -33,6 +33,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -110,7 +112,8 @@ def main() -> None:
         return
     edits = json.loads(Path(sys.argv[3]).read_text())
     result, server = first_build(project, site)
-    results = [{**result, "observer": type(server.observer).__name__}]
+    events = not isinstance(server.observer, PollingObserver) and isinstance(server.observer, Observer)
+    results = [{**result, "observer": "file events" if events else type(server.observer).__name__}]
     for edit in edits:
         path = project / edit["path"]
         text = path.read_text(encoding="utf-8")

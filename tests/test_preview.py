@@ -106,11 +106,8 @@ def test_with_the_internals_an_edit_that_keeps_the_navigation_rebuilds_its_pages
 
 
 def test_with_the_internals_the_server_is_told_of_edits_by_the_file_system_not_by_polling(preview, request):
-    import watchdog.observers
-
     builds, _, _ = preview
-    native = watchdog.observers.Observer.__name__
-    assert builds[0]["observer"] == (native if "internals on" in request.node.name else "PollingObserver")
+    assert builds[0]["observer"] == ("file events" if "internals on" in request.node.name else "PollingObserver")
 
 
 def test_a_changed_topic_rebuilds_its_article_and_the_topics_page_only(preview):
