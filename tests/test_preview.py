@@ -200,3 +200,32 @@ def test_under_mkdocs_serve_one_edit_is_one_rebuild(tmp_path):
         printed = log.read_text(encoding="utf-8")
     assert printed.count("Detected file changes") == 1, printed
     assert "changed files rebuilt" in printed  # the page-level rebuild
+
+
+def test_a_folder_the_system_will_not_watch_is_polled_and_its_edits_still_seen(tmp_path, monkeypatch):
+    """Past the system's limit of watches (Linux: `fs.inotify.max_user_watches`) scheduling fails;
+    the folder is then polled, as MkDocs polls. The limit is simulated; the observers are real."""
+    import threading
+
+    import watchdog.observers
+    from watchdog.events import FileSystemEventHandler
+
+    from reader.engines.internals import _changes_observer
+
+    def refused(*args, **kwargs):
+        raise OSError(28, "inotify watch limit reached")
+
+    observer = _changes_observer()
+    monkeypatch.setattr(watchdog.observers.Observer, "schedule", refused)
+    seen = threading.Event()
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.set()
+    watch = observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.6)  # the polling observer's first look at the folder
+        (tmp_path / "note.yml").write_text("kind: context\n", encoding="utf-8")
+        assert seen.wait(timeout=10)
+        observer.unschedule(watch)
+    finally:
+        observer.stop()

@@ -236,9 +236,16 @@ WRITES: list[type[FileSystemEvent]] = [
 
 
 def _changes_observer() -> BaseObserver:
-    """The platform's native file-event observer, reporting to every handler only the events in `WRITES`."""
+    """The platform's native file-event observer, reporting to every handler only the events in `WRITES`;
+    a folder the system will not watch (on Linux, past `fs.inotify.max_user_watches`) is polled as MkDocs
+    polls it, with a warning."""
 
     class Changes(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a class chosen per platform
+        def __init__(self) -> None:
+            super().__init__()
+            self.polling = watchdog.observers.polling.PollingObserver(timeout=POLL_SECONDS)
+            self.polled: set[ObservedWatch] = set()
+
         def schedule(
             self,
             event_handler: FileSystemEventHandler,
@@ -248,16 +255,44 @@ def _changes_observer() -> BaseObserver:
             event_filter: list[type[FileSystemEvent]] | None = None,
             follow_symlink: bool = False,
         ) -> ObservedWatch:
-            watch: ObservedWatch = super().schedule(
-                event_handler,
-                path,
-                recursive=recursive,
-                event_filter=event_filter or WRITES,
-                follow_symlink=follow_symlink,
-            )
-            return watch
+            try:
+                watch: ObservedWatch = super().schedule(
+                    event_handler, path, recursive=recursive, event_filter=event_filter or WRITES,
+                    follow_symlink=follow_symlink,
+                )  # fmt: skip
+                return watch
+            except OSError as error:
+                logging.getLogger("mkdocs.plugins.reader").warning(
+                    "%s is watched by polling: the system would not watch it (%s)", path, error
+                )
+                watch = self.polling.schedule(event_handler, path, recursive=recursive)
+                self.polled.add(watch)
+                if self.is_alive() and not self.polling.is_alive():
+                    self.polling.start()
+                return watch
+
+        def unschedule(self, watch: ObservedWatch) -> None:
+            if watch in self.polled:
+                self.polled.discard(watch)
+                self.polling.unschedule(watch)
+            else:
+                super().unschedule(watch)
+
+        def start(self) -> None:
+            super().start()
+            if self.polled:
+                self.polling.start()
+
+        def stop(self) -> None:
+            if self.polling.is_alive():
+                self.polling.stop()
+            super().stop()
 
     return Changes()
+
+
+# MkDocs' own polling interval, for a folder the system will not watch.
+POLL_SECONDS = 0.5
 
 
 class Unindexed:
