@@ -4,7 +4,8 @@
     python tests/preview_driver.py PROJECT SITE_DIR --full
 
 Each edit is {"path": ..., "old": ..., "new": ...} (a text replaced in a file
-of the project). As `mkdocs serve` does, the first build is given the loaded
+of the project), and may say what a page must show after it ("expect": [page,
+text]; its build then says whether it does, "shows"). As `mkdocs serve` does, the first build is given the loaded
 configuration, plugins then see the server (`on_serve`, a real MkDocs
 `LiveReloadServer`, not listening), and every rebuild calls the server's
 builder in the same process: serve's own (the configuration loaded afresh,
@@ -119,7 +120,11 @@ def main() -> None:
         text = path.read_text(encoding="utf-8")
         assert edit["old"] in text, f"{edit['old']!r} is not in {path}"
         path.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
-        results.append(measured(site, server.builder))
+        result = measured(site, server.builder)
+        if "expect" in edit:  # [page, text]: whether the built page shows the text
+            page, expected = edit["expect"]
+            result["shows"] = (site / page).is_file() and expected in (site / page).read_text(encoding="utf-8")
+        results.append(result)
     print(json.dumps(results))
 
 

@@ -53,8 +53,9 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module", params=["internals on", "internals off"])
 def preview(request, tmp_path_factory):
-    """A preview through six edits: a note's text, a topic, a YAML mistake, its repair, a link note, the
-    date an article's original appeared;
+    """A preview through eleven edits: a note's text, a topic, a YAML mistake, its repair, a link note,
+    the date an article's original appeared, mkdocs.yml broken, a note edited meanwhile, mkdocs.yml
+    repaired, a plugin added, a note edited again;
     with the speed-ups that touch other packages' private state, and without them (the plain path)."""
     tmp = tmp_path_factory.mktemp("preview")
     project = project_copy(tmp)
@@ -80,6 +81,22 @@ def preview(request, tmp_path_factory):
             "new": "quote: last December\n    relation: contradicts",
         },
         {"path": BELARUS, "old": "    published: 2024-07-11\n", "new": "    published: 2024-07-10\n"},
+        # mkdocs.yml broken, a note edited meanwhile, mkdocs.yml repaired: the edit shows
+        {"path": "mkdocs.yml", "old": "site_name: Reprint Reader", "new": "site_name: [Reprint Reader"},
+        {"path": BELARUS, "old": "summit (edited)", "new": "summit (edited again)"},
+        {
+            "path": "mkdocs.yml",
+            "old": "site_name: [Reprint Reader",
+            "new": "site_name: Reprint Reader",
+            "expect": [BELARUS_PAGE, "summit (edited again)"],
+        },
+        # a plugin the page-level rebuild does not know: MkDocs' own build from then on
+        {
+            "path": "mkdocs.yml",
+            "old": "plugins:\n",
+            "new": "plugins:\n  - group:\n      enabled: false\n      plugins: []\n",
+        },
+        {"path": BELARUS, "old": "summit (edited again)", "new": "summit (edited a third time)"},
     ]
     (tmp / "edits.json").write_text(json.dumps(edits), encoding="utf-8")
     builds = drive(project, tmp / "preview", str(tmp / "edits.json"))
@@ -101,8 +118,11 @@ def test_with_the_internals_an_edit_that_keeps_the_navigation_rebuilds_its_pages
     """Without MkDocs listing the files and making the navigation again (`ReaderPlugin.rebuild`); a broken
     file and its repair (every page shows the alert, then loses it) take MkDocs' own build."""
     builds, _, _ = preview
-    alone = [build["pages only"] for build in builds[1:]]
-    assert alone == ([True, True, False, False, True, True] if "internals on" in request.node.name else [False] * 6)
+    alone = [build.get("pages only", False) for build in builds[1:]]
+    expected = [True, True, False, False, True, True, False, False, False, False, False]
+    assert alone == (expected if "internals on" in request.node.name else [False] * 11)
+    assert ["error" in build for build in builds[7:10]] == [True, True, False]  # mkdocs.yml broken, then repaired
+    assert builds[9]["shows"]  # the edit made while mkdocs.yml was broken
 
 
 def test_with_the_internals_the_server_is_told_of_edits_by_the_file_system_not_by_polling(preview, request):
@@ -144,7 +164,7 @@ def test_the_alert_names_the_file_the_line_and_the_fix():
 
 def test_the_garbage_collector_paused_for_each_rebuild_is_on_again_after_it_even_a_failed_one(preview):
     builds, _, _ = preview
-    assert [b["collecting"] for b in builds] == [True] * 7 and builds[3]["alerted"]
+    assert [b["collecting"] for b in builds] == [True] * 12 and builds[3]["alerted"]
 
 
 def test_a_changed_link_rebuilds_the_page_it_links_to(preview):
@@ -160,7 +180,8 @@ def test_the_preview_ends_with_the_site_a_full_build_makes(preview, request):
     assert previewed.keys() == full.keys()
     differ = [name for name in full if previewed[name] != full[name]]
     assert differ == ([] if "internals on" in request.node.name else ["search entries"] if differ else [])
-    assert "(edited)" in previewed[BELARUS_PAGE].decode() and "10 July 2024" in previewed[BELARUS_PAGE].decode()
+    page = previewed[BELARUS_PAGE].decode()
+    assert "(edited a third time)" in page and "10 July 2024" in page
     assert b"Belarus" in previewed["browse/topics/index.html"]
 
 
@@ -202,30 +223,69 @@ def test_under_mkdocs_serve_one_edit_is_one_rebuild(tmp_path):
     assert "changed files rebuilt" in printed  # the page-level rebuild
 
 
-def test_a_folder_the_system_will_not_watch_is_polled_and_its_edits_still_seen(tmp_path, monkeypatch):
-    """Past the system's limit of watches (Linux: `fs.inotify.max_user_watches`) scheduling fails;
-    the folder is then polled, as MkDocs polls. The limit is simulated; the observers are real."""
+def test_folders_the_system_will_not_watch_are_polled_and_their_edits_still_seen(tmp_path, monkeypatch):
+    """Past the system's limit of watches (Linux: `fs.inotify.max_user_watches`) the observer fails
+    as it starts, after serve has scheduled every folder; the folders are then polled, as MkDocs
+    polls them. The limit is simulated where the system meets it (a watch being set up); the
+    observers and the folder are real."""
     import threading
 
-    import watchdog.observers
     from watchdog.events import FileSystemEventHandler
 
-    from reader.engines.internals import _changes_observer
+    from reader.engines.internals import ChangesObserver
 
-    def refused(*args, **kwargs):
+    def refused(self):
         raise OSError(28, "inotify watch limit reached")
 
-    observer = _changes_observer()
-    monkeypatch.setattr(watchdog.observers.Observer, "schedule", refused)
+    observer = ChangesObserver()
+    monkeypatch.setattr(observer._emitter_class, "on_thread_start", refused)  # the platform's: inotify on Linux
     seen = threading.Event()
     handler = FileSystemEventHandler()
-    handler.on_any_event = lambda event: seen.set()
-    watch = observer.schedule(handler, str(tmp_path), recursive=True)
+    handler.on_any_event = lambda event: event.src_path.endswith("note.yml") and seen.set()
+    watch = observer.schedule(handler, str(tmp_path), recursive=True)  # as serve: every folder, then start
     observer.start()
     try:
         time.sleep(0.6)  # the polling observer's first look at the folder
         (tmp_path / "note.yml").write_text("kind: context\n", encoding="utf-8")
         assert seen.wait(timeout=10)
         observer.unschedule(watch)
+    finally:
+        observer.stop()
+
+
+def test_a_watched_folder_replaced_whole_is_watched_again(tmp_path):
+    """The system watches a folder, not its path: `build_site.py site` swapping docs/ in, or a folder
+    removed and made again, would leave the preview blind to its edits. The observer watches the new
+    folder and says so (the preview rebuilds); its later edits are seen."""
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+
+    from reader.engines.internals import ChangesObserver
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    events: list[str] = []
+    arrived = threading.Condition()
+
+    def note(event):
+        with arrived:
+            events.append(event.src_path)
+            arrived.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = note
+    observer = ChangesObserver()
+    observer.schedule(handler, str(docs), recursive=True)
+    observer.start()
+    try:
+        docs.rename(tmp_path / "docs.old")
+        (tmp_path / "docs.new").mkdir()
+        (tmp_path / "docs.new").rename(docs)
+        with arrived:  # the new folder, noticed
+            assert arrived.wait_for(lambda: str(docs) + os.sep in events, timeout=10)
+        (docs / "page.md").write_text("# Edited\n", encoding="utf-8")
+        with arrived:
+            assert arrived.wait_for(lambda: str(docs / "page.md") in events, timeout=10)
     finally:
         observer.stop()

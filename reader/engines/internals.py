@@ -19,9 +19,11 @@ know) none is used, and the build takes the plain path, slower and the same in i
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
+import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -39,10 +41,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 from watchdog.events import (
-    DirCreatedEvent,
-    DirDeletedEvent,
-    DirModifiedEvent,
-    DirMovedEvent,
     FileAttribEvent,
     FileClosedEvent,
     FileCreatedEvent,
@@ -52,7 +50,7 @@ from watchdog.events import (
     FileSystemEvent,
     FileSystemEventHandler,
 )
-from watchdog.observers.api import BaseObserver, ObservedWatch
+from watchdog.observers.api import ObservedWatch
 
 # The versions each reliance was written against (the start of their version string).
 KNOWN = {"mkdocs": "1.6.", "mkdocs-material": "9."}
@@ -143,7 +141,7 @@ class Internals:
         Where they are not to be trusted (a network file system, a folder shared into a container),
         `engine_internals: false` keeps MkDocs' polling. Before the server starts: each path it
         watches so far is unwatched from its polling observer and watched again from the new one, which
-        reports writes only (`_changes_observer`)."""
+        reports writes only (`ChangesObserver`)."""
         native = watchdog.observers.Observer
         watched = getattr(server, "_watched_paths", None)
         if not self.mkdocs or native is watchdog.observers.polling.PollingObserver or not isinstance(watched, dict):
@@ -152,7 +150,7 @@ class Internals:
         for path, count in paths.items():
             for _ in range(count):
                 server.unwatch(path)
-        server.observer = _changes_observer()  # type: ignore[assignment]  # typed as the polling one
+        server.observer = ChangesObserver()
         for path, count in paths.items():
             for _ in range(count):
                 server.watch(path)
@@ -226,69 +224,132 @@ class Internals:
 PAGE_REBUILD_PLUGINS = {"material/search", "search", "reader"}
 
 
-# What a file event must say to start a rebuild: that something was written, made, moved or removed.
-# A file opened to be read is an event too (inotify reports it), and a rebuild reads the files it
-# watches: were those events reported, every rebuild would start another.
+# What a file event must say to start a rebuild: that a file was written, made, moved or removed
+# (MkDocs' server ignores the events of folders). A file opened to be read is an event too (inotify
+# reports it), and a rebuild reads the files it watches: were those events reported, every rebuild
+# would start another.
 WRITES: list[type[FileSystemEvent]] = [
     FileCreatedEvent, FileModifiedEvent, FileAttribEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent,
-    DirCreatedEvent, DirModifiedEvent, DirMovedEvent, DirDeletedEvent,
 ]  # fmt: skip
 
 
-def _changes_observer() -> BaseObserver:
-    """The platform's native file-event observer, reporting to every handler only the events in `WRITES`;
-    a folder the system will not watch (on Linux, past `fs.inotify.max_user_watches`) is polled as MkDocs
-    polls it, with a warning."""
+class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a class chosen per platform
+    """The platform's native file-event observer (inotify on Linux), as serve's server uses it:
+    - it reports to every handler only the events in `WRITES`;
+    - a watched folder replaced whole (removed and made again, or swapped in as `build_site.py site`
+      swaps docs/) is watched again: the system watches a folder, not its path, so each watched
+      folder's inode is looked at every `POLL_SECONDS`, and when it changes the folder is watched
+      anew and its handler told, so that the preview rebuilds;
+    - should the system refuse to watch the folders (on Linux, past `fs.inotify.max_user_watches`),
+      which it says when the observer starts (serve schedules every folder first), every folder is
+      polled instead, as MkDocs polls them, with a warning."""
 
-    class Changes(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a class chosen per platform
-        def __init__(self) -> None:
-            super().__init__()
-            self.polling = watchdog.observers.polling.PollingObserver(timeout=POLL_SECONDS)
-            self.polled: set[ObservedWatch] = set()
+    def __init__(self) -> None:
+        super().__init__()
+        self.polling = watchdog.observers.polling.PollingObserver(timeout=POLL_SECONDS)
+        self.falling_back = False
+        # Each watch the server holds: its handler, path and recursion, and the watch (native or
+        # polling) that stands for it now.
+        self.given: dict[ObservedWatch, tuple[FileSystemEventHandler, str, bool]] = {}
+        self.current: dict[ObservedWatch, ObservedWatch] = {}
+        self.polled: set[ObservedWatch] = set()  # the current watches that are the polling observer's
+        self.inodes: dict[ObservedWatch, int | None] = {}
+        self.guard = threading.Thread(target=self._watch_folders_anew, daemon=True)
 
-        def schedule(
-            self,
-            event_handler: FileSystemEventHandler,
-            path: str | Path,
-            *,
-            recursive: bool = False,
-            event_filter: list[type[FileSystemEvent]] | None = None,
-            follow_symlink: bool = False,
-        ) -> ObservedWatch:
-            try:
-                watch: ObservedWatch = super().schedule(
-                    event_handler, path, recursive=recursive, event_filter=event_filter or WRITES,
-                    follow_symlink=follow_symlink,
-                )  # fmt: skip
-                return watch
-            except OSError as error:
-                logging.getLogger("mkdocs.plugins.reader").warning(
-                    "%s is watched by polling: the system would not watch it (%s)", path, error
-                )
-                watch = self.polling.schedule(event_handler, path, recursive=recursive)
-                self.polled.add(watch)
-                if self.is_alive() and not self.polling.is_alive():
-                    self.polling.start()
-                return watch
+    def schedule(
+        self,
+        event_handler: FileSystemEventHandler,
+        path: str | Path,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[FileSystemEvent]] | None = None,
+        follow_symlink: bool = False,
+    ) -> ObservedWatch:
+        path = str(path)
+        if self.falling_back:
+            return self._poll(None, event_handler, path, recursive)
+        try:
+            watch = self._native(event_handler, path, recursive)
+        except OSError as error:  # scheduled once the observer runs: the system refused this folder
+            _refused(error)
+            return self._poll(None, event_handler, path, recursive)
+        self.given[watch], self.current[watch] = (event_handler, path, recursive), watch
+        if os.path.isdir(path):  # a file's watch is its folder's, by name: watchdog follows a replaced file
+            self.inodes[watch] = _inode(path)
+        return watch
 
-        def unschedule(self, watch: ObservedWatch) -> None:
-            if watch in self.polled:
-                self.polled.discard(watch)
-                self.polling.unschedule(watch)
-            else:
-                super().unschedule(watch)
+    def _native(self, handler: FileSystemEventHandler, path: str, recursive: bool) -> ObservedWatch:
+        watch: ObservedWatch = super().schedule(handler, path, recursive=recursive, event_filter=WRITES)
+        return watch
 
-        def start(self) -> None:
+    def _poll(
+        self, watch: ObservedWatch | None, handler: FileSystemEventHandler, path: str, recursive: bool
+    ) -> ObservedWatch:
+        polled = self.polling.schedule(handler, path, recursive=recursive)
+        self.polled.add(polled)
+        watch = watch or polled
+        self.given[watch], self.current[watch] = (handler, path, recursive), polled
+        self.inodes.pop(watch, None)  # polling follows the path
+        if (self.is_alive() or self.falling_back) and not self.polling.is_alive():
+            self.polling.start()
+        return watch
+
+    def start(self) -> None:
+        try:
             super().start()
-            if self.polled:
-                self.polling.start()
+        except OSError as error:
+            _refused(error)
+            self.unschedule_all()  # the folders whose watching had begun
+            self.falling_back = True
+            for watch, (handler, path, recursive) in list(self.given.items()):
+                self._poll(watch, handler, path, recursive)  # the first starts the polling observer
+            return
+        self.guard.start()
 
-        def stop(self) -> None:
-            if self.polling.is_alive():
-                self.polling.stop()
-            super().stop()
+    def _watch_folders_anew(self) -> None:
+        while not self.stopped_event.wait(POLL_SECONDS):
+            for watch, inode in list(self.inodes.items()):
+                handler, path, recursive = self.given[watch]
+                now = _inode(path)
+                if now == inode or now is None:  # the same folder, or gone (until it is made again)
+                    continue
+                with contextlib.suppress(KeyError):
+                    super().unschedule(self.current[watch])
+                try:
+                    self.current[watch] = self._native(handler, path, recursive)
+                    self.inodes[watch] = now
+                except OSError as error:
+                    _refused(error)
+                    self._poll(watch, handler, path, recursive)
+                handler.dispatch(FileModifiedEvent(os.path.join(path, "")))  # what it holds may differ
 
-    return Changes()
+    def unschedule(self, watch: ObservedWatch) -> None:
+        self.given.pop(watch, None)
+        self.inodes.pop(watch, None)
+        current = self.current.pop(watch, watch)
+        if current in self.polled:
+            self.polled.discard(current)
+            self.polling.unschedule(current)
+        else:
+            super().unschedule(current)
+
+    def stop(self) -> None:
+        if self.polling.is_alive():
+            self.polling.stop()
+        super().stop()
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _refused(error: OSError) -> None:
+    logging.getLogger("mkdocs.plugins.reader").warning(
+        "The system would not watch the folders for edits (%s): they are polled, as MkDocs polls them", error
+    )
 
 
 # MkDocs' own polling interval, for a folder the system will not watch.

@@ -123,10 +123,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.pages: set[str] = set()
         self.finished: dict[str, list[str]] = {}  # each page's finished HTML blocks, set aside from Python-Markdown
         self.options = SiteOptions()  # as mkdocs.yml set them, before `on_config` adds to the configuration
-        self.parts: dict[str, Any] = {}  # what the build in progress made: its files, navigation, theme
+        # What the build under way has made so far (its configuration from `on_config`, navigation from
+        # `on_nav`, files and theme from `on_env`), kept as `built` once it completes (`on_post_build`).
+        self.parts: dict[str, Any] = {}
         self.built: Built | None = None  # the last complete build's, under `mkdocs serve --dirty`
-        # The pages a page-level rebuild rendered and could not use, with the settings they were rendered with
-        self.ready: tuple[SiteOptions, RenderedSite] | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -170,9 +170,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             return config
         start = time.perf_counter()
         self.options = options_from(config)
-        ready, self.ready = self.ready, None
         try:
-            site = ready[1] if ready and ready[0] == self.options else self.render(config)
+            site = self.render(config)
         except Problems as problems:
             traces = "".join(f"\n{trace}" for trace in problems.traces()) if os.environ.get("READER_DEBUG") else ""
             if not self.serving:
@@ -218,7 +217,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         site = self.site
         if site is None:  # on_config rendered it, or stopped the build
             return files
-        shared = digest(site.shared, self.problems.encode(), *hand_written(config))  # the alert is on every page
+        shared = self.every_page_shows(site, self.problems, config)
         everything = shared != self.shared
         if self.dirty and everything:
             clean_directory(config.site_dir)  # as a full build starts: every page is then built anew
@@ -236,6 +235,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         # As a page spells its URL (and its search entries their location): the home page's is "".
         self.pages = {"" if f.url in (".", "./") else f.url for f in files.documentation_pages()}
         return files
+
+    @staticmethod
+    def every_page_shows(site: RenderedSite, problems: str, config: MkDocsConfig) -> bytes:
+        """A digest of what every page shows besides its own content: the navigation, the alert of
+        the `problems` that stopped the last rebuild, mkdocs.yml, the theme overrides, the hand-written
+        pages. When it changes, every page is built anew."""
+        return digest(site.shared, problems.encode(), *hand_written(config))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.parts["nav"] = nav
@@ -259,17 +265,25 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def rebuild(self, full_build: Callable[[], None]) -> None:
         """A rebuild of only the pages an edit changed, when it changed neither the navigation, nor the
-        set of pages, nor anything every page shows, and leaves no warning that `strict` would stop
-        on; otherwise MkDocs' own build
-        (`full_build`, serve's builder), which reloads mkdocs.yml. At 5,000 articles, under cProfile,
-        MkDocs' own build spent about 2 s on files, navigation and pages after an annotation edit; the
-        pages it changed take about 0.2 s this way."""
+        set of pages, nor what every page shows (`every_page_shows`: mkdocs.yml among it), and leaves
+        no warning that `strict` would stop on; otherwise MkDocs' own build (`full_build`, serve's
+        builder), which loads mkdocs.yml again. At 5,000 articles, under cProfile, MkDocs' own build
+        spent about 2 s on files, navigation and pages after an annotation edit; the pages it changed
+        take about 0.2 s this way."""
         built, self.built = self.built, None
-        if built is None or not self._rebuild_pages(built):
+        done = False
+        try:
+            done = built is not None and self._rebuild_pages(built)
+        finally:
+            if not done:  # the collector, paused for the pages' rendering, is on again whatever comes next
+                self.internals.resume_collector(self.dirty)
+        if not done:
             full_build()
 
     def _rebuild_pages(self, built: Built) -> bool:
         config = built.config
+        if not (self.config.generate and self.config.engine_internals and self.internals.can_build_pages(config)):
+            return False  # as mkdocs.yml now says (it may have changed since the server started)
         log.info("Building the changed pages...")
         start = time.perf_counter()
         self.search.stop()
@@ -277,9 +291,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         try:
             site = self.render(config)
         except Problems:
-            return False  # the full build shows them on every page
-        self.ready = (self.options, site)
-        shared = digest(site.shared, b"", *hand_written(config))
+            return False  # MkDocs' own build shows them on every page
+        shared = self.every_page_shows(site, "", config)
         if (
             (site.warnings and config.strict)  # MkDocs' own build stops on them and says so
             or shared != self.shared
@@ -287,7 +300,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             or titled_nav(site, Path(config.docs_dir)) != config.nav
         ):
             return False
-        self.ready, self.site, self.problems = None, site, ""
+        self.site, self.problems = site, ""
         self.pending, self.rebuilt = (shared, site.files), set()
         for warning in site.warnings:
             log.warning("%s", warning)
