@@ -14,7 +14,8 @@ know) none is used, and the build takes the plain path, slower and the same in i
   functions for one page (`_populate_page`, `_build_page`), with the navigation, files and theme of
   the last full build;
 - `watch_with_events`: the preview's server told of edits by the operating system's file events
-  instead of reading every watched file's state twice a second (its observer replaced).
+  instead of reading every watched file's state twice a second (its observer replaced by a
+  `ChangesObserver`).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Internals:
 
     def __init__(self, on: bool) -> None:
         self.mkdocs = on and known("mkdocs") and hasattr(Theme, "get_env")
-        self.pages = self.mkdocs and all(
+        self.page_functions = self.mkdocs and all(
             hasattr(mkdocs_build, name) for name in ("_populate_page", "_build_page", "get_context")
         )
         self.material = on and known("mkdocs-material")
@@ -159,7 +160,7 @@ class Internals:
         """Whether `build_pages` knows every plugin of this site: a plugin it does not know may
         keep state across a build's events that a rebuild of some pages would leave stale."""
         search = "material/search" in config.plugins
-        return self.pages and (self.material or not search) and set(config.plugins) <= PAGE_REBUILD_PLUGINS
+        return self.page_functions and (self.material or not search) and set(config.plugins) <= PAGE_REBUILD_PLUGINS
 
     def build_pages(
         self,
