@@ -279,6 +279,7 @@ class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
             self.inodes[watch] = _inode(path)
         return watch
 
+    # The server asks for neither a filter nor symbolic links followed: every watch reports `WRITES`.
     def _native(self, handler: FileSystemEventHandler, path: str, recursive: bool) -> ObservedWatch:
         watch: ObservedWatch = super().schedule(handler, path, recursive=recursive, event_filter=WRITES)
         return watch
@@ -310,7 +311,9 @@ class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
     def _watch_folders_anew(self) -> None:
         while not self.stopped_event.wait(POLL_SECONDS):
             for watch, inode in list(self.inodes.items()):
-                handler, path, recursive = self.given[watch]
+                if (given := self.given.get(watch)) is None:  # unwatched meanwhile (the server stopping)
+                    continue
+                handler, path, recursive = given
                 now = _inode(path)
                 if now == inode or now is None:  # the same folder, or gone (until it is made again)
                     continue

@@ -18,6 +18,7 @@ import pickle
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from reader.cache import BuildCache, digest
@@ -73,8 +74,10 @@ def rendered_site(
     corpus = read_corpus(seeds_dir, annotations_dir, progress, cache, strict)
     progress.stage("rendering pages")
     # Made from the articles and their copies alone: an edited note leaves it as it was.
-    key = digest(corpus.articles_digest(), pickle.dumps(corpus.reprints)) if cache.active else b""
-    nav = cache.value("navigation", key, lambda: site_nav(corpus, shown_titles(corpus)))
+    every_article = corpus.articles_digest() if cache.active else b""
+    key = digest(every_article, pickle.dumps(corpus.reprints, protocol=5)) if cache.active else b""
+    shown = cache.value("titles", every_article, partial(shown_titles, corpus))  # render_site's too
+    nav = cache.value("navigation", key, lambda: site_nav(corpus, shown))
     files = render_site(corpus, options, cache, progress)
     progress.finish()
     return RenderedSite(files, nav, digest(json.dumps(nav)), corpus.warnings, articles=len(corpus.articles))
