@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.ingest.rules import RULES, Context, as_match, reasons
+from reader.ingest.rules import RULES, Context, reasons, rules_at
 from reader.model import Block
 
 BODY = (
@@ -16,8 +16,8 @@ def context(texts, fmt="plain", **block):
 
 
 def check(name, ctx, i):
-    rule = next(r for r in RULES if r.name == name)
-    return as_match(rule.check(ctx, i))
+    """The named rule's match at block `i`, as the cleaner asks it: only where and on what it looks."""
+    return next(r for r in RULES if r.name == name).match(ctx, i)
 
 
 # (rule, blocks, index of the block the rule should match, format, metadata it should find)
@@ -206,3 +206,13 @@ def test_every_rule_has_a_name_a_reason_and_a_test_case():
         assert rule.name in tested, f"{rule.name} has no test case"
     assert len({r.name for r in RULES}) == len(RULES)
     assert "trailing-chrome" in reasons()
+
+
+def test_a_rule_is_asked_only_where_it_looks_and_of_the_kinds_it_names():
+    byline = "By Jane Doe"
+    assert check("byline", context([byline, BODY]), 0)
+    assert not check("byline", context([BODY] * 20 + [byline] + [BODY] * 20), 20), "a byline is at a story's start"
+    middle = {r.name for r in rules_at(20, False, "paragraph")}
+    assert "read-also" in middle and not {"byline", "copyright", "boilerplate"} & middle
+    assert "boilerplate" in {r.name for r in rules_at(20, False, "boilerplate")}
+    assert "copyright" in {r.name for r in rules_at(0, True, "paragraph")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reader import settings
-from reader.ingest.rules import RULES, TRAILING_RULE, Context, as_match, is_body_paragraph, is_trailing_chrome
+from reader.ingest.rules import TRAILING_RULE, Context, as_match, is_body_paragraph, is_trailing_chrome
 from reader.model import Article, Block, Metadata, Paragraph, ParagraphKind, Removal, Story, paragraph_ids
 from reader.text import ends_sentence, last_char, normalize_space, word_count
 
@@ -92,7 +92,7 @@ def _apply_rules(story: Story) -> tuple[list[Block], list[Removal], Metadata]:
     kept, removals, metadata = [], [], story.metadata
     i = 0
     while i < len(story.blocks):
-        for rule in RULES:
+        for rule in ctx.rules_for(i):
             result = rule.check(ctx, i)
             if result and (match := as_match(result)):
                 for block in story.blocks[i : i + match.span]:

@@ -48,6 +48,7 @@ INLINE_TAGS = {
 # (an unclosed heading swallowing the page, a list item holding a list).
 _HOLDS_BLOCKS = BLOCK_TAGS | {"div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure"}
 _KINDS: dict[str, BlockKind] = {"li": "list-item", "figcaption": "caption"}
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # A title's site suffix: "Port strike enters second week | The Harbour Gazette".
 _SEPARATORS = r"\s+[|–—·•:»-]\s+"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # "?>" or, malformed, only ">"
@@ -95,100 +96,100 @@ def parse(text: str) -> tuple[list[Block], Metadata, bool]:
 def _walk_children(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
     """Walk a container; runs of loose text and inline elements become one block each."""
     run: list[str] = []
+    blank = True  # whether the run holds only whitespace so far
     start = node.sourceline or 1  # the seed line the run starts on, once it holds text
 
     def flush() -> None:
         text = "".join(run)
-        if not text.isspace() and text:
+        if not blank:
             first = start + text[: len(text) - len(text.lstrip())].count("\n")
             found.append(_block(text, first, first + text.strip().count("\n"), "text", in_quote))
         run.clear()
 
-    run.append(node.text or "")
+    if node.text:
+        run.append(node.text)
+        blank = node.text.isspace()
     children = list(node)
     for i, child in enumerate(children):
-        if isinstance(child.tag, str) and not _is_inline(child):
+        tag = child.tag  # lxml makes a new string on every access: asked once
+        if isinstance(tag, str) and not (tag in INLINE_TAGS and _holds_only_inline(child)):
             flush()
-            _walk(child, found, in_quote=in_quote)
-        elif isinstance(child.tag, str):
-            if _blank(run):  # the run starts here: on this element's line
+            blank = True
+            _walk(child, tag, found, in_quote=in_quote)
+        elif isinstance(tag, str):
+            if blank:  # the run starts here: on this element's line
                 run.clear()
                 start = child.sourceline or start
-            run.append("\n" if child.tag == "br" else _text(child))
-        tail = child.tail or ""
-        if _blank(run) and tail.strip():  # the run starts in this text, after the element
+            piece = "\n" if tag == "br" else _text(child)
+            run.append(piece)
+            blank = blank and (not piece or piece.isspace())
+        tail = child.tail
+        if not tail:
+            continue
+        if blank and not tail.isspace():  # the run starts in this text, after the element
             run.clear()
             following = children[i + 1].sourceline if i + 1 < len(children) else None
             start = following - tail.count("\n") if following else _last_line(child)
+            blank = False
         run.append(tail)
     flush()
 
 
-def _blank(run: list[str]) -> bool:
-    return all(not piece or piece.isspace() for piece in run)
+def _holds_only_inline(node: HtmlElement) -> bool:
+    return not len(node) or all(d.tag in INLINE_TAGS for d in node.iterdescendants() if isinstance(d.tag, str))
 
 
-def _is_inline(node: HtmlElement) -> bool:
-    return node.tag in INLINE_TAGS and all(
-        d.tag in INLINE_TAGS for d in node.iterdescendants() if isinstance(d.tag, str)
-    )
-
-
-def _walk(node: HtmlElement, found: list[Block], *, in_quote: bool) -> None:
-    if node.tag in CHROME_TAGS:
-        found.append(_chrome(node))
+def _walk(node: HtmlElement, tag: str, found: list[Block], *, in_quote: bool) -> None:
+    if tag in CHROME_TAGS:
+        found.append(_chrome(node, tag))
         return
-    if node.tag in BLOCK_TAGS and not any(d.tag in _HOLDS_BLOCKS for d in node.iterdescendants()):
+    if tag in BLOCK_TAGS and next(node.iterdescendants(*_HOLDS_BLOCKS), None) is None:
         # Furniture inside a paragraph (a script, a share button) is recorded on its own.
-        found.extend(_chrome(inner) for inner in node.iterdescendants(*CHROME_TAGS))
-        found.append(_block(_text(node), node.sourceline or 1, _last_line(node), node.tag, in_quote))
+        found.extend(_chrome(inner, inner.tag) for inner in node.iterdescendants(*CHROME_TAGS))
+        found.append(_block(_text(node), node.sourceline or 1, _last_line(node), tag, in_quote))
         return
-    _walk_children(node, found, in_quote=in_quote or node.tag == "blockquote")
+    _walk_children(node, found, in_quote=in_quote or tag == "blockquote")
 
 
 def _text(node: HtmlElement) -> str:
     """The element's text as a reader sees it: line breaks for `<br>`, furniture left out."""
     parts = [node.text or ""]
     for child in node:
-        if child.tag == "br":
+        tag = child.tag
+        if tag == "br":
             parts.append("\n")
-        elif isinstance(child.tag, str) and child.tag not in CHROME_TAGS:
-            parts.append(_text(child))
+        elif isinstance(tag, str) and tag not in CHROME_TAGS:
+            parts.append(_text(child) if len(child) else child.text or "")
         parts.append(child.tail or "")
     return "".join(parts)
 
 
 def _last_line(node: HtmlElement) -> int:
-    """The seed line the element's content ends on (lxml records where elements start)."""
-    *_, last = node.iter()
+    """The seed line the element's content ends on (lxml records where elements start): that of
+    its last descendant, the last child of its last child and so on."""
+    last = node
+    while len(last):
+        last = last[-1]
     return (last.sourceline or node.sourceline or 1) + (last.text or "").count("\n")
 
 
-def _chrome(node: HtmlElement) -> Block:
+def _chrome(node: HtmlElement, tag: str) -> Block:
     """A piece of page furniture with all its text, scripts and styles included."""
-    text = " ".join(node.itertext())
-    return _normalized(Block(text, node.sourceline or 1, _last_line(node), kind="chrome", tag=node.tag))
+    return _normalized(" ".join(node.itertext()), node.sourceline or 1, _last_line(node), "chrome", tag)
 
 
 def _block(text: str, first: int, last: int, tag: str, quote: bool) -> Block:
     kind: BlockKind = _KINDS.get(tag, "paragraph")
-    level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
+    level = _HEADING_LEVELS.get(tag, 0)
     if level:
         kind = "heading"
     elif quote:
         kind = "quote"
-    return _normalized(Block(text, first, last, kind=kind, tag=tag, level=level))
+    return _normalized(text, first, last, kind, tag, level)
 
 
-def _normalized(block: Block) -> Block:
-    return Block(
-        normalize_space(block.text),
-        block.first_line,
-        max(block.first_line, block.last_line),
-        block.kind,
-        block.tag,
-        block.level,
-    )
+def _normalized(text: str, first: int, last: int, kind: BlockKind, tag: str, level: int = 0) -> Block:
+    return Block(normalize_space(text), first, max(first, last), kind, tag, level)
 
 
 class _Extracted:
