@@ -110,3 +110,30 @@ def test_html_inline_markup_neither_splits_a_paragraph_nor_adds_spaces():
         "<p>Li<em>’s</em> visit</p></body></html>"
     )
     assert [b.text for b in blocks] == ["He said this, and that. Next line.", "Li’s visit"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        (FIXTURES / "page.html").read_text(encoding="utf-8"),
+        (FIXTURES / "page-header-byline.html").read_text(encoding="utf-8"),
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><body><form><input name="q"><p>Text</p></form></body></html>',
+        "<!DOCTYPE html><html/>\n<body><p>A self-closing html tag</p></body>",
+        "just some words, no markup",
+        "<p>one fragment</p>",
+        "",
+    ],
+    ids=["page", "byline page", "encoding declared", "self-closing html", "not html", "fragment", "empty"],
+)
+def test_html_pages_are_parsed_as_trafilatura_parses_them(page):
+    """The reader parses with its own lxml parser (element classes chosen in C, for speed): the
+    same tree as trafilatura's `load_html`, and the same refusals."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from reader.ingest.formats.html import _load_html
+
+    ours, theirs = _load_html(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)

@@ -180,8 +180,12 @@ def undecodable_line(data: bytes) -> int | None:
 def _text(text: str) -> str:
     """Control characters dropped, line endings as `\\n`, and characters in Unicode's composed form
     (NFC: "é" as one character, not "e" and an accent), as the text shows them and quotes are typed."""
-    text = _DROPPED_CONTROLS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    # Each looked for first: a search for one character is a fast scan, a regex or a replacement is not.
+    if any(control in text for control in _CONTROL_CHARACTERS):
+        text = _DROPPED_CONTROLS.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -221,7 +225,8 @@ def _control_ratio(data: bytes) -> float:
 
 # Control characters other than tab, newline, form feed and carriage return: a sign of binary data.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-_DROPPED_CONTROLS = re.compile(f"[{re.escape(_CONTROL_BYTES.decode('ascii'))}]")
+_CONTROL_CHARACTERS = _CONTROL_BYTES.decode("ascii")
+_DROPPED_CONTROLS = re.compile(f"[{re.escape(_CONTROL_CHARACTERS)}]")
 
 
 def detect_format(text: str, shown_as: str) -> Format:
