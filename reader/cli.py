@@ -214,7 +214,8 @@ def exported(corpus: Corpus) -> tuple[Any, ...]:
 def run_export(args: argparse.Namespace) -> int:
     text = corpus_json(*exported(corpus_of(args)))
     if str(args.path) == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
         return 0
     atomic_write(args.path, text)
     print(f"Wrote {args.path}.")

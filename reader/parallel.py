@@ -90,8 +90,9 @@ class Local:
         _JOBS = jobs
         try:
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                # Chunks of jobs, so a worker asks for work a few dozen times, not once per job.
-                chunk = max(1, min(32, len(jobs) // (self.workers * 8)))
+                # Chunks of jobs, so a worker asks for work fewer times than once a job; small ones
+                # (some 32 a worker), so the worker left with the last chunk does not work long alone.
+                chunk = max(1, min(32, len(jobs) // (self.workers * 32)))
                 mapped = pool.map(_run, range(len(jobs)), chunksize=chunk)
                 if alongside:
                     alongside()

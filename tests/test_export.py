@@ -39,7 +39,7 @@ def test_export_command_writes_the_same_json(tmp_path, corpus):
         [sys.executable, "build_site.py", "export", str(out)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8") == corpus_json(corpus.annotated, corpus.reprints, corpus.alignments)
+    assert out.read_bytes() == corpus_json(corpus.annotated, corpus.reprints, corpus.alignments)
 
 
 def test_export_is_deterministic(corpus):

@@ -101,18 +101,20 @@ def corpus_json(
     annotated: tuple[AnnotatedArticle, ...] | list[AnnotatedArticle],
     groups: tuple[ReprintGroup, ...] = (),
     alignments: tuple[Alignment, ...] = (),
-) -> str:
-    """A JSON list of articles: id, seed, metadata, paragraphs, removals, notes, corrections, reprints."""
+) -> bytes:
+    """A JSON list of articles (UTF-8): id, seed, metadata, paragraphs, removals, notes, corrections, reprints."""
     reprints = reprint_records(groups, alignments)
     return joined_records([encoded_record(item, reprints) for item in annotated])
 
 
-def encoded_record(item: AnnotatedArticle, reprints: dict[str, Record]) -> str:
-    """One article's record as JSON, with no indentation: json's fast C encoder only runs without
-    it, and the file is for programs."""
-    return json.dumps(article_record(item, reprints), ensure_ascii=False)
+def encoded_record(item: AnnotatedArticle, reprints: dict[str, Record]) -> bytes:
+    """One article's record as JSON in UTF-8, with no indentation: json's fast C encoder only runs
+    without it, and the file is for programs."""
+    return json.dumps(article_record(item, reprints), ensure_ascii=False).encode("utf-8")
 
 
-def joined_records(records: list[str]) -> str:
-    """What json.dumps gives for the whole list, from its records encoded one at a time."""
-    return "[" + ", ".join(records) + "]\n"
+def joined_records(records: list[bytes]) -> bytes:
+    """What json.dumps gives for the whole list, in UTF-8, from its records encoded one at a time.
+    Joined as bytes: as one string, a single emoji in one record would make the whole corpus four
+    bytes a character, and three times slower to join and write."""
+    return b"[" + b", ".join(records) + b"]\n"
