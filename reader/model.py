@@ -67,7 +67,7 @@ class Seed:
 # What the markup says a block is; the HTML reader adds what trafilatura left out of the article.
 BlockKind = Literal[
     "paragraph", "heading", "quote", "list-item", "separator", "html", "image", "caption",
-    "chrome", "boilerplate", "comment",
+    "chrome", "boilerplate", "comment", "repeat",
 ]  # fmt: skip
 # What a kept block of article text is.
 ParagraphKind = Literal["title", "heading", "paragraph", "quote", "list-item"]

@@ -29,6 +29,11 @@ SITE_NAME_MAX_WORDS = 6
 # An HTML block is the article when at least this share of its word triples are in the text
 # trafilatura extracted (which rewrites whitespace, and splits or merges some elements).
 EXTRACTED_MIN_SHARE = 0.5
+# ... and a repeat of article text already kept (a second copy of the article, for print or another
+# screen) when at least this share of its triples were kept already, and it holds at least this many
+# kept blocks word for word.
+REPEAT_MIN_SHARE = 0.8
+REPEAT_MIN_BLOCKS = 3
 
 # A page read in the charset it declares may hold a few stray bytes that charset cannot read (they
 # become U+FFFD, as in a browser); past this share of its non-ASCII characters, the declaration is

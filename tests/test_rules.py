@@ -177,6 +177,7 @@ def test_markup_rules_look_at_the_markup():
     assert check("page-chrome", context(["Home News Sport"], "html", kind="chrome", tag="nav"), 0)
     assert check("boilerplate", context(["Most read"], "html", kind="boilerplate", tag="h3"), 0)
     assert check("reader-comments", context(["Great piece, thanks!"], "html", kind="comment", tag="p"), 0)
+    assert check("repeated-passage", context([BODY + " " + BODY], "html", kind="repeat", tag="div"), 0)
     assert check("raw-html", context(['<iframe src="x"></iframe>'], "markdown", kind="html"), 0)
     assert check("link-only", context(["Indian Punchline", BODY], "markdown", link_only=True), 0)
     assert check("image", context(["Putin and Li in Moscow", BODY], "markdown", kind="image"), 0)
@@ -196,6 +197,7 @@ def test_every_rule_has_a_name_a_reason_and_a_test_case():
         "page-chrome",
         "boilerplate",
         "reader-comments",
+        "repeated-passage",
         "raw-html",
         "link-only",
         "teaser-list",

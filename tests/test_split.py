@@ -137,3 +137,25 @@ def test_html_pages_are_parsed_as_trafilatura_parses_them(page):
     assert (ours is None) == (theirs is None)
     if ours is not None:
         assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_a_second_copy_of_the_article_run_together_in_one_element_is_a_repeat_but_a_pull_quote_stays():
+    from reader.ingest.formats.html import parse
+
+    paragraphs = [
+        "The council met on Tuesday to discuss the harbour plan and what it would cost the town.",
+        "Members said the dredging alone would take two years and most of the reserve fund.",
+        "A vote on the plan is due next month, after a public meeting in the town hall.",
+        "Fishermen asked that the work stop during the spawning season, from March to May.",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        "<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+        f"{body}<blockquote>{paragraphs[1]}</blockquote></article>"
+        f"<div class='print-copy'>{' '.join(paragraphs)}</div></body></html>"
+    )
+    blocks, _, decided = parse(page)
+    assert decided
+    kinds = [(b.kind, b.text[:30]) for b in blocks if b.kind != "chrome"]
+    assert ("repeat", paragraphs[0][:30]) in kinds  # the print copy: all four paragraphs again
+    assert ("quote", paragraphs[1][:30]) in kinds  # the pull quote repeats one paragraph: kept

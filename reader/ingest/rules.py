@@ -82,7 +82,7 @@ class Context:
 
 
 # Block kinds an HTML page's layout gives what is not the story (see `reader.ingest.formats.html`).
-PAGE_FURNITURE = ("chrome", "boilerplate", "comment")
+PAGE_FURNITURE = ("chrome", "boilerplate", "comment", "repeat")
 
 
 @dataclass(frozen=True)
@@ -557,6 +557,14 @@ def boilerplate(ctx: Context, i: int) -> bool:
 @rule("reader-comments", kinds=("comment",))
 def reader_comments(ctx: Context, i: int) -> bool:
     """Readers' comments under an HTML page's article, as trafilatura finds them: not the article's text."""
+    return True  # its kinds say which blocks it removes
+
+
+@rule("repeated-passage", kinds=("repeat",))
+def repeated_passage(ctx: Context, i: int) -> bool:
+    """A passage of an HTML page's article that the page holds again, more times than the article
+    has it (trafilatura's text says how many): a copy of the article for another screen or for
+    print, a slideshow repeating its captions. The first copy is kept; the others are the page's."""
     return True  # its kinds say which blocks it removes
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import lxml.html
@@ -255,6 +257,36 @@ class _Extracted:
         return None if text in self.text else False
 
 
+class _KeptSoFar:
+    """The article text kept so far on a page, to tell a block that only repeats it: several of its
+    paragraphs, word for word, run together in one element, as a page holds a second copy of its
+    article (for print, for another screen, in a data attribute). A paragraph the page shows twice (a
+    pull quote, a caption) is not such a copy and stays: nothing says which of the two is the page's."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []  # the kept blocks' texts, casefolded
+        self.first_kept: dict[tuple[str, ...], int] = {}  # each triple kept, and the first block that had it
+
+    def repeats(self, text: str) -> bool:
+        """Whether the block holds at least `REPEAT_MIN_BLOCKS` kept paragraphs word for word, and
+        little else (most of its triples were kept); if not, it is counted as kept."""
+        text = text.casefold()
+        triples = _triples(text)
+        sources = [self.first_kept[t] for t in triples if t in self.first_kept]
+        if triples and len(sources) >= settings.REPEAT_MIN_SHARE * len(triples):
+            whole = sum(1 for i in set(sources) if self.texts[i] in text and _is_paragraph(self.texts[i]))
+            if whole >= settings.REPEAT_MIN_BLOCKS:
+                return True
+        for t in triples:
+            self.first_kept.setdefault(t, len(self.texts))
+        self.texts.append(text)
+        return False
+
+
+def _is_paragraph(text: str) -> bool:
+    return word_count(text) >= settings.BODY_MIN_WORDS
+
+
 def _triples(text: str) -> list[tuple[str, ...]]:
     """Runs of three words; of three characters in a script written without spaces (Chinese, Japanese)."""
     return _character_triples(text) if unspaced(text) else _word_triples(text)
@@ -271,16 +303,21 @@ def _character_triples(text: str) -> list[tuple[str, ...]]:
 
 
 def _decided(blocks: list[Block], article: _Extracted, comments: _Extracted, title: str) -> list[Block]:
-    """Each block as it was if it is the article (or its title); else marked as a comment or boilerplate."""
+    """Each block as it was if it is the article (or its title); else marked as a comment, boilerplate, or
+    a repeat: a second copy of several of the article's paragraphs, run together."""
     held = [b.kind != "chrome" and article.holds(b.text) for b in blocks]
     for i, verdict in enumerate(held):
         if verdict is None:
             held[i] = any(held[j] is True for j in (i - 1, i + 1) if 0 <= j < len(held))
     title_seen = False
+    kept_so_far = _KeptSoFar()
     decided = []
     for block, kept in zip(blocks, held, strict=True):
         if not title_seen and title and block.kind == "heading" and block.text.casefold() == title.casefold():
             kept = title_seen = True
+        elif kept and block.kind != "chrome" and kept_so_far.repeats(block.text):
+            decided.append(replace(block, kind="repeat"))
+            continue
         if block.kind == "chrome" or kept:
             decided.append(block)
             continue
