@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections import Counter
 from dataclasses import replace
 from typing import Any
 
