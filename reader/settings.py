@@ -30,8 +30,7 @@ SITE_NAME_MAX_WORDS = 6
 # trafilatura extracted (which rewrites whitespace, and splits or merges some elements).
 EXTRACTED_MIN_SHARE = 0.5
 # ... and a repeat of article text already kept (a second copy of the article, for print or another
-# screen) when at least this share of its triples were kept already, and it holds at least this many
-# kept blocks word for word.
+# screen) when at least this share of its length is at least this many kept paragraphs, word for word.
 REPEAT_MIN_SHARE = 0.8
 REPEAT_MIN_BLOCKS = 3
 

@@ -260,30 +260,25 @@ class _KeptSoFar:
     """The article text kept so far on a page, to tell a block that only repeats it: several of its
     paragraphs, word for word, run together in one element, as a page holds a second copy of its
     article (for print, for another screen, in a data attribute). A paragraph the page shows twice (a
-    pull quote, a caption) is not such a copy and stays: nothing says which of the two is the page's."""
+    pull quote, a caption) is not such a copy and stays: nothing says which of the two is the page's.
+    Counted in words: a text written without spaces (Chinese, Japanese) is not checked."""
 
     def __init__(self) -> None:
-        self.texts: list[str] = []  # the kept blocks' texts, casefolded
-        self.first_kept: dict[tuple[str, ...], int] = {}  # each triple kept, and the first block that had it
+        self.paragraphs: dict[tuple[str, ...], list[str]] = {}  # kept paragraphs (casefolded) by first words
 
     def repeats(self, text: str) -> bool:
-        """Whether the block holds at least `REPEAT_MIN_BLOCKS` kept paragraphs word for word, and
-        little else (most of its triples were kept); if not, it is counted as kept."""
+        """Whether the block is mostly (`REPEAT_MIN_SHARE` of its length) at least `REPEAT_MIN_BLOCKS`
+        kept paragraphs, word for word; if not, it is counted as kept."""
         text = text.casefold()
-        triples = _triples(text)
-        sources = [self.first_kept[t] for t in triples if t in self.first_kept]
-        if triples and len(sources) >= settings.REPEAT_MIN_SHARE * len(triples):
-            whole = sum(1 for i in set(sources) if self.texts[i] in text and _is_paragraph(self.texts[i]))
-            if whole >= settings.REPEAT_MIN_BLOCKS:
+        words = text.split()
+        if len(words) >= settings.REPEAT_MIN_BLOCKS * settings.BODY_MIN_WORDS:
+            starting = {p for t in zip(words, words[1:], words[2:], strict=False) for p in self.paragraphs.get(t, ())}
+            held = [p for p in starting if p in text]
+            if len(held) >= settings.REPEAT_MIN_BLOCKS and sum(map(len, held)) >= settings.REPEAT_MIN_SHARE * len(text):
                 return True
-        for t in triples:
-            self.first_kept.setdefault(t, len(self.texts))
-        self.texts.append(text)
+        if len(words) >= settings.BODY_MIN_WORDS:
+            self.paragraphs.setdefault(tuple(words[:3]), []).append(text)
         return False
-
-
-def _is_paragraph(text: str) -> bool:
-    return word_count(text) >= settings.BODY_MIN_WORDS
 
 
 def _triples(text: str) -> list[tuple[str, ...]]:
