@@ -177,6 +177,11 @@ def _walk(node: HtmlElement, tag: str, found: list[Block], *, in_quote: bool) ->
     if tag in CHROME_TAGS:
         found.append(_chrome(node, tag))
         return
+    if tag in BLOCK_TAGS and not len(node):  # an element with text alone: the quick case of the next
+        line = node.sourceline or 1
+        text = node.text or ""
+        found.append(_block(text, line, line + text.count("\n"), tag, in_quote))
+        return
     if tag in BLOCK_TAGS and next(node.iterdescendants(*_HOLDS_BLOCKS), None) is None:
         # Furniture inside a paragraph (a script, a share button) is recorded on its own.
         found.extend(_chrome(inner, inner.tag) for inner in node.iterdescendants(*CHROME_TAGS))
