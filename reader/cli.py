@@ -212,14 +212,24 @@ def exported(corpus: Corpus) -> tuple[Any, ...]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    text = corpus_json(*exported(corpus_of(args)))
+    data = corpus_json(*exported(corpus_of(args)))
     if str(args.path) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text)
+        _write_out(data)
         return 0
-    atomic_write(args.path, text)
+    atomic_write(args.path, data)
     print(f"Wrote {args.path}.")
     return 0
+
+
+def _write_out(data: bytes) -> None:
+    """UTF-8 bytes to standard output, as bytes where it takes them (a text-only stream, as tests
+    and embedding programs swap in, gets the text)."""
+    sys.stdout.flush()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data.decode("utf-8"))
 
 
 def run_check(args: argparse.Namespace) -> int:

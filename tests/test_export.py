@@ -42,6 +42,26 @@ def test_export_command_writes_the_same_json(tmp_path, corpus):
     assert out.read_bytes() == corpus_json(corpus.annotated, corpus.reprints, corpus.alignments)
 
 
+@pytest.mark.slow
+def test_export_to_standard_output_writes_the_same_json(corpus):
+    result = subprocess.run([sys.executable, "build_site.py", "export", "-"], cwd=ROOT, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == corpus_json(corpus.annotated, corpus.reprints, corpus.alignments)
+
+
+def test_export_to_a_text_only_standard_output_writes_the_text(corpus, monkeypatch):
+    """A program that runs the command line with its output in a string still gets the JSON."""
+    import contextlib
+    import io
+
+    from reader import cli
+
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        assert cli.main(["export", "-"], root=ROOT) == 0
+    assert captured.getvalue() == corpus_json(corpus.annotated, corpus.reprints, corpus.alignments).decode("utf-8")
+
+
 def test_export_is_deterministic(corpus):
     assert corpus_json(corpus.annotated) == corpus_json(corpus.annotated)
 

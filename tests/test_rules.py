@@ -218,3 +218,14 @@ def test_a_rule_is_asked_only_where_it_looks_and_of_the_kinds_it_names():
     assert "read-also" in middle and not {"byline", "copyright", "boilerplate"} & middle
     assert "boilerplate" in {r.name for r in rules_at(20, False, "boilerplate")}
     assert "copyright" in {r.name for r in rules_at(0, True, "paragraph")}
+
+
+def test_each_block_is_asked_exactly_the_rules_of_its_place_and_kind():
+    """What the cleaner asks (`rules_for`, cached by place) is what asking every rule would give,
+    at every position of a story with page furniture between its own blocks."""
+    kinds = ["boilerplate", "paragraph", "chrome", "heading", "paragraph", "comment", "repeat", "list-item"]
+    blocks = tuple(Block(BODY, n, n, kind=kinds[n % len(kinds)]) for n in range(90))
+    ctx = Context(blocks, "html")
+    for i, block in enumerate(blocks):
+        every = [r for r in RULES if r.looks_at(ctx.position(i), ctx.near_end(i), block.kind)]
+        assert list(ctx.rules_for(i)) == every, i

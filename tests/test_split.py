@@ -159,3 +159,16 @@ def test_a_second_copy_of_the_article_run_together_in_one_element_is_a_repeat_bu
     kinds = [(b.kind, b.text[:30]) for b in blocks if b.kind != "chrome"]
     assert ("repeat", paragraphs[0][:30]) in kinds  # the print copy: all four paragraphs again
     assert ("quote", paragraphs[1][:30]) in kinds  # the pull quote repeats one paragraph: kept
+
+
+def test_a_paragraph_with_pull_quotes_taken_from_it_is_one_paragraph_when_a_block_repeats_it():
+    """Quotes that overlap a kept paragraph count once with it: a later block holding that
+    paragraph and as much new text again is not a second copy of the article."""
+    from reader.ingest.formats.html import _KeptSoFar
+
+    paragraph = "The minister said the new port would open in spring and that the cost had doubled since then."
+    new = "Critics answered that nobody had asked the fishermen who work there, and that the harbour would silt up."
+    kept = _KeptSoFar()
+    for text in (paragraph, paragraph[:52], paragraph[:80]):
+        assert not kept.repeats(text)
+    assert not kept.repeats(f"{paragraph} {new}")

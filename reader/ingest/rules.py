@@ -113,6 +113,10 @@ AT_EDGES = Place(first=settings.EDGE_BLOCKS, last=True)
 
 @dataclass(frozen=True)
 class Rule:
+    """A named rule. Ask it through `match` (or, as the cleaner does, `Context.rules_for`): its `check`
+    alone does not look at the block's place or kind, so a rule of the markup's kinds alone claims
+    any block it is shown."""
+
     name: str
     # A match, or True for a one-block match that finds no metadata; anything false passes.
     check: Callable[[Context, int], Match | bool | None]
@@ -315,9 +319,6 @@ def taxonomy(ctx: Context, i: int) -> bool:
     return bool(_TAXONOMY.match(ctx.text(i)))
 
 
-# Each pattern with a word it cannot match without (lower case; none for a pattern anchored at the
-# start, which fails fast anyway): most blocks have none of these words, so the patterns, slow to
-# fail on long paragraphs, rarely run.
 # Each pattern with a word it cannot match without (lower case; none for a pattern anchored at the
 # start, which fails fast anyway): most blocks have none of these words, so the patterns, slow to
 # fail on long paragraphs, rarely run.
@@ -562,9 +563,10 @@ def reader_comments(ctx: Context, i: int) -> bool:
 
 @rule("repeated-passage", kinds=("repeat",))
 def repeated_passage(ctx: Context, i: int) -> bool:
-    """A passage of an HTML page's article that the page holds again, more times than the article
-    has it (trafilatura's text says how many): a copy of the article for another screen or for
-    print, a slideshow repeating its captions. The first copy is kept; the others are the page's."""
+    """A second copy of an HTML page's article in one element: at least three of the paragraphs kept
+    above, word for word, making up most of it (a copy for print or for another screen, or one left
+    in the page's data). The first copy is kept; a single paragraph the page shows twice, such as a
+    pull quote, is not a copy and stays."""
     return True  # its kinds say which blocks it removes
 
 

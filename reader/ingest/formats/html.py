@@ -5,8 +5,9 @@ removed text still account for the whole page. Which blocks are the article
 is trafilatura's decision (the field's best main-text extractor), made on the
 same parsed tree: a block is the article when trafilatura's text holds it.
 The rest become "boilerplate" blocks for the cleaner to record as removed;
-scripts, styles and forms are "chrome". Kept blocks keep their own wording
-and kinds (heading, quote, list item); trafilatura only decides.
+scripts, styles and forms are "chrome"; a second copy of the article in one
+element is a "repeat". Kept blocks keep their own wording and kinds (heading,
+quote, list item); trafilatura only decides.
 
 Metadata comes from what the page states, as trafilatura reads it (meta tags,
 JSON-LD, bylines, htmldate for the date): never guessed from the address.
@@ -266,7 +267,8 @@ class _KeptSoFar:
     paragraphs, word for word, run together in one element, as a page holds a second copy of its
     article (for print, for another screen, in a data attribute). A paragraph the page shows twice (a
     pull quote, a caption) is not such a copy and stays: nothing says which of the two is the page's.
-    Counted in words: a text written without spaces (Chinese, Japanese) is not checked."""
+    Counted in words: a text written without spaces (Chinese, Japanese) is not checked; nor is a
+    copy that comes before the article's paragraphs (it is kept, and they are too)."""
 
     def __init__(self) -> None:
         self.paragraphs: dict[tuple[str, ...], list[str]] = {}  # kept paragraphs (casefolded) by first words
@@ -278,12 +280,26 @@ class _KeptSoFar:
         words = text.split()
         if len(words) >= settings.REPEAT_MIN_BLOCKS * settings.BODY_MIN_WORDS:
             starting = {p for t in zip(words, words[1:], words[2:], strict=False) for p in self.paragraphs.get(t, ())}
-            held = [p for p in starting if p in text]
+            held = _apart(text, [p for p in starting if p in text])
             if len(held) >= settings.REPEAT_MIN_BLOCKS and sum(map(len, held)) >= settings.REPEAT_MIN_SHARE * len(text):
                 return True
         if len(words) >= settings.BODY_MIN_WORDS:
             self.paragraphs.setdefault(tuple(words[:3]), []).append(text)
         return False
+
+
+def _apart(text: str, paragraphs: list[str]) -> list[str]:
+    """Of the paragraphs the text holds, those whose first place in it overlaps no longer one's (a
+    pull quote taken from a paragraph counts once, with it), longest first."""
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for paragraph in sorted(paragraphs, key=lambda p: (-len(p), p)):
+        start = text.find(paragraph)
+        end = start + len(paragraph)
+        if all(end <= a or start >= b for a, b in taken):
+            taken.append((start, end))
+            kept.append(paragraph)
+    return kept
 
 
 def _triples(text: str) -> list[tuple[str, ...]]:
