@@ -5,10 +5,10 @@ folder's project. The commands and their options are in `reader/cli.py` (`--help
 import sys
 from pathlib import Path
 
-from reader.cli import COMMANDS, OPTIONS, defaults, main, parser  # noqa: F401  (the command line's parts, for tests)
+from reader.cli import COMMANDS, OPTIONS, defaults, main, parser, run_process  # noqa: F401  (the command line's parts, for tests)
 
 ROOT = Path(__file__).resolve().parent
 DEFAULTS = defaults(ROOT)
 
 if __name__ == "__main__":
-    sys.exit(main(root=ROOT))
+    sys.exit(run_process(root=ROOT))
