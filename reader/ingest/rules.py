@@ -58,15 +58,13 @@ class Context:
         """How many of the story's own blocks come before block `i`."""
         return self._positions[0][i]
 
-    def near_start(self, i: int) -> bool:
-        return self.position(i) < settings.EDGE_BLOCKS
-
     def near_end(self, i: int) -> bool:
         positions, count = self._positions
         return positions[i] >= count - settings.EDGE_BLOCKS
 
-    def near_edge(self, i: int) -> bool:
-        return self.near_start(i) or self.near_end(i)
+    def within(self, place: Place, i: int) -> bool:
+        """Whether block `i` is in `place` (a rule whose check looks at several places asks this)."""
+        return place.admits(self.position(i), self.near_end(i))
 
     def rules_for(self, i: int) -> tuple[Rule, ...]:
         """The rules that look at block `i`, in their order: those of its place and kind."""
@@ -346,7 +344,7 @@ def site_promotion(ctx: Context, i: int) -> bool:
     """The site asking for something: newsletter sign-ups, share and follow buttons,
     memberships, translation widgets. Only near the start or end, where templates put them."""
     text = ctx.text(i)
-    low = lowered(text)
+    low = lowered(text)  # `_mentions` for each, the text lowered once: this runs on most blocks at a page's edges
     return any(word in low and pattern.search(text) for word, pattern in _PROMOTIONS)
 
 
@@ -498,7 +496,7 @@ def image_caption(ctx: Context, i: int) -> bool:
     text = ctx.text(i)
     if ctx.blocks[i].kind == "caption" or _CAPTION_LABEL.match(text):
         return True
-    if ctx.near_edge(i) and text.rstrip().endswith(")") and _CAPTION_CREDIT.search(text):
+    if ctx.within(AT_EDGES, i) and text.rstrip().endswith(")") and _CAPTION_CREDIT.search(text):
         return True
     return (
         ctx.position(i) <= 2
