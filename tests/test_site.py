@@ -460,6 +460,21 @@ def test_the_policy_lets_only_the_themes_inline_scripts_run_on_published_pages()
     assert script_src == f"script-src 'self' 'sha256-{theme}'"  # not the script inside the article
 
 
+@pytest.mark.parametrize(
+    "page, scripts",
+    [
+        (PAGE, ("theme()",)),
+        ('<script class="note md-content">inside()</script><script>theme()</script>', ("theme()",)),
+        ('<div class="md-content-wide"><script>theme()</script></div>', ("theme()",)),  # another class
+        ('<script src="/assets/bundle.js"></script><script>theme()</script>', ("theme()",)),
+        ("<!-- only a comment -->", ()),
+        ("   ", ()),
+    ],
+)
+def test_the_themes_inline_scripts_are_those_outside_the_content(page, scripts):
+    assert theme_parts(page).scripts == scripts
+
+
 def test_the_preview_policy_lets_mkdocs_serves_live_reload_script_run():
     """`mkdocs serve` adds the script to each page as it sends it, with values no hash could know."""
     policy = re.search(r'content="([^"]*)"', add_content_security_policy(PAGE, wasm=True, preview=True))[1]
