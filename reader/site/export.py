@@ -57,12 +57,14 @@ def note_record(placed: PlacedNote) -> Record:
 def reprint_records(groups: tuple[ReprintGroup, ...], alignments: tuple[Alignment, ...]) -> dict[str, Record]:
     """Each article's reprint group, and its alignment with every other copy, by article id."""
     records: dict[str, Record] = {}
+    involving: dict[str, list[Alignment]] = {}  # each article's alignments, in their order
+    for alignment in alignments:
+        for article_id in dict.fromkeys((alignment.left, alignment.right)):
+            involving.setdefault(article_id, []).append(alignment)
     for group in groups:
         for article_id in group.articles:
             aligned = []
-            for alignment in alignments:
-                if article_id not in (alignment.left, alignment.right):
-                    continue
+            for alignment in involving.get(article_id, []):
                 mine = "left" if alignment.left == article_id else "right"
                 other = alignment.right if mine == "left" else alignment.left
                 aligned.append(
