@@ -1,9 +1,10 @@
-"""Files written whole or not at all (a failed or interrupted write leaves the previous file), and
-a folder's files listed quickly."""
+"""Files written whole or not at all (a failed or interrupted write leaves the previous file), a
+folder's files listed quickly, and a file published without a second copy of its bytes."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -30,3 +31,11 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def link_or_copy(source: Path, link: Path) -> None:
+    """A hard link where the file system allows one (no second copy of the bytes), else a copy."""
+    try:
+        os.link(source, link)
+    except OSError:
+        shutil.copyfile(source, link)

@@ -27,10 +27,11 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
-    """The real corpus built by `build_site.py site --engine NAME`, once per engine."""
+    """The real corpus built by `build_site.py site --engine NAME`, once per engine; MkDocs last, so
+    that docs/ is as its build left it."""
     project = project_copy(tmp_path_factory.mktemp("engines"))
     built = {}
-    for engine in ENGINES:
+    for engine in reversed(ENGINES):
         result = run(project, "site", "--engine", engine, "--site-dir", str(project / f"site-{engine}"))
         assert result.returncode == 0, result.stderr
         built[engine] = project / f"site-{engine}"
@@ -150,6 +151,21 @@ def test_a_failed_engine_build_leaves_the_previous_site(tmp_path):
 
 def test_the_site_mkdocs_builds_through_its_hook_has_no_broken_link_either(built_site):
     assert broken_links(built_site) == []
+
+
+def test_mkdocs_publishes_the_generators_files_as_links_to_docs_and_copies_the_rest(sites):
+    """The raw seeds, annotation files and corpus.json are not written a second time; a hand-written
+    file and the theme's are copies (editing the site must never edit them)."""
+    site, docs = sites["mkdocs"], sites["mkdocs"].parent / "docs"
+    raw = sorted((site / "raw").iterdir())
+    assert raw and all((site / "raw" / p.name).samefile(docs / "raw" / p.name) for p in raw)
+    assert (site / "corpus.json").samefile(docs / "corpus.json")
+    assert (site / "annotations").is_dir() and all(
+        p.samefile(docs / "annotations" / p.name) for p in (site / "annotations").iterdir()
+    )
+    hand_written = next(p for p in docs.rglob("*.css"))
+    assert not (site / hand_written.relative_to(docs)).samefile(hand_written)
+    assert next((site / "assets").rglob("*.js")).stat().st_nlink == 1
 
 
 def test_list_pages_stay_out_of_both_engines_search_index(sites):

@@ -129,3 +129,16 @@ def test_every_generated_page_converts_the_same_with_its_finished_html_set_aside
         if path.startswith("articles/"):
             assert stub.count("<!--reader-finished-") >= 5, path
         assert plugin.on_page_content(html(stub), page=page, config=None, files=None) == html(source), path
+
+
+def test_a_linked_file_replaces_what_the_site_held_without_writing_through_to_docs(tmp_path):
+    from reader.engines.mkdocs_plugin import LinkedFile
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "raw").mkdir(parents=True)
+    (docs / "raw" / "a.txt").write_text("the seed", encoding="utf-8")
+    (site / "raw").mkdir(parents=True)
+    (site / "raw" / "a.txt").write_text("an older build's", encoding="utf-8")
+    LinkedFile("raw/a.txt", str(docs), str(site), True).copy_file()
+    assert (site / "raw" / "a.txt").samefile(docs / "raw" / "a.txt")
+    assert (docs / "raw" / "a.txt").read_text(encoding="utf-8") == "the seed"

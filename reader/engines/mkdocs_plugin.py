@@ -34,7 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
@@ -46,13 +46,14 @@ from reader.engines.config import options_from
 from reader.engines.internals import Internals
 from reader.engines.preview import DirtyBuildNotice, GeneratedFile, hand_written
 from reader.errors import Problems
+from reader.files import link_or_copy
 from reader.progress import Progress
 from reader.site.pagefind import SEARCH_ENGINES, PreviewIndex, chosen, index_with_pagefind
 from reader.site.postbuild import finish_page
 from reader.site.render import SiteOptions
 from reader.site.report import NO_REPORT_PLACE, report_url, with_footer
 from reader.site.templating import macros
-from reader.site.write import RenderedSite, rendered_site, titled_nav
+from reader.site.write import RenderedSite, generated_name, rendered_site, titled_nav
 
 # The blocks of finished HTML an article page writes at its top level (`reader.site.article_page`), each
 # one line between blank lines: its passages, notes, removed text, byline and the data its scripts read.
@@ -102,6 +103,31 @@ class ReaderConfig(base.Config):
     # false: none of the speed-ups that touch MkDocs', Material's or Python's private state
     # (reader/engines/internals.py): slower, the same output
     engine_internals = c.Type(bool, default=True)
+
+
+class LinkedFile(File):
+    """A file the generator wrote into docs/ (a raw seed, an annotation file, corpus.json),
+    published as a hard link to it: at thousands of articles, tens of megabytes not written twice."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(self.abs_dest_path).unlink(missing_ok=True)  # a link would write through to docs/
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+
+
+def linked_generated_files(files: Files) -> Files:
+    """`files` with the generator's own files other than pages (never a hand-written one, never the
+    theme's) published as links (`LinkedFile`)."""
+    for file in list(files):
+        if not file.is_documentation_page() and file.abs_src_path and generated_name(file.src_uri.split("/")[0]):
+            files.remove(file)
+            files.append(
+                LinkedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
+            )
+    return files
 
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
@@ -215,8 +241,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = self.site
-        if site is None:  # on_config rendered it, or stopped the build
-            return files
+        if site is None:  # build_site.py wrote the pages into docs/ (on_config renders them otherwise)
+            return linked_generated_files(files)
         shared = self.every_page_shows(site, self.problems, config)
         everything = shared != self.shared
         if self.dirty and everything:

@@ -25,6 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from reader import settings
+from reader.files import link_or_copy
 
 log = logging.getLogger("mkdocs.plugins.reader")
 
@@ -86,7 +87,7 @@ def index_with_pagefind(site_dir: Path) -> None:
         try:
             for page in shard:
                 (linked / page).parent.mkdir(parents=True, exist_ok=True)
-                _link(site_dir / page, linked / page)
+                link_or_copy(site_dir / page, linked / page)
             _run_pagefind(linked, site_dir / name)
         finally:
             shutil.rmtree(linked, ignore_errors=True)
@@ -97,14 +98,6 @@ def _run_pagefind(site_dir: Path, output: Path) -> None:
     result = subprocess.run(_command(site_dir, output), capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(_failure(result.stdout, result.stderr))
-
-
-def _link(source: Path, link: Path) -> None:
-    """A hard link where the file system allows one (no copy of the page), else a copy."""
-    try:
-        os.link(source, link)
-    except OSError:
-        shutil.copyfile(source, link)
 
 
 class PreviewIndex:
