@@ -142,3 +142,24 @@ def test_a_linked_file_replaces_what_the_site_held_without_writing_through_to_do
     LinkedFile("raw/a.txt", str(docs), str(site), True).copy_file()
     assert (site / "raw" / "a.txt").samefile(docs / "raw" / "a.txt")
     assert (docs / "raw" / "a.txt").read_text(encoding="utf-8") == "the seed"
+
+
+def test_only_the_generators_own_files_in_docs_are_published_as_links(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from reader.engines.mkdocs_plugin import LinkedFile, linked_generated_files
+
+    docs, theme, site = str(tmp_path / "docs"), str(tmp_path / "theme"), str(tmp_path / "site")
+    made_by_a_plugin = File("raw/b.txt", docs, site, True)
+    made_by_a_plugin.generated_by = "another"
+    files = Files(
+        [
+            File("raw/a.txt", docs, site, True),  # the generator's
+            File("stylesheets/reader.css", docs, site, True),  # hand-written
+            File("raw/logo.svg", theme, site, True),  # the theme's, under a generated name
+            made_by_a_plugin,
+            File("articles/a.md", docs, site, True),  # a page: MkDocs builds it
+        ]
+    )
+    linked = [f.src_uri for f in linked_generated_files(files, docs) if isinstance(f, LinkedFile)]
+    assert linked == ["raw/a.txt"]

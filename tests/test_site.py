@@ -469,6 +469,9 @@ def test_the_policy_lets_only_the_themes_inline_scripts_run_on_published_pages()
         ('<script src="/assets/bundle.js"></script><script>theme()</script>', ("theme()",)),
         ("<!-- only a comment -->", ()),
         ("   ", ()),
+        # An end tag in the content that closes the theme's elements: nothing is allowed to run.
+        (PAGE.replace("<article>", "<article></article></div></body><script>escaped()</script>"), ()),
+        (PAGE.replace("<article>", "<article></html><script>escaped()</script>"), ()),
     ],
 )
 def test_the_themes_inline_scripts_are_those_outside_the_content(page, scripts):

@@ -107,26 +107,31 @@ class ReaderConfig(base.Config):
 
 class LinkedFile(File):
     """A file the generator wrote into docs/ (a raw seed, an annotation file, corpus.json),
-    published as a hard link to it: at thousands of articles, tens of megabytes not written twice."""
+    published as a hard link to it: at thousands of articles, tens of megabytes not written twice.
+    Whatever edits one edits the other: both are the generator's output, rewritten whole."""
 
     def copy_file(self, dirty: bool = False) -> None:
+        if self._content is not None or self.abs_src_path is None:  # another plugin gave it content
+            super().copy_file(dirty)
+            return
         if dirty and not self.is_modified():
             return
-        assert self.abs_src_path is not None
         Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         Path(self.abs_dest_path).unlink(missing_ok=True)  # a link would write through to docs/
         link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
-def linked_generated_files(files: Files) -> Files:
-    """`files` with the generator's own files other than pages (never a hand-written one, never the
-    theme's) published as links (`LinkedFile`)."""
-    for file in list(files):
-        if not file.is_documentation_page() and file.abs_src_path and generated_name(file.src_uri.split("/")[0]):
-            files.remove(file)
-            files.append(
-                LinkedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
-            )
+def linked_generated_files(files: Files, docs_dir: str) -> Files:
+    """`files` with the generator's own files in `docs_dir` other than pages (never a hand-written
+    file, the theme's, or one another plugin made) published by `LinkedFile`."""
+    for file in files:
+        if (
+            not file.is_documentation_page()
+            and file.generated_by is None
+            and file.src_dir == docs_dir
+            and generated_name(file.src_uri.split("/")[0])
+        ):
+            file.__class__ = LinkedFile  # the same file, every setting kept, only published otherwise
     return files
 
 
@@ -241,8 +246,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = self.site
-        if site is None:  # build_site.py wrote the pages into docs/ (on_config renders them otherwise)
-            return linked_generated_files(files)
+        if not self.config.generate:  # build_site.py wrote the pages into docs/
+            return linked_generated_files(files, config.docs_dir)
+        if site is None:  # on_config stopped the build
+            return files
         shared = self.every_page_shows(site, self.problems, config)
         everything = shared != self.shared
         if self.dirty and everything:

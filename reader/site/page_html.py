@@ -53,9 +53,13 @@ def add_content_security_policy(
 
 def theme_parts(html: str) -> ThemeParts:
     """The page read with a parser: what its theme holds outside the article content (an inline
-    script inside the content is never allowed; a component's name there is text, not the theme's)."""
+    script inside the content is never allowed; a component's name there is text, not the theme's).
+
+    A page with an end tag that closes what it never opened is read as holding nothing: such a tag
+    in the content would close the content's element and leave what follows it outside (no built
+    page has one; the content is escaped and sanitised, so this is a second guard, failing closed)."""
     document = lxml.etree.fromstring(html, _PARSER) if html.strip() else None
-    if document is None:
+    if document is None or any(error.type_name == "ERR_TAG_NAME_MISMATCH" for error in _PARSER.error_log):
         return ThemeParts((), False, ())
     scripts = tuple(e.text or "" for e in _THEME_SCRIPTS(document))
     components = [(e, e.get("data-md-component") or "") for e in _THEME_COMPONENTS(document)]
