@@ -1,6 +1,9 @@
-"""The MkDocs plugin's configuration: every option with its default and type, a misspelt one an error."""
+"""The MkDocs plugin: its configuration (every option with its default and type, a misspelt one an
+error), and how it writes the pages and the generator's other files."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +166,24 @@ def test_only_the_generators_own_files_in_docs_are_published_as_links(tmp_path):
     )
     linked = [f.src_uri for f in linked_generated_files(files, docs) if isinstance(f, LinkedFile)]
     assert linked == ["raw/a.txt"]
+
+
+def test_pages_written_behind_land_in_order_and_a_failed_write_stops_the_build(tmp_path):
+    from reader.engines.internals import PageWriter
+
+    def write(content, path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(content)
+
+    writer = PageWriter(write)
+    for n in range(200):
+        writer.write(f"version {n}".encode(), str(tmp_path / "site" / f"p{n % 7}" / "index.html"))
+    writer.close()
+    assert (tmp_path / "site" / "p3" / "index.html").read_bytes() == b"version 199"  # the last write wins
+    assert len(list((tmp_path / "site").rglob("index.html"))) == 7
+
+    (tmp_path / "taken").write_text("a file where a folder should be", encoding="utf-8")
+    failing = PageWriter(write)
+    failing.write(b"x", str(tmp_path / "taken" / "index.html"))
+    with pytest.raises(OSError):
+        failing.close()

@@ -15,7 +15,9 @@ know) none is used, and the build takes the plain path, slower and the same in i
   the last full build;
 - `watch_with_events`: the preview's server told of edits by the operating system's file events
   instead of reading every watched file's state twice a second (its observer replaced by a
-  `ChangesObserver`).
+  `ChangesObserver`);
+- `write_pages_behind`, `finish_writing`: a build's pages written by a thread of their own
+  (`PageWriter`, in place of MkDocs' `utils.write_file`) while MkDocs renders the next ones.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import contextlib
 import gc
 import logging
 import os
+import queue
 import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -79,6 +82,21 @@ class Internals:
         self.templates = TemplateCache()
         self.material_index: Any = None
         self.frozen = False
+        self.writer: PageWriter | None = None
+
+    def write_pages_behind(self) -> None:
+        """From now until `finish_writing`, MkDocs' pages are written by a `PageWriter`."""
+        if self.mkdocs and self.writer is None and hasattr(utils, "write_file"):
+            self.writer = PageWriter(utils.write_file)
+            utils.write_file = self.writer.write
+
+    def finish_writing(self, *, failed: bool = False) -> None:
+        """Every page written before this returns (a failed write raised, unless the build has `failed`
+        already), and MkDocs' own `write_file` back."""
+        writer, self.writer = self.writer, None
+        if writer is not None:
+            utils.write_file = writer.plain
+            writer.close(raising=not failed)
 
     def list_theme_quickly(self, config: MkDocsConfig) -> None:
         if self.mkdocs:
@@ -341,6 +359,43 @@ class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
         if self.polling.is_alive():
             self.polling.stop()
         super().stop()
+
+
+class PageWriter:
+    """Pages written in the order given, by a thread of their own: MkDocs renders a page on one core
+    while the page before it is written, the system's part of a build that grows fastest with the
+    site (bench/RESULTS.md). A later write of a path wins, as before; the first failed write is
+    raised at the next `write` or at `close`, and nothing is written after it."""
+
+    def __init__(self, plain: Any) -> None:
+        self.plain = plain  # MkDocs' write_file(content: bytes, output_path: str)
+        self.pending: queue.Queue[tuple[bytes, str] | None] = queue.Queue(maxsize=64)  # memory bounded
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._write_all, name="reader-page-writer", daemon=True)
+        self.thread.start()
+
+    def write(self, content: bytes, output_path: str) -> None:
+        if self.failure is not None:
+            raise self.failure
+        if not self.thread.is_alive():  # closed: written here, as MkDocs would
+            self.plain(content, output_path)
+            return
+        self.pending.put((content, output_path))
+
+    def close(self, *, raising: bool = True) -> None:
+        if self.thread.is_alive():
+            self.pending.put(None)
+            self.thread.join()
+        if raising and self.failure is not None:
+            raise self.failure
+
+    def _write_all(self) -> None:
+        while (item := self.pending.get()) is not None:
+            if self.failure is None:
+                try:
+                    self.plain(*item)
+                except BaseException as error:  # raised in the building thread
+                    self.failure = error
 
 
 def _inode(path: str) -> int | None:

@@ -282,6 +282,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.internals.keep_templates(env)
+        if not self.serving:  # MkDocs writes the pages next
+            self.internals.write_pages_behind()
         self.parts.update(env=env, files=files)
         return env
 
@@ -400,6 +402,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep the search entries of the pages this build did not rebuild, drop those of pages that
         are gone, and remember what was built."""
+        self.internals.finish_writing()  # every page on disk before Pagefind and the search plugin read them
         if self.pagefind:
             self.internals.set_aside_material_index(config, enabled=True)
             if self.serving:
@@ -418,4 +421,5 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """After a failed build nothing is known to be on disk: the next one builds everything."""
         self.shared, self.contents, self.built = b"", {}, None
+        self.internals.finish_writing(failed=True)
         self.internals.resume_collector(dirty=False)
