@@ -3,8 +3,6 @@ error), and how it writes the pages and the generator's other files."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reader.engines.mkdocs_plugin import ReaderPlugin
@@ -169,13 +167,11 @@ def test_only_the_generators_own_files_in_docs_are_published_as_links(tmp_path):
 
 
 def test_pages_written_behind_land_in_order_and_a_failed_write_stops_the_build(tmp_path):
+    from mkdocs.utils import write_file
+
     from reader.engines.internals import PageWriter
 
-    def write(content, path):
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_bytes(content)
-
-    writer = PageWriter(write)
+    writer = PageWriter(write_file)
     for n in range(200):
         writer.write(f"version {n}".encode(), str(tmp_path / "site" / f"p{n % 7}" / "index.html"))
     writer.close()
@@ -183,7 +179,7 @@ def test_pages_written_behind_land_in_order_and_a_failed_write_stops_the_build(t
     assert len(list((tmp_path / "site").rglob("index.html"))) == 7
 
     (tmp_path / "taken").write_text("a file where a folder should be", encoding="utf-8")
-    failing = PageWriter(write)
+    failing = PageWriter(write_file)
     failing.write(b"x", str(tmp_path / "taken" / "index.html"))
     with pytest.raises(OSError):
         failing.close()

@@ -28,6 +28,7 @@ import logging
 import os
 import queue
 import threading
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -88,14 +89,14 @@ class Internals:
         """From now until `finish_writing`, MkDocs' pages are written by a `PageWriter`."""
         if self.mkdocs and self.writer is None and hasattr(utils, "write_file"):
             self.writer = PageWriter(utils.write_file)
-            utils.write_file = self.writer.write
+            setattr(utils, "write_file", self.writer.write)  # noqa: B010 (a module function replaced)
 
     def finish_writing(self, *, failed: bool = False) -> None:
         """Every page written before this returns (a failed write raised, unless the build has `failed`
         already), and MkDocs' own `write_file` back."""
         writer, self.writer = self.writer, None
         if writer is not None:
-            utils.write_file = writer.plain
+            setattr(utils, "write_file", writer.plain)  # noqa: B010
             writer.close(raising=not failed)
 
     def list_theme_quickly(self, config: MkDocsConfig) -> None:
@@ -367,8 +368,8 @@ class PageWriter:
     site (bench/RESULTS.md). A later write of a path wins, as before; the first failed write is
     raised at the next `write` or at `close`, and nothing is written after it."""
 
-    def __init__(self, plain: Any) -> None:
-        self.plain = plain  # MkDocs' write_file(content: bytes, output_path: str)
+    def __init__(self, plain: Callable[[bytes, str], None]) -> None:
+        self.plain = plain  # MkDocs' write_file
         self.pending: queue.Queue[tuple[bytes, str] | None] = queue.Queue(maxsize=64)  # memory bounded
         self.failure: BaseException | None = None
         self.thread = threading.Thread(target=self._write_all, name="reader-page-writer", daemon=True)
