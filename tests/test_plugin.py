@@ -166,20 +166,37 @@ def test_only_the_generators_own_files_in_docs_are_published_as_links(tmp_path):
     assert linked == ["raw/a.txt"]
 
 
-def test_pages_written_behind_land_in_order_and_a_failed_write_stops_the_build(tmp_path):
-    from mkdocs.utils import write_file
+def _signed(html: str, *, source: str) -> str:
+    return f"{html}, finished from {source}"
 
-    from reader.engines.internals import PageWriter
 
-    writer = PageWriter(write_file)
+def test_pages_written_behind_are_finished_land_in_order_and_a_failed_write_stops_the_build(tmp_path):
+    from mkdocs import utils
+
+    from reader.engines.internals import Internals
+
+    internals = Internals(on=True)
+    plain = utils.write_file
+    internals.write_pages_behind(_signed)
+    assert utils.write_file is not plain  # MkDocs' pages go through the writer...
     for n in range(200):
-        writer.write(f"version {n}".encode(), str(tmp_path / "site" / f"p{n % 7}" / "index.html"))
-    writer.close()
-    assert (tmp_path / "site" / "p3" / "index.html").read_bytes() == b"version 199"  # the last write wins
+        path = str(tmp_path / "site" / f"p{n % 7}" / "index.html")
+        if n % 2:  # a page the plugin leaves to the writer to finish
+            assert internals.finish_when_written(path, f"p{n % 7}.md")
+        utils.write_file(f"version {n}".encode(), path)
+    internals.finish_writing()
+    assert utils.write_file is plain  # ...until the build is done with them
+    assert (tmp_path / "site" / "p3" / "index.html").read_text() == "version 199, finished from p3.md"  # the last wins
+    assert (tmp_path / "site" / "p2" / "index.html").read_text() == "version 198"  # not given to finish
     assert len(list((tmp_path / "site").rglob("index.html"))) == 7
+    assert internals.finish_when_written(path, "p3.md") is False  # no writer: the plugin finishes the page
 
     (tmp_path / "taken").write_text("a file where a folder should be", encoding="utf-8")
-    failing = PageWriter(write_file)
-    failing.write(b"x", str(tmp_path / "taken" / "index.html"))
-    with pytest.raises(OSError):
-        failing.close()
+    internals.write_pages_behind(_signed)
+    with pytest.raises(OSError):  # at a later write, or when the build is done
+        utils.write_file(b"x", str(tmp_path / "taken" / "index.html"))
+        utils.write_file(b"y", str(tmp_path / "site" / "after.html"))
+        internals.finish_writing()
+    internals.finish_writing(failed=True)  # as the plugin's on_build_error does
+    assert utils.write_file is plain
+    assert not (tmp_path / "site" / "after.html").exists()  # nothing written after the failure

@@ -16,8 +16,9 @@ know) none is used, and the build takes the plain path, slower and the same in i
 - `watch_with_events`: the preview's server told of edits by the operating system's file events
   instead of reading every watched file's state twice a second (its observer replaced by a
   `ChangesObserver`);
-- `write_pages_behind`, `finish_writing`: a build's pages written by a thread of their own
-  (`PageWriter`, in place of MkDocs' `utils.write_file`) while MkDocs renders the next ones.
+- `write_pages_behind`, `finish_when_written`, `finish_writing`: a build's pages finished and
+  written by a process of their own (`PageWriter`, in place of MkDocs' `utils.write_file`) while
+  MkDocs renders the next ones.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import multiprocessing
 import os
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -85,11 +88,21 @@ class Internals:
         self.frozen = False
         self.writer: PageWriter | None = None
 
-    def write_pages_behind(self) -> None:
-        """From now until `finish_writing`, MkDocs' pages are written by a `PageWriter`."""
-        if self.mkdocs and self.writer is None and hasattr(utils, "write_file"):
-            self.writer = PageWriter(utils.write_file)
+    def write_pages_behind(self, finish: Callable[..., str]) -> None:
+        """From now until `finish_writing`, MkDocs' pages are written by a `PageWriter`, which
+        finishes those given to `finish_when_written` with `finish(html, source=...)`."""
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if self.mkdocs and forking and self.writer is None and hasattr(utils, "write_file"):
+            self.writer = PageWriter(utils.write_file, finish)
             setattr(utils, "write_file", self.writer.write)  # noqa: B010 (a module function replaced)
+
+    def finish_when_written(self, output_path: str, source: str) -> bool:
+        """Whether the page MkDocs writes next to `output_path` is finished as it is written (its
+        `source` noted for that), so the caller leaves it as it is."""
+        if self.writer is None:
+            return False
+        self.writer.sources[output_path] = source
+        return True
 
     def finish_writing(self, *, failed: bool = False) -> None:
         """Every page written before this returns (a failed write raised, unless the build has `failed`
@@ -363,40 +376,74 @@ class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
 
 
 class PageWriter:
-    """Pages written in the order given, by a thread of their own: MkDocs renders a page on one core
-    while the page before it is written, the system's part of a build that grows fastest with the
-    site (bench/RESULTS.md). A later write of a path wins, as before; the first failed write is
-    raised at the next `write` or at `close`, and nothing is written after it."""
+    """Pages finished and written in the order given, by a process of their own: MkDocs renders a
+    page on one core while the pages before it are finished (`finish`, the post-build step of each
+    page given a source by `finish_when_written`) and written on the other. Finishing and writing
+    are the build's parts that grew fastest with the site (bench/RESULTS.md); in a small process of
+    their own they take less time a page than beside the build's memory. A later write of a path
+    wins, as before; the first failure is raised at the next `write` or at `close`, with its
+    traceback, and nothing is written after it."""
 
-    def __init__(self, plain: Callable[[bytes, str], None]) -> None:
+    def __init__(self, plain: Callable[[bytes, str], None], finish: Callable[..., str]) -> None:
         self.plain = plain  # MkDocs' write_file
-        self.pending: queue.Queue[tuple[bytes, str] | None] = queue.Queue(maxsize=64)  # memory bounded
-        self.failure: BaseException | None = None
-        self.thread = threading.Thread(target=self._write_all, name="reader-page-writer", daemon=True)
-        self.thread.start()
+        self.sources: dict[str, str] = {}  # output path -> the Markdown source of a page still to finish
+        self.pending: deque[Future[None]] = deque()
+        # Forked, so the worker inherits `plain` and `finish` (the job pickles only the page).
+        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork"), initializer=_start_writing, initargs=(plain, finish)
+        )
 
     def write(self, content: bytes, output_path: str) -> None:
-        if self.failure is not None:
-            raise self.failure
-        if not self.thread.is_alive():  # closed: written here, as MkDocs would
+        self._settle(waiting=False)
+        if self.pool is None:  # closed: written here, as MkDocs would
             self.plain(content, output_path)
             return
-        self.pending.put((content, output_path))
+        self.pending.append(
+            self.pool.submit(_finish_and_write, content, output_path, self.sources.pop(output_path, None))
+        )
+        if len(self.pending) > 64:  # memory bounded
+            self.pending.popleft().result()
 
     def close(self, *, raising: bool = True) -> None:
-        if self.thread.is_alive():
-            self.pending.put(None)
-            self.thread.join()
-        if raising and self.failure is not None:
-            raise self.failure
+        pool, self.pool = self.pool, None
+        try:
+            self._settle(waiting=True)
+        except BaseException:
+            if raising:
+                raise
+        finally:
+            if pool is not None:
+                pool.shutdown()
 
-    def _write_all(self) -> None:
-        while (item := self.pending.get()) is not None:
-            if self.failure is None:
-                try:
-                    self.plain(*item)
-                except BaseException as error:  # raised in the building thread
-                    self.failure = error
+    def _settle(self, *, waiting: bool) -> None:
+        """The pages written so far (all of them when `waiting`) accounted for: the first failure raised."""
+        while self.pending and (waiting or self.pending[0].done()):
+            self.pending.popleft().result()
+
+
+# In the writing process: what it writes with and finishes with, and whether a write failed.
+_WRITING: tuple[Callable[[bytes, str], None], Callable[..., str]] | None = None
+_FAILED = False
+
+
+def _start_writing(plain: Callable[[bytes, str], None], finish: Callable[..., str]) -> None:
+    global _WRITING
+    _WRITING = (plain, finish)
+
+
+def _finish_and_write(content: bytes, output_path: str, source: str | None) -> None:
+    global _FAILED
+    assert _WRITING is not None, "run by a PageWriter's process"
+    if _FAILED:
+        return
+    plain, finish = _WRITING
+    try:
+        if source is not None:
+            content = finish(content.decode("utf-8"), source=source).encode("utf-8", errors="xmlcharrefreplace")
+        plain(content, output_path)
+    except BaseException:
+        _FAILED = True
+        raise
 
 
 def _inode(path: str) -> int | None:

@@ -283,7 +283,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.internals.keep_templates(env)
         if not self.serving:  # MkDocs writes the pages next
-            self.internals.write_pages_behind()
+            self.internals.write_pages_behind(
+                partial(finish_page, directory_urls=config.use_directory_urls, pagefind=self.pagefind)
+            )
         self.parts.update(env=env, files=files)
         return env
 
@@ -377,9 +379,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Each page finished as the post-build step finishes any engine's (`reader.site.postbuild`); under
-        `mkdocs serve` its policy lets the server's live-reload script run."""
+        `mkdocs serve` its policy lets the server's live-reload script run. In a one-off build with
+        the engine internals, that is done as the page is written, by a process of its own."""
+        output = build_alert(output, self.problems, bool(self.contents))
+        if self.internals.finish_when_written(page.file.abs_dest_path, page.file.src_uri):
+            return output
         return finish_page(
-            build_alert(output, self.problems, bool(self.contents)),
+            output,
             source=page.file.src_uri,
             directory_urls=config.use_directory_urls,
             pagefind=self.pagefind,
