@@ -193,10 +193,11 @@ def test_pages_written_behind_are_finished_land_in_order_and_a_failed_write_stop
 
     (tmp_path / "taken").write_text("a file where a folder should be", encoding="utf-8")
     internals.write_pages_behind(_signed)
-    with pytest.raises(OSError):  # at a later write, or when the build is done
+    with pytest.raises(OSError) as failure:  # at a later write, or when the build is done
         utils.write_file(b"x", str(tmp_path / "taken" / "index.html"))
         utils.write_file(b"y", str(tmp_path / "site" / "after.html"))
         internals.finish_writing()
+    assert f"writing {tmp_path / 'taken' / 'index.html'}" in " ".join(failure.value.__notes__)
     internals.finish_writing(failed=True)  # as the plugin's on_build_error does
     assert utils.write_file is plain
     assert not (tmp_path / "site" / "after.html").exists()  # nothing written after the failure

@@ -377,37 +377,33 @@ class ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
 
 class PageWriter:
     """Pages finished and written in the order given, by a process of their own: MkDocs renders a
-    page on one core while the pages before it are finished (`finish`, the post-build step of each
-    page given a source by `finish_when_written`) and written on the other. Finishing and writing
-    are the build's parts that grew fastest with the site (bench/RESULTS.md); in a small process of
-    their own they take less time a page than beside the build's memory. A later write of a path
-    wins, as before; the first failure is raised at the next `write` or at `close`, with its
-    traceback, and nothing is written after it."""
+    page on one core while the pages before it are finished (`finish`, for each page given a source
+    by `finish_when_written`) and written on the other. These were the parts of a build that grew
+    fastest with the site (bench/RESULTS.md). A later write of a path wins, as before; the first
+    failure is raised at the next `write` or at `close`, with its traceback, and nothing is
+    written after it."""
 
     def __init__(self, plain: Callable[[bytes, str], None], finish: Callable[..., str]) -> None:
         self.plain = plain  # MkDocs' write_file
         self.sources: dict[str, str] = {}  # output path -> the Markdown source of a page still to finish
-        self.pending: deque[Future[None]] = deque()
+        self.pending: deque[tuple[str, Future[None]]] = deque()
         # Forked, so the worker inherits `plain` and `finish` (the job pickles only the page).
         self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             1, mp_context=multiprocessing.get_context("fork"), initializer=_start_writing, initargs=(plain, finish)
         )
 
     def write(self, content: bytes, output_path: str) -> None:
-        self._settle(waiting=False)
+        self._settle(most=64)  # memory bounded
         if self.pool is None:  # closed: written here, as MkDocs would
             self.plain(content, output_path)
             return
-        self.pending.append(
-            self.pool.submit(_finish_and_write, content, output_path, self.sources.pop(output_path, None))
-        )
-        if len(self.pending) > 64:  # memory bounded
-            self.pending.popleft().result()
+        source = self.sources.pop(output_path, None)
+        self.pending.append((output_path, self.pool.submit(_finish_and_write, content, output_path, source)))
 
     def close(self, *, raising: bool = True) -> None:
         pool, self.pool = self.pool, None
         try:
-            self._settle(waiting=True)
+            self._settle(most=0)
         except BaseException:
             if raising:
                 raise
@@ -415,10 +411,16 @@ class PageWriter:
             if pool is not None:
                 pool.shutdown()
 
-    def _settle(self, *, waiting: bool) -> None:
-        """The pages written so far (all of them when `waiting`) accounted for: the first failure raised."""
-        while self.pending and (waiting or self.pending[0].done()):
-            self.pending.popleft().result()
+    def _settle(self, *, most: int) -> None:
+        """Each page written, from the oldest, accounted for, waiting until at most `most` are still
+        being written: the first failure raised, naming its page."""
+        while self.pending and (len(self.pending) > most or self.pending[0][1].done()):
+            output_path, written = self.pending.popleft()
+            try:
+                written.result()
+            except BaseException as error:
+                error.add_note(f"(while finishing and writing {output_path})")
+                raise
 
 
 # In the writing process: what it writes with and finishes with, and whether a write failed.
