@@ -68,6 +68,13 @@ def project_copy(tmp: Path) -> Path:
     return copy_project(ROOT, tmp / "project")
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (none if it is not there), by its path inside it."""
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @dataclass(frozen=True)
 class Built:
     """What `mkdocs build --strict` did: 0 or 1, as the command exits, and what it logged."""

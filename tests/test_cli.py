@@ -10,7 +10,7 @@ import pytest
 import build_site
 from bench.project import copy_project
 
-from .conftest import ROOT, SEEDS, project_copy
+from .conftest import ROOT, SEEDS, project_copy, snapshot
 
 GOOD = (SEEDS / "002_d566bb28321c3257.txt").read_bytes()
 FEED = (ROOT / "tests" / "fixtures" / "feed-two-items.txt").read_text(encoding="utf-8")
@@ -33,10 +33,6 @@ def run(*args):
     if "--seeds" in args and "--annotations" not in args:
         args += ["--annotations", str(Path(args[args.index("--seeds") + 1]).parent / "no-annotations")]
     return subprocess.run([sys.executable, "build_site.py", *args], cwd=PROJECT, capture_output=True, text=True)
-
-
-def snapshot(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.slow

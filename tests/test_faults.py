@@ -12,13 +12,7 @@ import pytest
 
 from reader.site import write
 
-from .conftest import project_copy
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from .conftest import project_copy, snapshot
 
 
 def run(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

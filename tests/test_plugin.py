@@ -3,11 +3,16 @@ error), and how it writes the pages and the generator's other files."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+
 import pytest
 
 from reader.engines.mkdocs_plugin import ReaderPlugin
 
-from .conftest import build, project_copy
+from .conftest import build, project_copy, snapshot
 
 
 def loaded(options: dict) -> tuple[ReaderPlugin, list, list]:
@@ -167,37 +172,93 @@ def test_only_the_generators_own_files_in_docs_are_published_as_links(tmp_path):
 
 
 def _signed(html: str, *, source: str) -> str:
+    if source == "slow.md":
+        time.sleep(0.5)
     return f"{html}, finished from {source}"
 
 
-def test_pages_written_behind_are_finished_land_in_order_and_a_failed_write_stops_the_build(tmp_path):
-    from mkdocs import utils
+def test_a_page_writer_finishes_the_pages_given_to_it_in_order_and_stops_at_a_failure(tmp_path):
+    from mkdocs.utils import write_file
 
-    from reader.engines.internals import Internals
+    from reader.engines.internals import PageWriter
 
-    internals = Internals(on=True)
-    plain = utils.write_file
-    internals.write_pages_behind(_signed)
-    assert utils.write_file is not plain  # MkDocs' pages go through the writer...
+    writer = PageWriter(write_file, _signed)
     for n in range(200):
         path = str(tmp_path / "site" / f"p{n % 7}" / "index.html")
-        if n % 2:  # a page the plugin leaves to the writer to finish
-            assert internals.finish_when_written(path, f"p{n % 7}.md")
-        utils.write_file(f"version {n}".encode(), path)
-    internals.finish_writing()
-    assert utils.write_file is plain  # ...until the build is done with them
+        if n % 2:  # a page the plugin left to the writer to finish
+            writer.sources[path] = f"p{n % 7}.md"
+        writer.write(f"version {n}".encode(), path)
+    writer.close()
     assert (tmp_path / "site" / "p3" / "index.html").read_text() == "version 199, finished from p3.md"  # the last wins
     assert (tmp_path / "site" / "p2" / "index.html").read_text() == "version 198"  # not given to finish
     assert len(list((tmp_path / "site").rglob("index.html"))) == 7
-    assert internals.finish_when_written(path, "p3.md") is False  # no writer: the plugin finishes the page
 
     (tmp_path / "taken").write_text("a file where a folder should be", encoding="utf-8")
-    internals.write_pages_behind(_signed)
-    with pytest.raises(OSError) as failure:  # at a later write, or when the build is done
-        utils.write_file(b"x", str(tmp_path / "taken" / "index.html"))
-        utils.write_file(b"y", str(tmp_path / "site" / "after.html"))
-        internals.finish_writing()
+    failing = PageWriter(write_file, _signed)
+    slow = str(tmp_path / "site" / "slow.html")
+    failing.sources[slow] = "slow.md"
+    failing.write(b"first", slow)  # the writer busy with it while the next two are handed over
+    failing.write(b"x", str(tmp_path / "taken" / "index.html"))
+    failing.write(b"y", str(tmp_path / "site" / "after.html"))
+    with pytest.raises(OSError) as failure:
+        failing.close()
     assert f"writing {tmp_path / 'taken' / 'index.html'}" in " ".join(failure.value.__notes__)
-    internals.finish_writing(failed=True)  # as the plugin's on_build_error does
-    assert utils.write_file is plain
+    assert (tmp_path / "site" / "slow.html").read_text() == "first, finished from slow.md"
     assert not (tmp_path / "site" / "after.html").exists()  # nothing written after the failure
+
+
+def test_pages_are_left_to_a_writer_only_if_no_plugin_sees_them_after_the_reader_and_no_thread_runs():
+    import threading
+
+    from mkdocs import utils
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from reader.engines.internals import Internals
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Test"})
+    config.validate()
+    handler, other = ReaderPlugin().on_post_page, ReaderPlugin().on_post_page
+    config.plugins.events["post_page"] += [handler, other]
+    internals = Internals(on=True)
+    plain = utils.write_file
+    internals.write_pages_behind(config, _signed, handler)
+    assert internals.writer is None and utils.write_file is plain
+    assert internals.finish_when_written("site/index.html", "index.md") is False  # the plugin finishes it
+
+    config.plugins.events["post_page"].remove(other)
+    stop = threading.Event()
+    running = threading.Thread(target=stop.wait)
+    running.start()
+    try:
+        internals.write_pages_behind(config, _signed, handler)
+    finally:
+        stop.set()
+        running.join()
+    assert internals.writer is None and utils.write_file is plain
+
+
+@pytest.mark.slow
+def test_a_one_off_mkdocs_build_finishes_its_pages_in_a_process_of_their_own_with_the_plain_paths_result(tmp_path):
+    """`mkdocs build` from the command line, with the engine internals and without them: the same
+    site, file for file (here Material's search, whose index the internals leave alone)."""
+    project = project_copy(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+    def mkdocs_build(site: str) -> str:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "-d", site]
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    assert "Pages finished and written by a process of their own" in mkdocs_build("site-on")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      search_engine: auto\n", "      search_engine: auto\n      engine_internals: false\n"
+        )
+    )
+    assert "a process of their own" not in mkdocs_build("site-off")
+    on, off = snapshot(project / "site-on"), snapshot(project / "site-off")
+    assert on.keys() == off.keys() and len(on) > 30
+    assert [name for name in on if on[name] != off[name]] == []

@@ -88,11 +88,21 @@ class Internals:
         self.frozen = False
         self.writer: PageWriter | None = None
 
-    def write_pages_behind(self, finish: Callable[..., str]) -> None:
+    def write_pages_behind(self, config: MkDocsConfig, finish: Callable[..., str], handler: Callable[..., str]) -> None:
         """From now until `finish_writing`, MkDocs' pages are written by a `PageWriter`, which
-        finishes those given to `finish_when_written` with `finish(html, source=...)`."""
-        forking = "fork" in multiprocessing.get_all_start_methods()
-        if self.mkdocs and forking and self.writer is None and hasattr(utils, "write_file"):
+        finishes those given to `finish_when_written` with `finish(html, source=...)`: where
+        `handler`, the plugin's `on_post_page`, is the last to see a page (so finishing it later is
+        finishing it where it was), and forking is safe, with no other thread running (one could
+        hold a lock the forked process needs). Else the plugin finishes each page itself."""
+        if not (self.mkdocs and self.writer is None and hasattr(utils, "write_file")):
+            return
+        log = logging.getLogger("mkdocs.plugins.reader")
+        if getattr(config.plugins, "events", {}).get("post_page", [])[-1:] != [handler]:
+            log.debug("Pages finished as MkDocs renders them: another plugin sees them after the reader")
+        elif "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+            log.debug("Pages finished as MkDocs renders them: no process can be forked safely for them")
+        else:
+            log.debug("Pages finished and written by a process of their own")
             self.writer = PageWriter(utils.write_file, finish)
             setattr(utils, "write_file", self.writer.write)  # noqa: B010 (a module function replaced)
 
@@ -380,14 +390,14 @@ class PageWriter:
     page on one core while the pages before it are finished (`finish`, for each page given a source
     by `finish_when_written`) and written on the other. These were the parts of a build that grew
     fastest with the site (bench/RESULTS.md). A later write of a path wins, as before; the first
-    failure is raised at the next `write` or at `close`, with its traceback, and nothing is
-    written after it."""
+    failure is raised at a later `write` or at `close`, with its traceback and its page, and
+    nothing is written after it."""
 
     def __init__(self, plain: Callable[[bytes, str], None], finish: Callable[..., str]) -> None:
         self.plain = plain  # MkDocs' write_file
         self.sources: dict[str, str] = {}  # output path -> the Markdown source of a page still to finish
         self.pending: deque[tuple[str, Future[None]]] = deque()
-        # Forked, so the worker inherits `plain` and `finish` (the job pickles only the page).
+        # Forked, so the process inherits `plain` and `finish` (each job pickles only its page).
         self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             1, mp_context=multiprocessing.get_context("fork"), initializer=_start_writing, initargs=(plain, finish)
         )
@@ -419,11 +429,12 @@ class PageWriter:
             try:
                 written.result()
             except BaseException as error:
-                error.add_note(f"(while finishing and writing {output_path})")
+                if not getattr(error, "__notes__", None):  # a worker's death is one error for every page
+                    error.add_note(f"(while finishing and writing {output_path})")
                 raise
 
 
-# In the writing process: what it writes with and finishes with, and whether a write failed.
+# In the writing process: what it writes and finishes pages with, and whether a write failed.
 _WRITING: tuple[Callable[[bytes, str], None], Callable[..., str]] | None = None
 _FAILED = False
 
@@ -431,6 +442,7 @@ _FAILED = False
 def _start_writing(plain: Callable[[bytes, str], None], finish: Callable[..., str]) -> None:
     global _WRITING
     _WRITING = (plain, finish)
+    gc.freeze()  # the build's objects, inherited, left out of this process's collections (not copied by them)
 
 
 def _finish_and_write(content: bytes, output_path: str, source: str | None) -> None:

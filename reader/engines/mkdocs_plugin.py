@@ -283,9 +283,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.internals.keep_templates(env)
         if not self.serving:  # MkDocs writes the pages next
-            self.internals.write_pages_behind(
-                partial(finish_page, directory_urls=config.use_directory_urls, pagefind=self.pagefind)
-            )
+            finish = partial(finish_page, directory_urls=config.use_directory_urls, pagefind=self.pagefind)
+            self.internals.write_pages_behind(config, finish, self.on_post_page)
         self.parts.update(env=env, files=files)
         return env
 
