@@ -478,6 +478,15 @@ def test_the_themes_inline_scripts_are_those_outside_the_content(page, scripts):
     assert theme_parts(page).scripts == scripts
 
 
+@pytest.mark.parametrize("head", ["<head>", '<head prefix="og: https://ogp.me/ns#">', "<HEAD>"])
+def test_the_policy_is_the_first_thing_in_the_head_whatever_its_attributes(head):
+    page = add_content_security_policy(PAGE.replace("<head>", head))
+    assert page.startswith(
+        f'<html>{head}\n    <meta http-equiv="Content-Security-Policy" content="default-src \'self\';'
+    )
+    assert page.count("Content-Security-Policy") == 1
+
+
 def test_the_preview_policy_lets_mkdocs_serves_live_reload_script_run():
     """`mkdocs serve` adds the script to each page as it sends it, with values no hash could know."""
     policy = re.search(r'content="([^"]*)"', add_content_security_policy(PAGE, wasm=True, preview=True))[1]

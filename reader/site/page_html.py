@@ -48,7 +48,11 @@ def add_content_security_policy(
         "form-action 'self'; frame-src 'none'"
     )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html.replace("<head>", f"<head>\n    {meta}", 1)
+    return _HEAD.sub(lambda head: f"{head[0]}\n    {meta}", html, count=1)
+
+
+# The page's <head> start tag, with any attributes a theme gives it (`<head prefix="og: ...">`).
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
 
 
 def theme_parts(html: str) -> ThemeParts:
