@@ -379,7 +379,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Each page finished as the post-build step finishes any engine's (`reader.site.postbuild`); under
         `mkdocs serve` its policy lets the server's live-reload script run. In a one-off build with
-        the engine internals, that is done as the page is written, by a process of its own."""
+        the engine internals, that is done as the page is written, by a process of its own, wherever
+        `Internals.write_pages_behind` started one."""
         output = build_alert(output, self.problems, bool(self.contents))
         if self.internals.finish_when_written(page.file.abs_dest_path, page.file.src_uri):
             return output
